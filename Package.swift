@@ -1,0 +1,43 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Falx",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "falx", targets: ["falx"]),
+        .library(name: "FalxKit", targets: ["FalxIngest", "FalxText", "FalxClinical", "FalxCore", "FalxAudit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "FalxText"),
+        .target(name: "FalxIngest", dependencies: ["CLibXML2"]),
+        .target(name: "FalxClinical", dependencies: ["FalxText", "FalxCore"]),
+        .target(name: "FalxCore"),
+        .target(name: "FalxAudit", dependencies: ["FalxIngest", "FalxText", "FalxClinical", "FalxCore"]),
+        .executableTarget(
+            name: "falx",
+            dependencies: [
+                "FalxIngest", "FalxText", "FalxClinical", "FalxCore", "FalxAudit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CLibXML2Tests", dependencies: ["CLibXML2", "FalxIngest"]),
+        .testTarget(name: "FalxTextTests", dependencies: ["FalxText"]),
+        .testTarget(
+            name: "FalxIngestTests", dependencies: ["FalxIngest"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "FalxClinicalTests", dependencies: ["FalxClinical", "FalxText"]),
+        .testTarget(name: "FalxCoreTests", dependencies: ["FalxCore"]),
+        .testTarget(name: "FalxAuditTests", dependencies: ["FalxAudit", "FalxCore", "FalxClinical"]),
+        .testTarget(name: "FalxCLITests", dependencies: ["FalxAudit"]),
+    ]
+)

@@ -1,0 +1,66 @@
+import FalxClinical
+import FalxCore
+import FalxIngest
+
+/// One row of the audit: a report's metadata, facts, recommendation and verdict — or its error.
+public struct AuditRow: Sendable, Equatable {
+    public var recordID: String
+    public var source: String
+    public var format: InputFormat
+    public var ok: Bool
+    public var metadata: ReportMetadata
+    public var facts: CaseFacts
+    public var evidence: Evidence?
+    public var recommendation: Recommendation?
+    public var warnings: [String]
+    public var errors: [String]
+
+    /// The audit's columns, in their fixed order (AUDIT-SCHEMA.md).
+    public static let columns: [String] = [
+        "record_id", "source", "format", "status", "patient_id", "accession", "study_datetime", "procedure",
+        "interpreter", "facility", "age", "sex", "dural_calcification", "dc_locations", "dc_temporality",
+        "dc_evidence", "dc_offsets",
+    ] + Finding.allCases.map(\.rawValue) + Symptom.allCases.map(\.rawValue) + [
+        "renal_disease", "category", "strength", "actions", "follow_up", "gadolinium_caution",
+        "report_recommends", "audit_verdict", "rules", "ruleset_version", "warnings", "errors",
+    ]
+
+    /// The row's values, as strings, in column order.
+    public var values: [String] {
+        let rec = recommendation
+        var v: [String] = [
+            recordID, source, format.rawValue, ok ? "ok" : "error", metadata.patientID, metadata.accession,
+            metadata.studyDateTime, metadata.procedure, metadata.interpreter, metadata.facility,
+            facts.age.map(String.init) ?? "", metadata.sex,
+        ]
+        guard ok else {
+            v += Array(repeating: "", count: Self.columns.count - v.count - 2)
+            v += [warnings.joined(separator: "; "), errors.joined(separator: "; ")]
+            return v
+        }
+        v += [
+            facts.duralCalcification.rawValue,
+            facts.locations.map(\.rawValue).joined(separator: ";"),
+            facts.temporality.rawValue,
+            evidence?.sentence ?? "",
+            evidence.map { "\($0.scalarRange.lowerBound)-\($0.scalarRange.upperBound)" } ?? "",
+        ]
+        v += Finding.allCases.map { facts.status($0).rawValue }
+        v += Symptom.allCases.map { facts.status($0).rawValue }
+        v += [
+            facts.renalDisease.rawValue,
+            rec?.category.rawValue ?? "",
+            rec?.strength?.rawValue ?? "",
+            rec?.actionCodes.joined(separator: ";") ?? "",
+            rec?.followUp ?? "",
+            (rec?.gadoliniumCaution ?? false) ? "yes" : "no",
+            facts.reportRecommends.isEmpty ? "none" : facts.reportRecommends.map(\.rawValue).joined(separator: ";"),
+            rec?.verdict.rawValue ?? "",
+            rec?.rules.joined(separator: ";") ?? "",
+            rec?.rulesetVersion ?? "",
+            warnings.joined(separator: "; "),
+            errors.joined(separator: "; "),
+        ]
+        return v
+    }
+}

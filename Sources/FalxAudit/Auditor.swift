@@ -1,0 +1,45 @@
+import Foundation
+import FalxClinical
+import FalxCore
+import FalxIngest
+
+/// The pipeline for one record: text → case facts → recommendation → audit row. Pure and
+/// `Sendable`, so many records run at once.
+public struct Auditor: Sendable {
+    public let extractor: CaseFactsExtractor
+    public let ruleset: Ruleset
+
+    public init(lexicon: ClinicalLexicon = .standard, ruleset: Ruleset = .default) {
+        extractor = CaseFactsExtractor(lexicon: lexicon)
+        self.ruleset = ruleset
+    }
+
+    public func row(for record: Record) -> AuditRow {
+        switch record {
+        case .failure(let e):
+            return AuditRow(recordID: e.recordID, source: e.source, format: e.format, ok: false, metadata: e.metadata,
+                            facts: CaseFacts(), evidence: nil, recommendation: nil, warnings: [], errors: [e.description])
+        case .success(let report):
+            let age = report.metadata.age ?? Self.age(birth: report.metadata.birthDate, study: report.metadata.studyDateTime)
+            let reading = extractor.read(report.text, metadataAge: age)
+            let rec = ruleset.evaluate(reading.facts)
+            return AuditRow(recordID: report.recordID, source: report.source, format: report.format, ok: true,
+                            metadata: report.metadata, facts: reading.facts, evidence: reading.evidence,
+                            recommendation: rec, warnings: report.warnings + rec.warnings, errors: [])
+        }
+    }
+
+    /// Completed years between an ISO birth date and an ISO study date (`YYYY-MM-DD…` or `YYYYMMDD…`).
+    public static func age(birth: String, study: String) -> Int? {
+        func parts(_ s: String) -> (Int, Int, Int)? {
+            let digits = s.filter(\.isNumber)
+            guard digits.count >= 8, let y = Int(digits.prefix(4)), let m = Int(digits.dropFirst(4).prefix(2)),
+                let d = Int(digits.dropFirst(6).prefix(2)) else { return nil }
+            return (y, m, d)
+        }
+        guard let b = parts(birth), let s = parts(study) else { return nil }
+        var years = s.0 - b.0
+        if (s.1, s.2) < (b.1, b.2) { years -= 1 }
+        return years >= 0 && years <= 130 ? years : nil
+    }
+}

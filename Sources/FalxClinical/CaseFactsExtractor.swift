@@ -1,0 +1,135 @@
+import FalxCore
+import FalxText
+
+/// Turns a report's text into case facts: mentions aggregated per concept (affirmed > uncertain >
+/// negated; an addendum overrides the body; hypothetical, family and "no new X" mentions ignored;
+/// findings in the clinical question only when the body says nothing), symptoms, renal disease,
+/// age and the report's own recommendations.
+public struct CaseFactsExtractor: Sendable {
+    public let lexicon: ClinicalLexicon
+    let engine: TextEngine
+    let finder: MentionFinder
+
+    public init(lexicon: ClinicalLexicon = .standard) {
+        self.lexicon = lexicon
+        engine = TextEngine(lexicon: lexicon.compiled)
+        finder = MentionFinder(lexicon: lexicon.compiled)
+    }
+
+    static let symptomConcepts = Set(Symptom.allCases.map(\.rawValue) + ["renal_disease"])
+
+    /// Reads one report. `metadataAge` (from birth and study dates) wins over the text.
+    public func read(_ text: [UInt8], metadataAge: Int? = nil) -> ClinicalReading {
+        let doc = engine.analyze(text)
+        let mentions = finder.mentions(in: doc)
+        var facts = CaseFacts()
+        var decisive: [String: Mention] = [:]
+
+        var byConcept: [String: [Mention]] = [:]
+        for m in mentions where !m.concept.hasPrefix("rec.") {
+            byConcept[m.concept, default: []].append(m)
+        }
+        for (concept, list) in byConcept {
+            let isSymptom = Self.symptomConcepts.contains(concept)
+            guard let (status, best) = aggregate(list, symptomLike: isSymptom) else { continue }
+            decisive[concept] = best
+            if concept == "dural_calcification" {
+                facts.duralCalcification = status
+            } else if let f = Finding(rawValue: concept) {
+                facts.findings[f] = status
+            } else if let s = Symptom(rawValue: concept) {
+                facts.symptoms[s] = status == .present ? .present : .absent
+            } else if concept == "renal_disease" {
+                facts.renalDisease = status == .present ? .present : .absent
+            }
+        }
+        // eGFR values decide renal disease when no phrase did.
+        if let egfr = Self.egfr(doc) {
+            if egfr < 60 { facts.renalDisease = .present } else if facts.renalDisease == .notMentioned { facts.renalDisease = .absent }
+        }
+        // A positional headache is a headache.
+        if facts.status(.positionalHeadache) == .present { facts.symptoms[.headache] = .present }
+
+        var evidence: Evidence?
+        if facts.duralCalcification.isPositive, let list = byConcept["dural_calcification"] {
+            let wanted: Assertion = facts.duralCalcification == .present ? .affirmed : .uncertain
+            let counted = counted(list).filter { $0.assertion == wanted }
+            var locations = Set<DuralLocation>()
+            for m in counted { for a in m.attributes { if let l = DuralLocation(rawValue: a) { locations.insert(l) } } }
+            facts.locations = locations.sorted()
+            if facts.duralCalcification == .present {
+                let ts = counted.compactMap(\.temporality)
+                facts.temporality = ts.contains(.progressive) ? .progressive
+                    : ts.contains(.new) ? .new : ts.contains(.stable) ? .stable : .unknown
+            }
+            if let best = counted.first(where: { !$0.attributes.isEmpty }) ?? counted.first {
+                decisive["dural_calcification"] = best
+                let bytes = doc.byteRange(best.tokens)
+                evidence = Evidence(sentence: doc.collapsedText(ofSentence: best.sentence),
+                                    scalarRange: Self.scalarOffset(text, bytes.lowerBound)..<Self.scalarOffset(text, bytes.upperBound),
+                                    byteRange: bytes)
+            }
+        }
+        facts.age = metadataAge ?? AgeReader.age(in: doc)
+        facts.reportRecommends = RecommendationReader.recommendations(doc, mentions, lexicon.compiled)
+        return ClinicalReading(facts: facts, evidence: evidence, document: doc, mentions: mentions, decisive: decisive)
+    }
+
+    /// Mentions that count: not hypothetical, family or "no new"; addendum mentions override the
+    /// rest; mentions in the clinical question only when nothing else speaks of the concept.
+    func counted(_ list: [Mention]) -> [Mention] {
+        var usable = list.filter { !$0.hypothetical && !$0.family && !$0.ignored }
+        usable = usable.filter { !($0.attributes.contains("negonly") && $0.assertion != .negated) }
+        let addendum = usable.filter { $0.section == .addendum }
+        if !addendum.isEmpty { return addendum }
+        let body = usable.filter { !$0.section.isClinicalQuestion && !$0.section.isProcedural }
+        if !body.isEmpty { return body }
+        return usable.filter { !$0.section.isProcedural }
+    }
+
+    func aggregate(_ list: [Mention], symptomLike: Bool) -> (FindingStatus, Mention)? {
+        var usable = counted(list)
+        if !symptomLike {
+            // In the clinical question a finding counts only when affirmed ("known dAVF").
+            usable = usable.filter { !$0.section.isClinicalQuestion || $0.assertion == .affirmed }
+        }
+        for i in usable.indices where usable[i].attributes.contains("negated") {
+            usable[i].assertion = .negated
+        }
+        if symptomLike {
+            usable = usable.filter { $0.assertion != .uncertain }
+        }
+        guard let best = usable.max(by: { $0.assertion.rank < $1.assertion.rank }) else { return nil }
+        let status: FindingStatus
+        switch best.assertion {
+        case .affirmed: status = .present
+        case .uncertain: status = .uncertain
+        case .negated: status = .absent
+        }
+        return (status, usable.first { $0.assertion == best.assertion } ?? best)
+    }
+
+    /// The first eGFR value in the text ("eGFR 25", "eGFR of >90", "eGFR: 45 mL/min").
+    static func egfr(_ doc: Document) -> Double? {
+        for k in doc.tokens.indices where doc.tokens[k].kind == .word && doc.tokens[k].length == 4 && doc.word(k) == "egfr" {
+            var j = k + 1
+            var steps = 0
+            while j < doc.tokens.count && steps < 5 {
+                if doc.tokens[j].kind == .number { return Double(doc.word(j)) }
+                if doc.tokens[j].kind == .word {
+                    let w = doc.word(j)
+                    if w != "of" && w != "is" && w != "was" && w != "approximately" && w != "approx" { break }
+                }
+                j += 1; steps += 1
+            }
+        }
+        return nil
+    }
+
+    /// The Unicode scalar offset of a UTF-8 byte offset.
+    static func scalarOffset(_ text: [UInt8], _ byte: Int) -> Int {
+        var n = 0
+        for i in 0..<min(byte, text.count) where text[i] & 0xC0 != 0x80 { n += 1 }
+        return n
+    }
+}

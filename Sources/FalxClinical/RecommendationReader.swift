@@ -1,0 +1,77 @@
+import FalxCore
+import FalxText
+
+/// Reads what the report itself recommends.
+///
+/// A modality or referral counts when its sentence is a recommendation (a cue such as
+/// "recommend", "suggest", "consider", "may be obtained", "for further evaluation", or the
+/// sentence stands in a recommendation section), it is not negated, and it is not conditional
+/// ("if clinically indicated", "should symptoms persist"; in "CTA and, if positive, DSA" only the
+/// CTA counts). Imaging at an interval ("repeat", "follow-up", "in 6 months") is
+/// `follow_up_imaging` instead of its modality, unless it is a baseline scan.
+public enum RecommendationReader {
+    public static func recommendations(_ doc: Document, _ mentions: [Mention], _ lexicon: CompiledLexicon) -> [ReportRecommendation] {
+        var codes = Set<ReportRecommendation>()
+        var sawNone = false
+        let recs = mentions.filter { $0.concept.hasPrefix("rec.") }
+        guard !recs.isEmpty else { return [] }
+        let bySentence = Dictionary(grouping: recs, by: \.sentence)
+        for (si, list) in bySentence {
+            let sentence = doc.sentences[si]
+            let section = doc.sections[sentence.section].kind
+            if section.isProcedural || section.isClinicalQuestion { continue }
+            // Class words of this sentence.
+            var cue = section == .recommendation
+            var conditionals: [Range<Int>] = []
+            var interval = false
+            var baseline = false
+            for m in lexicon.classMatches(doc.tokens, in: sentence.tokens) {
+                for name in m.classes {
+                    switch name {
+                    case "reccue": cue = true
+                    case "reccond": conditionals.append(m.range)
+                    case "recinterval": interval = true
+                    case "recbaseline": baseline = true
+                    default: break
+                    }
+                }
+            }
+            guard cue else { continue }
+            // Drop a bare MRI that a contrast mention covers.
+            let contrast = list.filter { $0.concept == "rec.mri_contrast" }
+            for m in list {
+                if m.assertion == .negated && m.concept != "rec.none" { continue }
+                if m.concept == "rec.none" { sawNone = true; continue }
+                if isConditional(m, conditionals, doc) { continue }
+                if m.concept == "rec.mri", contrast.contains(where: { $0.tokens.overlaps(m.tokens) }) { continue }
+                guard var code = ReportRecommendation(rawValue: String(m.concept.dropFirst(4))) else { continue }
+                let plainModality = m.concept == "rec.follow_up_imaging" && ["ct", "ct head", "head ct"].contains(doc.string(m.tokens).lowercased())
+                if plainModality && !interval { continue }
+                if code.isAdvancedImaging && interval && !baseline { code = .followUpImaging }
+                codes.insert(code)
+            }
+        }
+        _ = sawNone
+        return codes.sorted()
+    }
+
+    /// A conditional cue before the mention in its clause, or after it unless it is a
+    /// parenthetical ", if positive," that governs what follows.
+    static func isConditional(_ m: Mention, _ conditionals: [Range<Int>], _ doc: Document) -> Bool {
+        for c in conditionals {
+            if c.upperBound <= m.tokens.lowerBound { return true }
+            if c.lowerBound >= m.tokens.upperBound {
+                // ", if positive, DSA": the condition governs the next item, not this one.
+                let before = c.lowerBound - 1
+                if before >= 0, doc.tokens[before].kind == .punct, doc.word(before) == "," {
+                    var k = c.upperBound
+                    var words = 0
+                    while k < doc.tokens.count && words <= 3 && doc.tokens[k].kind != .punct { k += 1; words += 1 }
+                    if k < doc.tokens.count && doc.word(k) == "," { continue }
+                }
+                return true
+            }
+        }
+        return false
+    }
+}

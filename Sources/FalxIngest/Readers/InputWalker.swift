@@ -1,0 +1,114 @@
+import Foundation
+
+/// Turns paths into a stream of records, in a stable order.
+///
+/// A file is read by its content: JSON Lines when it is named `.jsonl` or its first non-blank
+/// byte is `{`; plain text otherwise. A directory is walked recursively in byte-wise sorted order
+/// of relative paths, skipping hidden entries and gold-label files (`*.gold.jsonl`); a file named
+/// explicitly is always read. Record ids of files inside a directory are relative to it
+/// (`reports/a.txt#1`); of a file named directly, its path as given.
+public struct InputWalker: Sendable {
+    /// Largest file read whole, in bytes; larger files are an `error` row.
+    public var maxFileBytes: Int
+
+    public init(maxFileBytes: Int = 256 << 20) { self.maxFileBytes = maxFileBytes }
+
+    /// A file to read, and how it is named.
+    public struct Entry: Sendable, Equatable {
+        public var path: String
+        public var recordBase: String
+        public init(path: String, recordBase: String) {
+            self.path = path
+            self.recordBase = recordBase
+        }
+    }
+
+    /// Files under the given paths, in order; a path that does not exist is an entry too (its
+    /// read fails into an error row).
+    public func entries(_ paths: [String]) -> [Entry] {
+        var out: [Entry] = []
+        let fm = FileManager.default
+        for path in paths {
+            var isDir: ObjCBool = false
+            if fm.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+                var files: [String] = []
+                if let e = fm.enumerator(atPath: path) {
+                    while let rel = e.nextObject() as? String {
+                        let name = (rel as NSString).lastPathComponent
+                        if name.hasPrefix(".") {
+                            e.skipDescendants(); continue
+                        }
+                        var sub: ObjCBool = false
+                        let full = (path as NSString).appendingPathComponent(rel)
+                        guard fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue else { continue }
+                        if name.hasSuffix(".gold.jsonl") || name == "README.md" || name.hasSuffix(".md") { continue }
+                        files.append(rel)
+                    }
+                }
+                files.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+                for rel in files {
+                    out.append(Entry(path: (path as NSString).appendingPathComponent(rel), recordBase: rel))
+                }
+            } else {
+                out.append(Entry(path: path, recordBase: path))
+            }
+        }
+        return out
+    }
+
+    /// Reads one file into records.
+    public func records(of entry: Entry) -> [Record] {
+        let fail = { (code: String, message: String) -> [Record] in
+            [.failure(RecordError(code: code, message: message, recordID: "\(entry.recordBase)#1", source: entry.path, format: .text))]
+        }
+        guard let handle = FileHandle(forReadingAtPath: entry.path) else {
+            return fail(FileManager.default.fileExists(atPath: entry.path) ? "unreadable" : "not-found",
+                        FileManager.default.fileExists(atPath: entry.path) ? "cannot open \(entry.path)" : "no such file \(entry.path)")
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            guard let d = try handle.read(upToCount: maxFileBytes + 1) else { return fail("empty", "the file is empty") }
+            data = d
+        } catch {
+            return fail("unreadable", "read failed: \(error.localizedDescription)")
+        }
+        if data.count > maxFileBytes { return fail("too-large", "file larger than \(maxFileBytes) bytes") }
+        let bytes = [UInt8](data)
+        if bytes.isEmpty { return fail("empty", "the file is empty") }
+        if bytes.starts(with: [0x1F, 0x8B]) { return fail("compressed", "gzip-compressed input is not read yet") }
+        if isJSONLines(entry.path, bytes) {
+            var out: [Record] = []
+            var lineNumber = 0
+            var start = 0
+            for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A {
+                if i == bytes.count && start == bytes.count { break }
+                lineNumber += 1
+                out.append(JSONLinesReader.record(line: bytes[start..<i], lineNumber: lineNumber,
+                                                  recordBase: entry.recordBase, source: entry.path))
+                start = i + 1
+            }
+            return out
+        }
+        if looksBinary(bytes) { return fail("binary", "the file looks binary (NUL or control bytes), not report text") }
+        return TextReader.records(bytes, recordBase: entry.recordBase, source: entry.path)
+    }
+
+    func isJSONLines(_ path: String, _ bytes: [UInt8]) -> Bool {
+        if path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson") { return true }
+        var i = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
+        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
+        return i < bytes.count && bytes[i] == 0x7B
+    }
+
+    func looksBinary(_ bytes: [UInt8]) -> Bool {
+        let sample = bytes.prefix(8192)
+        var control = 0
+        for b in sample {
+            if b == 0 { return true }
+            if b < 0x09 || (b > 0x0D && b < 0x20 && b != 0x1B) { control += 1 }
+        }
+        return control * 10 > sample.count
+    }
+}

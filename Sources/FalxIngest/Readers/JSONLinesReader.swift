@@ -1,0 +1,53 @@
+import Foundation
+
+/// JSON Lines: one report per line, `{"id": ..., "text": ..., ...}`.
+///
+/// Optional keys fill the metadata: `accession`, `patient_id`, `study_datetime`, `procedure`,
+/// `interpreter`, `facility`, `birth_date`, `sex`, `age`. Other keys (such as gold `labels`) are
+/// ignored. A blank line, a line that is not a JSON object, or one without a string `text` is an
+/// `error` row; the record id is the `id` when present, else `<file>#<line>`.
+public enum JSONLinesReader {
+    public static func record(line: ArraySlice<UInt8>, lineNumber: Int, recordBase: String, source: String) -> Record {
+        let fallbackID = "\(recordBase)#\(lineNumber)"
+        let src = "\(source)#\(lineNumber)"
+        var trimmed = line
+        while let l = trimmed.last, l == 0x0D || l == 0x20 || l == 0x09 { trimmed = trimmed.dropLast() }
+        if trimmed.starts(with: [0xEF, 0xBB, 0xBF]) { trimmed = trimmed.dropFirst(3) }
+        guard !trimmed.isEmpty else {
+            return .failure(RecordError(code: "blank-line", message: "blank line", recordID: fallbackID, source: src, format: .jsonl))
+        }
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(trimmed), options: [])
+        } catch {
+            return .failure(RecordError(code: "bad-json", message: "line \(lineNumber) is not valid JSON", recordID: fallbackID, source: src, format: .jsonl))
+        }
+        guard let dict = object as? [String: Any] else {
+            return .failure(RecordError(code: "bad-json", message: "line \(lineNumber) is not a JSON object", recordID: fallbackID, source: src, format: .jsonl))
+        }
+        var id = fallbackID
+        if let s = dict["id"] as? String, !s.isEmpty { id = s } else if let n = dict["id"] as? NSNumber { id = n.stringValue }
+        var meta = ReportMetadata()
+        func str(_ k: String) -> String {
+            if let s = dict[k] as? String { return s }
+            if let n = dict[k] as? NSNumber { return n.stringValue }
+            return ""
+        }
+        meta.accession = str("accession")
+        meta.patientID = str("patient_id")
+        meta.studyDateTime = str("study_datetime")
+        meta.procedure = str("procedure")
+        meta.interpreter = str("interpreter")
+        meta.facility = str("facility")
+        meta.birthDate = str("birth_date")
+        meta.sex = str("sex").uppercased().prefix(1).description
+        if let n = dict["age"] as? NSNumber { meta.age = n.intValue }
+        guard let text = dict["text"] as? String else {
+            return .failure(RecordError(code: "missing-text", message: "line \(lineNumber) has no string \"text\"", recordID: id, source: src, format: .jsonl, metadata: meta))
+        }
+        if text.allSatisfy({ $0.isWhitespace }) {
+            return .failure(RecordError(code: "empty", message: "line \(lineNumber) has an empty \"text\"", recordID: id, source: src, format: .jsonl, metadata: meta))
+        }
+        return .success(Report(recordID: id, source: src, format: .jsonl, text: Array(text.utf8), metadata: meta))
+    }
+}

@@ -1,0 +1,58 @@
+/// Plain-text reports: a file is one report, unless it holds separator lines.
+///
+/// A separator is a line that starts with `=== REPORT` (for example `=== REPORT 2 ===`), or a line
+/// holding only a form feed. Text before the first separator is the first report when it is not
+/// blank. Records are numbered from 1 in file order: `reports/a.txt#1`, `#2`, ...
+public enum TextReader {
+    public static func records(_ bytes: [UInt8], recordBase: String, source: String) -> [Record] {
+        let (clean, repaired) = UTF8Decoding.clean(bytes[...])
+        let warnings = repaired ? ["invalid UTF-8 replaced with U+FFFD"] : []
+        let parts = split(clean)
+        if parts.isEmpty {
+            return [.failure(RecordError(code: "empty", message: "the file holds no report text",
+                                         recordID: "\(recordBase)#1", source: source, format: .text))]
+        }
+        let multi = parts.count > 1
+        return parts.enumerated().map { (i, part) in
+            let id = "\(recordBase)#\(i + 1)"
+            let src = multi ? "\(source)#\(i + 1)" : source
+            if part.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+                return .failure(RecordError(code: "empty", message: "the report is blank", recordID: id, source: src, format: .text))
+            }
+            return .success(Report(recordID: id, source: src, format: .text, text: part, warnings: warnings))
+        }
+    }
+
+    /// Splits on separator lines; a file without separators is one part.
+    static func split(_ text: [UInt8]) -> [[UInt8]] {
+        var parts: [[UInt8]] = []
+        var current: [UInt8] = []
+        var lineStart = 0
+        var sawSeparator = false
+        let marker = Array("=== REPORT".utf8)
+        var i = 0
+        while i <= text.count {
+            if i == text.count || text[i] == 0x0A {
+                let line = text[lineStart..<i]
+                let trimmed = line.last == 0x0D ? line.dropLast() : line
+                if trimmed.starts(with: marker) || (trimmed.count == 1 && trimmed.first == 0x0C) {
+                    sawSeparator = true
+                    if current.contains(where: { !ASCIISpace.isSpace($0) }) { parts.append(current) }
+                    current = []
+                } else {
+                    current.append(contentsOf: line)
+                    if i < text.count { current.append(0x0A) }
+                }
+                lineStart = i + 1
+            }
+            i += 1
+        }
+        if !sawSeparator { return text.contains(where: { !ASCIISpace.isSpace($0) }) ? [text] : [] }
+        if current.contains(where: { !ASCIISpace.isSpace($0) }) { parts.append(current) }
+        return parts
+    }
+}
+
+enum ASCIISpace {
+    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == 0x0C }
+}

@@ -1,0 +1,70 @@
+/// Input formats Falx reads.
+public enum InputFormat: String, Sendable, Equatable, CaseIterable {
+    case text, hl7v2, hl7v2xml, cda, fhir, jsonl
+}
+
+/// Structured metadata a format may carry.
+public struct ReportMetadata: Sendable, Equatable {
+    public var patientID = ""
+    public var accession = ""
+    /// ISO 8601.
+    public var studyDateTime = ""
+    public var procedure = ""
+    public var interpreter = ""
+    public var facility = ""
+    /// ISO 8601 date.
+    public var birthDate = ""
+    /// `F`, `M`, `O` or empty.
+    public var sex = ""
+    /// Age in years given directly by the source (e.g. a JSONL `age` field).
+    public var age: Int?
+
+    public init() {}
+}
+
+/// One report read from the input: text plus where it came from.
+public struct Report: Sendable, Equatable {
+    public var recordID: String
+    public var source: String
+    public var format: InputFormat
+    /// The report text as UTF-8 (BOM removed, invalid sequences replaced by U+FFFD).
+    public var text: [UInt8]
+    public var metadata: ReportMetadata
+    /// Non-fatal problems (invalid UTF-8 repaired, ...).
+    public var warnings: [String]
+
+    public init(recordID: String, source: String, format: InputFormat, text: [UInt8],
+                metadata: ReportMetadata = ReportMetadata(), warnings: [String] = []) {
+        self.recordID = recordID
+        self.source = source
+        self.format = format
+        self.text = text
+        self.metadata = metadata
+        self.warnings = warnings
+    }
+}
+
+/// A record that could not be read; it still becomes an audit row with `status=error`.
+public struct RecordError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var code: String
+    public var message: String
+    public var recordID: String
+    public var source: String
+    public var format: InputFormat
+    public var metadata: ReportMetadata
+
+    public init(code: String, message: String, recordID: String, source: String, format: InputFormat,
+                metadata: ReportMetadata = ReportMetadata()) {
+        self.code = code
+        self.message = message
+        self.recordID = recordID
+        self.source = source
+        self.format = format
+        self.metadata = metadata
+    }
+
+    public var description: String { "\(code): \(message)" }
+}
+
+/// A record: a report, or the reason it could not be read.
+public typealias Record = Result<Report, RecordError>

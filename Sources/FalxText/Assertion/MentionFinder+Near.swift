@@ -1,0 +1,128 @@
+extension MentionFinder {
+    /// A class match in a sentence.
+    struct ClassHit {
+        var range: Range<Int>
+        var classes: [(name: String, attribute: String)]
+        func has(_ c: String) -> Bool { classes.contains { $0.name == c } }
+    }
+
+    /// Mentions made by proximity rules: an anchor-class word with site-class words in its clause.
+    ///
+    /// From each anchor the walk goes left and right over at most `window` plain words between
+    /// finds, through coordinated lists of sites ("the falx, tentorium and petroclinoid
+    /// ligaments"), and stops at sentence punctuation, a clause terminator, or a blocking word
+    /// ("calcified *meningioma*") unless the blocker is itself one item of a coordinated list
+    /// ("falcine and *pineal* calcification").
+    func nearMentions(_ doc: Document, sentence si: Int, range: Range<Int>, section: SectionKind) -> [Mention] {
+        let src = lexicon.source
+        var hits: [ClassHit] = []
+        var hitAt: [Int: Int] = [:]
+        for m in lexicon.classTrie.matches(doc.tokens, in: range) {
+            let classes = m.payloads.map { (src.classes[Int($0)].wordClass, src.classes[Int($0)].attribute) }
+            for k in m.range { hitAt[k] = hits.count }
+            hits.append(ClassHit(range: m.range, classes: classes))
+        }
+        guard !hits.isEmpty else { return [] }
+        var terminators = Set<Int>()
+        for m in lexicon.modifierTrie.matches(doc.tokens, in: range)
+        where src.modifiers[Int(m.payloads[0])].category == .terminator && src.modifiers[Int(m.payloads[0])].window != 1 {
+            terminators.formUnion(m.range)
+        }
+        func punct(_ k: Int) -> UInt8? {
+            let t = doc.tokens[k]
+            return t.kind == .punct ? doc.text[Int(t.start)] : nil
+        }
+        func isCoordinator(_ k: Int) -> Bool {
+            guard range.contains(k) else { return false }
+            if punct(k) == 0x2C || punct(k) == 0x2F { return true }
+            let w = doc.tokens[k]
+            guard w.kind == .word, w.length <= 3 else { return false }
+            let s = doc.word(k)
+            return s == "and" || s == "or" || s == "&"
+        }
+        var out: [Mention] = []
+        for rule in src.nearRules {
+            for anchor in hits where anchor.has(rule.anchorClass) {
+                var sites: [ClassHit] = []
+                // Walk left.
+                var j = anchor.range.lowerBound - 1
+                var gap = 0
+                var lastWasSite = false
+                while j >= range.lowerBound && gap <= rule.window {
+                    if terminators.contains(j) { break }
+                    if let h = hitAt[j] {
+                        let hit = hits[h]
+                        if hit.has(rule.siteClass) {
+                            sites.append(hit); gap = 0; lastWasSite = true
+                            j = hit.range.lowerBound - 1; continue
+                        }
+                        if let block = rule.blockClass, hit.has(block) {
+                            if isCoordinator(hit.range.lowerBound - 1) {
+                                j = hit.range.lowerBound - 1; gap += 1; lastWasSite = false; continue
+                            }
+                            break
+                        }
+                        j = hit.range.lowerBound - 1; gap += 1; lastWasSite = false; continue
+                    }
+                    if let b = punct(j) {
+                        if b == 0x2C && lastWasSite { j -= 1; continue }
+                        // "Falx: calcified" (a labelled line) joins the label to its value.
+                        if b == 0x3A, j - 1 >= range.lowerBound, let h = hitAt[j - 1], hits[h].has(rule.siteClass) {
+                            j -= 1; continue
+                        }
+                        if b == 0x2D || b == 0x2F || b == 0x27 { j -= 1; continue }
+                        break
+                    }
+                    gap += 1; lastWasSite = false; j -= 1
+                }
+                // Walk right.
+                j = anchor.range.upperBound
+                gap = 0
+                lastWasSite = false
+                while j < range.upperBound && gap <= rule.window {
+                    if terminators.contains(j) { break }
+                    if let h = hitAt[j] {
+                        let hit = hits[h]
+                        if hit.has(rule.siteClass) {
+                            sites.append(hit); gap = 0; lastWasSite = true
+                            j = hit.range.upperBound; continue
+                        }
+                        if let block = rule.blockClass, hit.has(block) {
+                            // A coordinated blocker ("pineal gland and falx") does not stop the list.
+                            var k = hit.range.upperBound
+                            var coordinated = false
+                            while k < min(hit.range.upperBound + 2, range.upperBound) {
+                                if isCoordinator(k) { coordinated = true; break }
+                                if punct(k) != nil { break }
+                                k += 1
+                            }
+                            if coordinated { j = k + 1; gap += 1; lastWasSite = false; continue }
+                            break
+                        }
+                        j = hit.range.upperBound; gap += 1; lastWasSite = false; continue
+                    }
+                    if let b = punct(j) {
+                        if b == 0x2C && lastWasSite { j += 1; continue }
+                        if b == 0x2D || b == 0x2F || b == 0x27 { j += 1; continue }
+                        break
+                    }
+                    gap += 1; lastWasSite = false; j += 1
+                }
+                guard !sites.isEmpty else { continue }
+                let lo = min(anchor.range.lowerBound, sites.map(\.range.lowerBound).min() ?? anchor.range.lowerBound)
+                let hi = max(anchor.range.upperBound, sites.map(\.range.upperBound).max() ?? anchor.range.upperBound)
+                var attributes: [String] = []
+                for s in sites.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
+                    for c in s.classes where c.name == rule.siteClass && !c.attribute.isEmpty {
+                        for a in c.attribute.split(separator: "+").map(String.init) where !attributes.contains(a) {
+                            attributes.append(a)
+                        }
+                    }
+                }
+                out.append(Mention(concept: rule.concept, attributes: attributes, tokens: lo..<hi,
+                                   anchor: anchor.range, sentence: si, section: section))
+            }
+        }
+        return out
+    }
+}

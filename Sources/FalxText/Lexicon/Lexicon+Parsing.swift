@@ -1,0 +1,131 @@
+/// An error in a lexicon file, with its line number.
+public struct LexiconError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var line: Int
+    public var message: String
+    public var description: String { "lexicon line \(line): \(message)" }
+}
+
+extension Lexicon {
+    /// Parses the lexicon format.
+    ///
+    /// One entry per line; `#` starts a comment; blank lines are ignored. Each entry is
+    /// `KIND ARGUMENTS: PHRASE`, the phrase being tokens separated by spaces, matched
+    /// case-insensitively, with `word*` matching any token that starts with `word`:
+    ///
+    ///     name: falx-default
+    ///     target davf: dural arteriovenous fistula
+    ///     target focal_deficit negated: neurologically intact
+    ///     class calc: calcif*
+    ///     class site falx: falcine
+    ///     near dural_calcification: calc site 6 block blocker
+    ///     modifier negated forward: no evidence of
+    ///     modifier uncertain backward 8: cannot be excluded
+    ///     section impression: conclusion
+    ///     abbreviation: approx
+    ///
+    /// - Throws: ``LexiconError`` naming the first bad line.
+    public static func parse(_ text: String, name: String = "custom") throws -> Lexicon {
+        var lexicon = Lexicon(name: name)
+        var lineNumber = 0
+        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            var line = Substring(rawLine)
+            if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
+            let trimmed = line.trimmingCharacters(in: " \t\r")
+            if trimmed.isEmpty { continue }
+            guard let colon = trimmed.firstIndex(of: ":") else {
+                throw LexiconError(line: lineNumber, message: "expected 'KIND ARGUMENTS: PHRASE'")
+            }
+            let head = trimmed[..<colon].split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+            let phraseText = String(trimmed[trimmed.index(after: colon)...]).trimmingCharacters(in: " \t")
+            let phrase = Lexicon.phraseTokens(phraseText)
+            guard let kind = head.first else { throw LexiconError(line: lineNumber, message: "missing kind") }
+            let args = Array(head.dropFirst())
+            func need(_ ok: Bool, _ message: String) throws {
+                if !ok { throw LexiconError(line: lineNumber, message: message) }
+            }
+            switch kind {
+            case "name":
+                lexicon.name = phraseText
+            case "target":
+                try need(args.count >= 1 && args.count <= 2, "target takes a concept and an optional attribute")
+                try need(!phrase.isEmpty, "empty phrase")
+                lexicon.targets.append(.init(concept: args[0], attribute: args.count > 1 ? args[1] : "", phrase: phrase))
+            case "class":
+                try need(args.count >= 1 && args.count <= 2, "class takes a name and an optional attribute")
+                try need(!phrase.isEmpty, "empty phrase")
+                lexicon.classes.append(.init(wordClass: args[0], attribute: args.count > 1 ? args[1] : "", phrase: phrase))
+            case "near":
+                try need(args.count == 1, "near takes a concept before the colon")
+                let parts = phraseText.split(separator: " ").map(String.init)
+                try need(parts.count == 3 || (parts.count == 5 && parts[3] == "block"),
+                         "near expects 'ANCHOR_CLASS SITE_CLASS WINDOW [block CLASS]'")
+                guard let window = Int(parts[2]), window > 0, window < 64 else {
+                    throw LexiconError(line: lineNumber, message: "near window must be 1...63")
+                }
+                lexicon.nearRules.append(.init(concept: args[0], anchorClass: parts[0], siteClass: parts[1],
+                                               window: window, blockClass: parts.count == 5 ? parts[4] : nil))
+            case "modifier":
+                try need(args.count >= 2 && args.count <= 3, "modifier takes CATEGORY DIRECTION [WINDOW]")
+                guard let category = ModifierCategory(rawValue: args[0]) else {
+                    throw LexiconError(line: lineNumber, message: "unknown modifier category '\(args[0])'")
+                }
+                guard let direction = ModifierDirection(rawValue: args[1]) else {
+                    throw LexiconError(line: lineNumber, message: "unknown direction '\(args[1])'")
+                }
+                var window = 0
+                if args.count == 3 {
+                    guard let w = Int(args[2]), w >= 0 else {
+                        throw LexiconError(line: lineNumber, message: "bad window '\(args[2])'")
+                    }
+                    window = w
+                }
+                try need(!phrase.isEmpty, "empty phrase")
+                lexicon.modifiers.append(.init(category: category, direction: direction, phrase: phrase, window: window))
+            case "section":
+                try need(args.count == 1, "section takes a kind")
+                guard let sk = SectionKind(rawValue: args[0]) else {
+                    throw LexiconError(line: lineNumber, message: "unknown section kind '\(args[0])'")
+                }
+                try need(!phrase.isEmpty, "empty phrase")
+                lexicon.sectionHeaders.append((sk, phrase))
+            case "abbreviation":
+                lexicon.abbreviations.append(contentsOf: phrase)
+            default:
+                throw LexiconError(line: lineNumber, message: "unknown kind '\(kind)'")
+            }
+        }
+        return lexicon
+    }
+
+    /// Splits a phrase into the tokens the tokenizer would make of it (keeping `word*`).
+    static func phraseTokens(_ phrase: String) -> [String] {
+        let bytes = Array(phrase.utf8)
+        var result: [String] = []
+        let tokens = Tokenizer.tokens(of: bytes)
+        var k = 0
+        while k < tokens.count {
+            let t = tokens[k]
+            var s = Array(bytes[t.range]).map(ASCII.lower).utf8String
+            // `word*` stays one token: the star marks a prefix.
+            if k + 1 < tokens.count, tokens[k + 1].kind == .punct, bytes[Int(tokens[k + 1].start)] == 0x2A,
+                !tokens[k + 1].flags.contains(.spaceBefore), t.kind != .punct
+            {
+                s += "*"; k += 1
+            }
+            result.append(s)
+            k += 1
+        }
+        return result
+    }
+}
+
+extension StringProtocol {
+    func trimmingCharacters(in set: String) -> String {
+        var start = startIndex
+        var end = endIndex
+        while start < end, set.contains(self[start]) { start = index(after: start) }
+        while end > start, set.contains(self[index(before: end)]) { end = index(before: end) }
+        return String(self[start..<end])
+    }
+}

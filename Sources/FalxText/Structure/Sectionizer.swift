@@ -1,0 +1,51 @@
+/// Finds section headers (`FINDINGS:`, `Clinical details,`, `IMPRESSION` alone on a line,
+/// `,IMPRESSION:,` inside flattened transcriptions) and cuts the token stream into sections.
+public enum Sectionizer {
+    public static func sections(_ tokens: [Token], text: [UInt8], lexicon: CompiledLexicon) -> [Section] {
+        var result: [Section] = []
+        var currentKind = SectionKind.body
+        var currentHeader = 0..<0
+        var bodyStart = 0
+        var i = 0
+        let n = tokens.count
+        while i < n {
+            let t = tokens[i]
+            let lineStart = t.flags.contains(.lineStart)
+            let afterSeparator = i > 0 && tokens[i - 1].kind == .punct
+                && (text[Int(tokens[i - 1].start)] == 0x2C || text[Int(tokens[i - 1].start)] == 0x2E)
+            guard (lineStart || afterSeparator), t.kind == .word, t.id >= 0,
+                let m = lexicon.headerTrie.longestMatch(tokens, at: i, limit: n)
+            else { i += 1; continue }
+            let kind = lexicon.source.sectionHeaders[Int(m.payloads[0])].kind
+            let headerRange = i..<m.end
+            let allCaps = headerRange.allSatisfy { tokens[$0].flags.contains(.allCaps) }
+            var bodyFrom = -1
+            let nextByte: UInt8? = m.end < n && tokens[m.end].kind == .punct ? text[Int(tokens[m.end].start)] : nil
+            if nextByte == 0x3A {  // ':'
+                bodyFrom = m.end + 1
+                // A flattened transcription writes "FINDINGS:, There is"; also "IMPRESSION: -".
+                if bodyFrom < n, tokens[bodyFrom].kind == .punct, tokens[bodyFrom].length == 1,
+                    text[Int(tokens[bodyFrom].start)] == 0x2C, !tokens[bodyFrom].flags.contains(.lineStart)
+                {
+                    bodyFrom += 1
+                }
+            } else if lineStart && (m.end == n || tokens[m.end].flags.contains(.lineStart)) && (allCaps || tokens[i].flags.contains(.capitalised)) {
+                bodyFrom = m.end  // a header alone on its line
+            } else if lineStart && (nextByte == 0x2C || nextByte == 0x2D) {
+                bodyFrom = m.end + 1  // "Clinical details, headache" / "IMPRESSION - ..."
+            } else if lineStart && allCaps && kind == .addendum {
+                bodyFrom = m.end  // "ADDENDUM 12/01/2024 by ..."
+            }
+            guard bodyFrom >= 0 else { i += 1; continue }
+            result.append(Section(kind: currentKind, header: currentHeader, body: bodyStart..<i))
+            currentKind = kind
+            currentHeader = headerRange
+            bodyStart = min(bodyFrom, n)
+            i = bodyStart
+        }
+        result.append(Section(kind: currentKind, header: currentHeader, body: bodyStart..<n))
+        // Drop an empty leading body.
+        if result.count > 1, result[0].kind == .body, result[0].body.isEmpty { result.removeFirst() }
+        return result
+    }
+}

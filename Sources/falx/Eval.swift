@@ -1,0 +1,37 @@
+import ArgumentParser
+import FalxAudit
+import Foundation
+
+struct Eval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score Falx against gold labels ({\"id\",\"text\",\"labels\"} per line).",
+        discussion: "Prints accuracy per field, P/R/F1 per value and confusion matrices for dural calcification, category and verdict."
+    )
+
+    @Argument(help: "Gold-label JSON Lines file.")
+    var gold: String
+
+    @Option(help: "A lexicon file to use instead of the built-in one.")
+    var lexicon: String?
+
+    @Option(help: "Exit non-zero when the mean per-field accuracy is below this (0-1).")
+    var minAccuracy: Double?
+
+    @Flag(help: "List every mismatch.")
+    var showErrors = false
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: gold) else {
+            throw ValidationError("cannot read gold file \(gold)")
+        }
+        let (records, problems) = Evaluation.readGold(data)
+        for p in problems { printError("falx eval: \(p)") }
+        guard !records.isEmpty else { throw ValidationError("no gold records in \(gold)") }
+        let e = Evaluation.run(records, auditor: Auditor(lexicon: try loadLexicon(lexicon)))
+        print(e.report(showMismatches: showErrors), terminator: "")
+        if let m = minAccuracy, e.meanAccuracy < m {
+            printError(String(format: "falx eval: mean accuracy %.3f is below --min-accuracy %.3f", e.meanAccuracy, m))
+            throw ExitCode(1)
+        }
+    }
+}
