@@ -56,6 +56,8 @@ public struct CaseFactsExtractor: Sendable {
             let counted = counted(list).filter { $0.assertion == wanted }
             var locations = Set<DuralLocation>()
             for m in counted { for a in m.attributes { if let l = DuralLocation(rawValue: a) { locations.insert(l) } } }
+            // "along the transverse sinus and adjacent tentorium" is tentorium alone.
+            if locations.count > 1 { locations.remove(.other) }
             facts.locations = locations.sorted()
             if facts.duralCalcification == .present {
                 let ts = counted.compactMap(\.temporality)
@@ -77,18 +79,20 @@ public struct CaseFactsExtractor: Sendable {
 
     /// Mentions that count: not hypothetical, family or "no new"; addendum mentions override the
     /// rest; mentions in the clinical question only when nothing else speaks of the concept.
-    func counted(_ list: [Mention]) -> [Mention] {
+    func counted(_ list: [Mention], symptomLike: Bool = false) -> [Mention] {
         var usable = list.filter { !$0.hypothetical && !$0.family && !$0.ignored }
         usable = usable.filter { !($0.attributes.contains("negonly") && $0.assertion != .negated) }
         let addendum = usable.filter { $0.section == .addendum }
         if !addendum.isEmpty { return addendum }
+        // Symptoms are told in the history as much as anywhere.
+        if symptomLike { return usable.filter { !$0.section.isProcedural } }
         let body = usable.filter { !$0.section.isClinicalQuestion && !$0.section.isProcedural }
         if !body.isEmpty { return body }
         return usable.filter { !$0.section.isProcedural }
     }
 
     func aggregate(_ list: [Mention], symptomLike: Bool) -> (FindingStatus, Mention)? {
-        var usable = counted(list)
+        var usable = counted(list, symptomLike: symptomLike)
         if !symptomLike {
             // In the clinical question a finding counts only when affirmed ("known dAVF").
             usable = usable.filter { !$0.section.isClinicalQuestion || $0.assertion == .affirmed }
@@ -97,7 +101,16 @@ public struct CaseFactsExtractor: Sendable {
             usable[i].assertion = .negated
         }
         if symptomLike {
-            usable = usable.filter { $0.assertion != .uncertain }
+            // A symptom is absent only by a named denial: a negation cue next to it, or any cue in
+            // the history. "No intracranial cause for the headaches" does not deny the headache.
+            usable = usable.filter { m in
+                guard m.assertion == .negated, !m.attributes.contains("negated") else { return m.assertion != .uncertain }
+                if m.section.isClinicalQuestion || m.section == .body { return true }
+                guard let cue = m.triggers.first(where: { $0.category == .negated }) else { return true }
+                let d = cue.tokens.upperBound <= m.anchor.lowerBound
+                    ? m.anchor.lowerBound - cue.tokens.upperBound : cue.tokens.lowerBound - m.anchor.upperBound
+                return d <= 2
+            }
         }
         guard let best = usable.max(by: { $0.assertion.rank < $1.assertion.rank }) else { return nil }
         let status: FindingStatus

@@ -117,8 +117,6 @@ modifier negated forward: no convincing
 modifier negated forward: no convincing evidence of
 modifier negated forward: no appreciable
 modifier negated forward: no visible
-modifier negated forward: no abnormal
-modifier negated forward: no focal
 modifier negated forward: no suspicious
 modifier negated forward: no residual
 modifier negated forward: nor
@@ -189,7 +187,6 @@ modifier uncertain forward: possibly
 modifier uncertain forward: questionable
 modifier uncertain forward: question of
 modifier uncertain forward: query
-modifier uncertain forward: ?
 modifier uncertain forward: may represent
 modifier uncertain forward: could represent
 modifier uncertain forward: might represent
@@ -223,7 +220,6 @@ modifier uncertain forward: can not exclude
 modifier uncertain forward: cannot rule out
 modifier uncertain forward: not excluded
 modifier uncertain forward: uncertain
-modifier uncertain forward: ? of
 modifier uncertain forward: probable versus
 modifier uncertain forward: subtle possible
 modifier uncertain backward: cannot be excluded
@@ -242,7 +238,6 @@ modifier uncertain backward: is suspected
 modifier uncertain backward: is not entirely excluded
 modifier uncertain backward: should be considered
 modifier uncertain backward: is a consideration
-modifier uncertain backward: ?
 modifier uncertain both: versus
 modifier uncertain both: vs
 # Pseudo cues: they look like cues but are not; the longest match masks the shorter cue inside.
@@ -265,11 +260,10 @@ modifier pseudo forward: without iv contrast
 modifier pseudo forward: without intravenous contrast
 modifier pseudo forward: non - contrast
 modifier pseudo forward: not enhanced
-modifier pseudo forward: no acute intracranial
 # "No new X" says nothing about X.
-modifier ignored forward 3: no new
-modifier ignored forward 3: no new or
-modifier ignored forward 3: no newly
+modifier ignored forward: no new
+modifier ignored forward: no new or
+modifier ignored forward: no newly
 modifier ignored forward 2: normal
 # Hypothetical: the purpose of a test, a condition, a question.
 modifier hypothetical forward: if
@@ -493,10 +487,6 @@ modifier terminator both 1: are identified
 modifier terminator both 1: demonstrates
 modifier terminator both 1: shows
 modifier terminator both 1: reveals
-modifier terminator both 1: recommend
-modifier terminator both 1: recommended
-modifier terminator both 1: suggest
-modifier terminator both 1: advise
 # Words of cause: a hedge in front of them hedges the cause, not the lesion after them.
 modifier cause forward: ischemic
 modifier cause forward: ischaemic
@@ -536,6 +526,8 @@ class calc: ossified
 class calc: calcium
 class calc: calcareous
 class calc: calcinosis
+class calc: plaque
+class calc: plaques
 class site falx: falx
 class site falx: falces
 class site falx: falcine
@@ -590,8 +582,6 @@ class site: meningeal
 class site: dural leaflets
 class site: dural reflections
 class site: dural folds
-target dural_calcification convexity: dural plaque
-target dural_calcification convexity: dural plaques
 target dural_calcification petroclinoid: interclinoid bridging
 target dural_calcification petroclinoid: bridging of the interclinoid ligaments
 target dural_calcification petroclinoid: bridging interclinoid ligament
@@ -838,7 +828,6 @@ near dural_thickening: thick site 4 block dblock
 class thick: thickening
 class thick: thickened
 class thick: thick
-class thick: thickness
 near dural_enhancement: enh site 4 block dblock
 class enh: enhancement
 class enh: enhancing
@@ -868,6 +857,12 @@ class dblock: subdural
 class dblock: parenchymal
 class dblock: sinus
 class dblock: sinuses
+class dblock: calcif*
+class dblock: calcification
+class dblock: calcifications
+class dblock: calcified
+class dblock: calcific
+class dblock: ossification
 target dural_thickening: pachymeningitis
 target dural_enhancement: pachymeningitis
 target dural_enhancement negonly: abnormal enhancement
@@ -877,7 +872,6 @@ target dural_enhancement negonly: pathological enhancement
 target dural_enhancement negonly: pathologic enhancement
 target dural_enhancement negonly: abnormal meningeal enhancement
 target dural_enhancement negonly: abnormal enhancing
-target dural_enhancement negonly: enhancement
 target dural_enhancement negonly: abnormal post - contrast enhancement
 target dural_enhancement negonly: abnormal postcontrast enhancement
 
@@ -1151,7 +1145,7 @@ target headache: migraines
 target headache: migrainous
 target headache: thunderclap
 target headache: ha
-near positional_headache: headword posture 6
+near positional_headache: headword posture 12 commas
 class headword: headache
 class headword: headaches
 class headword: head pain
@@ -1366,6 +1360,16 @@ target focal_deficit negated: nonfocal
 target focal_deficit negated: non - focal
 target focal_deficit negated: non focal
 target focal_deficit negated: gcs 15 , nonfocal
+target focal_deficit negated: neuro exam normal
+target focal_deficit negated: neuro exam unremarkable
+target focal_deficit negated: neuro examination normal
+target focal_deficit negated: neurological exam unremarkable
+target focal_deficit negated: neurological examination unremarkable
+target focal_deficit negated: neurologically unremarkable
+target focal_deficit negated: normal neurology
+target focal_deficit negated: normal neurological exam
+target focal_deficit negated: neurology normal
+target focal_deficit negated: neurology intact
 
 # ---------------------------------------------------------------- renal disease
 target renal_disease: esrd
@@ -1551,6 +1555,20 @@ target rec.clinical_follow_up: follow - up in clinic
 target rec.clinical_follow_up: gp follow - up
 target rec.clinical_follow_up: follow - up with primary care
 target rec.clinical_follow_up: clinical correlation and follow - up
+target rec.clinical_follow_up: serum calcium
+target rec.clinical_follow_up: calcium and phosphate
+target rec.clinical_follow_up: calcium , phosphate
+target rec.clinical_follow_up: parathyroid hormone
+target rec.clinical_follow_up: pth
+target rec.clinical_follow_up: laboratory
+target rec.clinical_follow_up: laboratory values
+target rec.clinical_follow_up: laboratory tests
+target rec.clinical_follow_up: blood tests
+target rec.clinical_follow_up: bloods
+target rec.clinical_follow_up: inflammatory markers
+target rec.clinical_follow_up: monitoring
+target rec.clinical_follow_up: observation
+target rec.clinical_follow_up: clinical follow - up
 target rec.follow_up_imaging: follow - up imaging
 target rec.follow_up_imaging: follow up imaging
 target rec.follow_up_imaging: followup imaging

@@ -20,6 +20,8 @@ public enum RecommendationReader {
             let sentence = doc.sentences[si]
             let section = doc.sections[sentence.section].kind
             if section.isProcedural || section.isClinicalQuestion { continue }
+            // Text before the first header of a report that has headers is its title / exam line.
+            if section == .body && sentence.section == 0 && doc.sections.count > 1 { continue }
             // Class words of this sentence.
             var cue = section == .recommendation
             var conditionals: [Range<Int>] = []
@@ -42,7 +44,7 @@ public enum RecommendationReader {
             for m in list {
                 if m.assertion == .negated && m.concept != "rec.none" { continue }
                 if m.concept == "rec.none" { sawNone = true; continue }
-                if isConditional(m, conditionals, doc) { continue }
+                if isConditional(m, conditionals, list, doc) { continue }
                 if m.concept == "rec.mri", contrast.contains(where: { $0.tokens.overlaps(m.tokens) }) { continue }
                 guard var code = ReportRecommendation(rawValue: String(m.concept.dropFirst(4))) else { continue }
                 let plainModality = m.concept == "rec.follow_up_imaging" && ["ct", "ct head", "head ct"].contains(doc.string(m.tokens).lowercased())
@@ -55,22 +57,27 @@ public enum RecommendationReader {
         return codes.sorted()
     }
 
-    /// A conditional cue before the mention in its clause, or after it unless it is a
-    /// parenthetical ", if positive," that governs what follows.
-    static func isConditional(_ m: Mention, _ conditionals: [Range<Int>], _ doc: Document) -> Bool {
+    /// Whether a conditional cue governs the mention. A cue before it in its clause does; a cue
+    /// after it does when this mention is the nearest one before the cue ("MRI could be obtained if
+    /// clinically indicated"), unless the cue is a parenthetical that governs the next item
+    /// ("CTA and, if positive, DSA"). Clauses end at ';'.
+    static func isConditional(_ m: Mention, _ conditionals: [Range<Int>], _ all: [Mention], _ doc: Document) -> Bool {
+        func semicolon(_ r: Range<Int>) -> Bool {
+            r.contains { doc.tokens[$0].kind == .punct && doc.word($0) == ";" }
+        }
         for c in conditionals {
-            if c.upperBound <= m.tokens.lowerBound { return true }
-            if c.lowerBound >= m.tokens.upperBound {
-                // ", if positive, DSA": the condition governs the next item, not this one.
-                let before = c.lowerBound - 1
-                if before >= 0, doc.tokens[before].kind == .punct, doc.word(before) == "," {
-                    var k = c.upperBound
-                    var words = 0
-                    while k < doc.tokens.count && words <= 3 && doc.tokens[k].kind != .punct { k += 1; words += 1 }
-                    if k < doc.tokens.count && doc.word(k) == "," { continue }
-                }
-                return true
+            if c.upperBound <= m.tokens.lowerBound {
+                if !semicolon(c.upperBound..<m.tokens.lowerBound) { return true }
+                continue
             }
+            guard c.lowerBound >= m.tokens.upperBound, !semicolon(m.tokens.upperBound..<c.lowerBound) else { continue }
+            // Another recommendation between this one and the cue is the one it governs.
+            if all.contains(where: { $0.tokens.lowerBound >= m.tokens.upperBound && $0.tokens.upperBound <= c.lowerBound }) { continue }
+            // ", if positive, DSA" / "and, if a leak is suspected, MRI of the spine".
+            let before = c.lowerBound - 1
+            let parenthetical = before >= 0 && doc.tokens[before].kind == .punct && doc.word(before) == ","
+            if parenthetical, all.contains(where: { $0.tokens.lowerBound >= c.upperBound }) { continue }
+            return true
         }
         return false
     }

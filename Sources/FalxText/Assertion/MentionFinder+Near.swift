@@ -1,4 +1,12 @@
 extension MentionFinder {
+    /// Words that join a calcification to what it lies on or in, so that it is not a modifier of
+    /// a blocking noun after them ("calcification *along the* falx *near the* meningioma").
+    static let functionWords: Set<String> = [
+        "of", "along", "in", "within", "at", "near", "over", "on", "adjacent", "to", "by", "from", "involving",
+        "with", "and", "or", "the", "a", "an", "is", "are", "was", "were", "seen", "noted", "which", "that",
+        "abutting", "overlying", "underlying", "beside", "next", "into", "across", "around", "about",
+    ]
+
     /// A class match in a sentence.
     struct ClassHit {
         var range: Range<Int>
@@ -40,6 +48,12 @@ extension MentionFinder {
             let s = doc.word(k)
             return s == "and" || s == "or" || s == "&"
         }
+        func isFunctionWord(_ k: Int) -> Bool {
+            let t = doc.tokens[k]
+            guard t.kind == .word, t.length <= 8 else { return false }
+            return MentionFinder.functionWords.contains(doc.word(k))
+        }
+        func rightSitesCount(_ list: [Int]) -> Int { list.count }
         var out: [Mention] = []
         for rule in src.nearRules {
             for anchor in hits where anchor.has(rule.anchorClass) {
@@ -58,14 +72,14 @@ extension MentionFinder {
                         }
                         if let block = rule.blockClass, hit.has(block) {
                             if isCoordinator(hit.range.lowerBound - 1) {
-                                j = hit.range.lowerBound - 1; gap += 1; lastWasSite = false; continue
+                                j = hit.range.lowerBound - 1; gap += 1; lastWasSite = true; continue
                             }
                             break
                         }
-                        j = hit.range.lowerBound - 1; gap += 1; lastWasSite = false; continue
+                        j = hit.range.lowerBound - 1; gap += 1; lastWasSite = true; continue
                     }
                     if let b = punct(j) {
-                        if b == 0x2C && lastWasSite { j -= 1; continue }
+                        if b == 0x2C && (lastWasSite || rule.crossesCommas) { j -= 1; continue }
                         // "Falx: calcified" (a labelled line) joins the label to its value.
                         if b == 0x3A, j - 1 >= range.lowerBound, let h = hitAt[j - 1], hits[h].has(rule.siteClass) {
                             j -= 1; continue
@@ -79,12 +93,15 @@ extension MentionFinder {
                 j = anchor.range.upperBound
                 gap = 0
                 lastWasSite = false
+                var owned = false
+                var rightSites: [Int] = []
                 while j < range.upperBound && gap <= rule.window {
                     if terminators.contains(j) { break }
                     if let h = hitAt[j] {
                         let hit = hits[h]
                         if hit.has(rule.siteClass) {
                             sites.append(hit); gap = 0; lastWasSite = true
+                            rightSites.append(hit.range.upperBound)
                             j = hit.range.upperBound; continue
                         }
                         if let block = rule.blockClass, hit.has(block) {
@@ -97,18 +114,26 @@ extension MentionFinder {
                                 k += 1
                             }
                             if coordinated { j = k + 1; gap += 1; lastWasSite = false; continue }
+                            // "calcified chronic convexity subdural": the anchor and any site words
+                            // between belong to the blocker's noun phrase.
+                            let between = anchor.range.upperBound..<hit.range.lowerBound
+                            if between.allSatisfy({ punct($0) == nil && !isFunctionWord($0) }) {
+                                owned = true
+                            } else if let last = rightSites.last, hit.range.lowerBound - last <= 1 {
+                                sites.removeLast(rightSitesCount(rightSites))
+                            }
                             break
                         }
-                        j = hit.range.upperBound; gap += 1; lastWasSite = false; continue
+                        j = hit.range.upperBound; gap += 1; lastWasSite = true; continue
                     }
                     if let b = punct(j) {
-                        if b == 0x2C && lastWasSite { j += 1; continue }
+                        if b == 0x2C && (lastWasSite || rule.crossesCommas) { j += 1; continue }
                         if b == 0x2D || b == 0x2F || b == 0x27 { j += 1; continue }
                         break
                     }
                     gap += 1; lastWasSite = false; j += 1
                 }
-                guard !sites.isEmpty else { continue }
+                guard !sites.isEmpty, !owned else { continue }
                 let lo = min(anchor.range.lowerBound, sites.map(\.range.lowerBound).min() ?? anchor.range.lowerBound)
                 let hi = max(anchor.range.upperBound, sites.map(\.range.upperBound).max() ?? anchor.range.upperBound)
                 var attributes: [String] = []

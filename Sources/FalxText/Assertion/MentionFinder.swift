@@ -51,16 +51,22 @@ public struct MentionFinder: Sendable {
     func cues(_ doc: Document, _ range: Range<Int>) -> [Cue] {
         var cues: [Cue] = []
         for m in lexicon.modifierTrie.matches(doc.tokens, in: range) {
-            // Several entries may share a phrase; the first decides.
-            let mod = lexicon.source.modifiers[Int(m.payloads[0])]
-            cues.append(Cue(category: mod.category, direction: mod.direction, window: mod.window, tokens: m.range))
+            // Several entries may share a phrase ("resolved" before and after its target): each is a cue.
+            for p in m.payloads {
+                let mod = lexicon.source.modifiers[Int(p)]
+                cues.append(Cue(category: mod.category, direction: mod.direction, window: mod.window, tokens: m.range))
+            }
         }
-        // '?' glued to the next word ("?dAVF") hedges it.
+        // '?' glued to the next word ("?dAVF") hedges what follows; glued to the word before
+        // ("dAVF?") it hedges what precedes.
         for k in range where doc.tokens[k].kind == .punct && doc.tokens[k].length == 1
-            && doc.text[Int(doc.tokens[k].start)] == 0x3F && k + 1 < range.upperBound
-            && !doc.tokens[k + 1].flags.contains(.spaceBefore) && doc.tokens[k + 1].kind != .punct
+            && doc.text[Int(doc.tokens[k].start)] == 0x3F
         {
-            cues.append(Cue(category: .uncertain, direction: .forward, window: 4, tokens: k..<(k + 1)))
+            if k + 1 < range.upperBound && !doc.tokens[k + 1].flags.contains(.spaceBefore) && doc.tokens[k + 1].kind != .punct {
+                cues.append(Cue(category: .uncertain, direction: .forward, window: 4, tokens: k..<(k + 1)))
+            } else if k > range.lowerBound && !doc.tokens[k].flags.contains(.spaceBefore) && doc.tokens[k - 1].kind != .punct {
+                cues.append(Cue(category: .uncertain, direction: .backward, window: 3, tokens: k..<(k + 1)))
+            }
         }
         // ';' ends every scope.
         for k in range where doc.tokens[k].kind == .punct && doc.tokens[k].length == 1
@@ -97,6 +103,11 @@ public struct MentionFinder: Sendable {
                         distance = d
                     }
                 }
+            }
+            if distance == nil && forwardOK && cue.tokens.lowerBound < anchor.lowerBound && cue.tokens.upperBound > anchor.lowerBound
+                && cue.tokens.upperBound <= anchor.upperBound
+            {
+                distance = 0
             }
             if distance == nil && backwardOK && cue.tokens.lowerBound >= anchor.upperBound {
                 let d = cue.tokens.lowerBound - anchor.upperBound

@@ -57,14 +57,17 @@ extension Lexicon {
                 lexicon.classes.append(.init(wordClass: args[0], attribute: args.count > 1 ? args[1] : "", phrase: phrase))
             case "near":
                 try need(args.count == 1, "near takes a concept before the colon")
-                let parts = phraseText.split(separator: " ").map(String.init)
+                var parts = phraseText.split(separator: " ").map(String.init)
+                let commas = parts.last == "commas"
+                if commas { parts.removeLast() }
                 try need(parts.count == 3 || (parts.count == 5 && parts[3] == "block"),
-                         "near expects 'ANCHOR_CLASS SITE_CLASS WINDOW [block CLASS]'")
+                         "near expects 'ANCHOR_CLASS SITE_CLASS WINDOW [block CLASS] [commas]'")
                 guard let window = Int(parts[2]), window > 0, window < 64 else {
                     throw LexiconError(line: lineNumber, message: "near window must be 1...63")
                 }
                 lexicon.nearRules.append(.init(concept: args[0], anchorClass: parts[0], siteClass: parts[1],
-                                               window: window, blockClass: parts.count == 5 ? parts[4] : nil))
+                                               window: window, blockClass: parts.count == 5 ? parts[4] : nil,
+                                               crossesCommas: commas))
             case "modifier":
                 try need(args.count >= 2 && args.count <= 3, "modifier takes CATEGORY DIRECTION [WINDOW]")
                 guard let category = ModifierCategory(rawValue: args[0]) else {

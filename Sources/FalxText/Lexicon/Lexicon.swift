@@ -26,6 +26,8 @@ public struct Lexicon: Sendable, Equatable {
         public var siteClass: String
         public var window: Int
         public var blockClass: String?
+        /// Whether the walk goes on past commas ("headache for 2 months, worse when lying flat").
+        public var crossesCommas = false
     }
 
     /// A ConText modifier: `modifier negated forward: no evidence of`.

@@ -13,6 +13,19 @@ public enum Sectionizer {
             let lineStart = t.flags.contains(.lineStart)
             let afterSeparator = i > 0 && tokens[i - 1].kind == .punct
                 && (text[Int(tokens[i - 1].start)] == 0x2C || text[Int(tokens[i - 1].start)] == 0x2E)
+            // The clinical question and the exam / technique / comparison lines are short: a blank
+            // line or an unknown "Label:" line after them starts the (unheaded) findings.
+            if lineStart && i > bodyStart && (currentKind == .history || currentKind.isProcedural)
+                && (t.flags.contains(.paragraphStart) || startsLabelLine(tokens, i, text))
+                && !(t.id >= 0 && lexicon.headerTrie.longestMatch(tokens, at: i, limit: n) != nil)
+            {
+                result.append(Section(kind: currentKind, header: currentHeader, body: bodyStart..<i))
+                currentKind = .findings
+                currentHeader = i..<i
+                bodyStart = i
+                i += 1
+                continue
+            }
             guard (lineStart || afterSeparator), t.kind == .word, t.id >= 0,
                 let m = lexicon.headerTrie.longestMatch(tokens, at: i, limit: n)
             else { i += 1; continue }
@@ -45,7 +58,21 @@ public enum Sectionizer {
         }
         result.append(Section(kind: currentKind, header: currentHeader, body: bodyStart..<n))
         // Drop an empty leading body.
+        result.removeAll { $0.kind == .findings && $0.header.isEmpty && $0.body.isEmpty }
         if result.count > 1, result[0].kind == .body, result[0].body.isEmpty { result.removeFirst() }
         return result
+    }
+
+    /// "Brain parenchyma: ..." — one to three words, then a colon.
+    static func startsLabelLine(_ tokens: [Token], _ i: Int, _ text: [UInt8]) -> Bool {
+        var j = i
+        while j < min(i + 4, tokens.count) {
+            if j > i && tokens[j].flags.contains(.lineStart) { return false }
+            if tokens[j].kind == .punct {
+                return j > i && text[Int(tokens[j].start)] == 0x3A
+            }
+            j += 1
+        }
+        return false
     }
 }

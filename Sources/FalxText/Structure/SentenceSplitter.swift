@@ -22,7 +22,12 @@ public enum SentenceSplitter {
             let t = tokens[k]
             var split = false
             if t.flags.contains(.lineStart) {
+                let p = k - 1
                 if t.flags.contains(.paragraphStart) {
+                    split = true
+                } else if isPunct(p, 0x2E) && periodEndsSentence(at: p, sentenceStart: start, tokens, text, lexicon) {
+                    split = true
+                } else if isPunct(p, 0x21) || isPunct(p, 0x3F) {
                     split = true
                 } else {
                     split = lineBreakEndsSentence(at: k, previousLineStart: lineStartToken, tokens, text)
@@ -53,7 +58,6 @@ public enum SentenceSplitter {
         if next < tokens.count {
             let nt = tokens[next]
             if !nt.flags.contains(.spaceBefore) && nt.kind != .punct { return false }  // "e.g", "U.S"
-            if nt.kind == .word && ASCII.isLower(text[Int(nt.start)]) { return false }
         }
         guard p > sentenceStart else { return false }
         let prev = tokens[p - 1]
