@@ -130,8 +130,36 @@ modifier negated forward: denying
 modifier negated forward: not demonstrated
 modifier negated forward: there is no
 modifier negated forward: there are no
-modifier negated forward: none
 modifier negated forward: unremarkable for
+modifier negated forward: no longer
+modifier negated forward: not consistent with
+modifier negated forward: not compatible with
+modifier negated forward: not in keeping with
+modifier negated forward: not suggestive of
+modifier negated forward: not suspicious for
+modifier negated forward: not typical of
+modifier negated forward: no findings suggesting
+modifier negated forward: no findings suggestive of
+modifier negated forward: no findings to suggest
+modifier negated forward: no findings of
+modifier negated forward: no features of
+modifier negated forward: no features to suggest
+modifier negated forward: no features suggestive of
+modifier negated forward: no imaging features of
+modifier negated forward: no imaging evidence of
+modifier negated forward: no radiological evidence of
+modifier negated forward: no radiologic evidence of
+modifier negated forward: nothing to suggest
+modifier negated forward: without evidence of
+modifier negated forward: without features of
+modifier negated forward: - ve for
+modifier negated forward: no further
+modifier negated forward: no further episodes of
+modifier negated forward: never had
+modifier negated forward: no history of
+modifier negated forward: no known
+modifier negated forward: no prior
+modifier negated forward: no previous
 # Negation, after the target.
 modifier negated backward: is not seen
 modifier negated backward: are not seen
@@ -245,11 +273,9 @@ modifier pseudo forward: not only
 modifier pseudo forward: no change in
 modifier pseudo forward: no increase
 modifier pseudo forward: not necessarily
-modifier pseudo forward: no further
 modifier pseudo forward: without difficulty
 modifier pseudo forward: no other
 modifier pseudo forward: not possible
-modifier pseudo forward: no longer
 modifier pseudo forward: gram negative
 modifier pseudo forward: not been
 modifier pseudo forward: or without
@@ -461,6 +487,11 @@ modifier terminator both 1: there is
 modifier terminator both 1: there are
 modifier terminator both 1: there has been
 modifier terminator both: with the exception of
+modifier terminator both: who
+modifier terminator both: presents
+modifier terminator both: presented
+modifier terminator both: presenting
+modifier terminator both 1: positive for
 modifier terminator both: notable for
 modifier terminator both 1: consistent with
 modifier terminator both 1: compatible with

@@ -5,6 +5,8 @@ import FalxText
 public enum NegExScorer {
     public struct Result: Sendable, CustomStringConvertible {
         public var tp = 0, fp = 0, fn = 0, tn = 0, notFound = 0
+        /// Wrong rows: (id, gold, concept, sentence, the cue that decided).
+        public var errors: [(id: String, gold: String, concept: String, sentence: String, cue: String)] = []
         public var precision: Double { tp + fp == 0 ? 0 : Double(tp) / Double(tp + fp) }
         public var recall: Double { tp + fn == 0 ? 0 : Double(tp) / Double(tp + fn) }
         public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
@@ -29,10 +31,15 @@ public enum NegExScorer {
             let doc = engine.analyze(sentence)
             let conceptTokens = Tokenizer.tokens(of: concept).map { Array(concept[$0.range]).map(ASCII.lower) }
             var predicted = false
+            var cue = ""
             if let span = find(conceptTokens, in: doc), let m = finder.assess(doc, span: span) {
                 predicted = m.assertion == .negated
+                cue = m.triggers.filter { $0.category == .negated }.map(\.phrase).joined(separator: ",")
             } else {
                 r.notFound += 1
+            }
+            if gold != predicted {
+                r.errors.append((String(cols[0]), String(cols[3]), String(cols[1]), String(cols[2]), cue))
             }
             switch (gold, predicted) {
             case (true, true): r.tp += 1
@@ -47,10 +54,13 @@ public enum NegExScorer {
     static func find(_ needle: [[UInt8]], in doc: Document) -> Range<Int>? {
         guard !needle.isEmpty, needle.count <= doc.tokens.count else { return nil }
         let words = doc.tokens.map { Array(doc.text[$0.range]).map(ASCII.lower) }
+        var found: [Range<Int>] = []
         for start in 0...(words.count - needle.count) where words[start] == needle[0] {
-            if Array(words[start..<(start + needle.count)]) == needle { return start..<(start + needle.count) }
+            if Array(words[start..<(start + needle.count)]) == needle { found.append(start..<(start + needle.count)) }
         }
-        return nil
+        // The annotators upper-cased the concept they labelled.
+        let upper = found.first { r in r.allSatisfy { doc.tokens[$0].kind != .word || doc.tokens[$0].flags.contains(.allCaps) } }
+        return upper ?? found.first
     }
 }
 

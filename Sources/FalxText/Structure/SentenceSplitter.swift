@@ -33,6 +33,10 @@ public enum SentenceSplitter {
                     split = lineBreakEndsSentence(at: k, previousLineStart: lineStartToken, tokens, text)
                 }
                 lineStartToken = k
+            } else if t.kind == .number && t.length <= 2 && t.flags.contains(.spaceBefore) && k + 2 < range.upperBound
+                && isPunct(k + 1, 0x29) && tokens[k + 2].kind == .word && k - 1 > start
+            {
+                split = true  // an inline list item: "... colon  2) Diverticuli ..."
             } else {
                 let p = k - 1
                 if isPunct(p, 0x2E) {  // '.'
