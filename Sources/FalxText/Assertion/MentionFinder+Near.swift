@@ -5,6 +5,7 @@ extension MentionFinder {
         "of", "along", "in", "within", "at", "near", "over", "on", "adjacent", "to", "by", "from", "involving",
         "with", "and", "or", "the", "a", "an", "is", "are", "was", "were", "seen", "noted", "which", "that",
         "abutting", "overlying", "underlying", "beside", "next", "into", "across", "around", "about",
+        "versus", "vs", "than", "without", "no", "not",
     ]
 
     /// A class match in a sentence.
@@ -117,7 +118,9 @@ extension MentionFinder {
                             // "calcified chronic convexity subdural": the anchor and any site words
                             // between belong to the blocker's noun phrase.
                             let between = anchor.range.upperBound..<hit.range.lowerBound
-                            if between.allSatisfy({ punct($0) == nil && !isFunctionWord($0) }) {
+                            let anchorWord = doc.word(anchor.range.upperBound - 1)
+                            let adjectival = anchorWord.hasSuffix("ed") || anchorWord.hasSuffix("ic") || anchorWord.hasSuffix("ing")
+                            if adjectival && between.allSatisfy({ punct($0) == nil && !isFunctionWord($0) }) {
                                 owned = true
                             } else if let last = rightSites.last, hit.range.lowerBound - last <= 1 {
                                 sites.removeLast(rightSitesCount(rightSites))

@@ -79,10 +79,15 @@ public struct MentionFinder: Sendable {
 
     func apply(_ cues: [Cue], to mention: inout Mention, _ doc: Document) {
         let anchor = mention.anchor
-        let terminators = cues.filter { $0.category == .terminator }.map(\.tokens.lowerBound)
+        let terminators = cues.filter { $0.category == .terminator && $0.window != 1 }.map(\.tokens.lowerBound)
+        // Window-1 terminators ("there is", "consistent with") end negation and hedging only.
+        let assertionTerminators = cues.filter { $0.category == .terminator && $0.window == 1 }.map(\.tokens.lowerBound)
         let causes = cues.filter { $0.category == .cause }.map(\.tokens.lowerBound)
+        var category = ModifierCategory.negated
         func blocked(_ from: Int, _ to: Int) -> Bool {
-            terminators.contains { $0 >= from && $0 < to }
+            if terminators.contains(where: { $0 >= from && $0 < to }) { return true }
+            guard category == .negated || category == .uncertain else { return false }
+            return assertionTerminators.contains { $0 >= from && $0 < to }
         }
         var best: [ModifierCategory: (distance: Int, cue: Cue)] = [:]
         for cue in cues {
@@ -90,6 +95,7 @@ public struct MentionFinder: Sendable {
             case .terminator, .pseudo, .cause: continue
             default: break
             }
+            category = cue.category
             var distance: Int?
             let forwardOK = cue.direction == .forward || cue.direction == .both
             let backwardOK = cue.direction == .backward || cue.direction == .both
