@@ -38,6 +38,6 @@ let package = Package(
         .testTarget(name: "FalxClinicalTests", dependencies: ["FalxClinical", "FalxText"]),
         .testTarget(name: "FalxCoreTests", dependencies: ["FalxCore"]),
         .testTarget(name: "FalxAuditTests", dependencies: ["FalxAudit", "FalxCore", "FalxClinical"]),
-        .testTarget(name: "FalxCLITests", dependencies: ["FalxAudit"]),
+        .testTarget(name: "FalxCLITests", dependencies: ["FalxAudit", "falx"]),
     ]
 )

@@ -12,7 +12,8 @@ public struct OutputError: Error, CustomStringConvertible, Sendable {
 }
 
 /// Writes audit rows through one buffer to a temporary file beside the target, renamed into place
-/// by ``finish()``; standard output when the path is `-`.
+/// by ``finish()``; standard output when the path is `-`; straight into the target when it exists
+/// and is not a regular file (a FIFO, `/dev/stdout`), which cannot be replaced by a rename.
 public final class AuditWriter {
     let format: AuditFormat
     let target: String?
@@ -26,6 +27,13 @@ public final class AuditWriter {
             target = nil
             temporary = nil
             handle = FileHandle.standardOutput
+        } else if Self.isSpecialFile(path) {
+            target = nil
+            temporary = nil
+            guard let h = FileHandle(forWritingAtPath: path) else {
+                throw OutputError(message: "cannot write the audit to \(path)")
+            }
+            handle = h
         } else {
             target = path
             let dir = (path as NSString).deletingLastPathComponent
@@ -42,6 +50,12 @@ public final class AuditWriter {
         buffer.reserveCapacity(1 << 20)
         if excelBOM && format == .csv { buffer += [0xEF, 0xBB, 0xBF] }
         if header && format == .csv { buffer += Array(CSV.header.utf8) }
+    }
+
+    static func isSpecialFile(_ path: String) -> Bool {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return false }
+        return (st.st_mode & S_IFMT) != S_IFREG
     }
 
     public func write(_ row: AuditRow) throws {

@@ -17,7 +17,7 @@ public enum SymptomStatus: String, Sendable, Equatable, CaseIterable, Codable {
 public enum DuralLocation: String, Sendable, Equatable, CaseIterable, Codable, Comparable {
     case falx, tentorium, convexity, petroclinoid, other
     public static func < (a: DuralLocation, b: DuralLocation) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
     }
 }
 
@@ -75,7 +75,7 @@ public enum ReportRecommendation: String, Sendable, Equatable, CaseIterable, Cod
         }
     }
     public static func < (a: Self, b: Self) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        (allCases.firstIndex(of: a) ?? 0) < (allCases.firstIndex(of: b) ?? 0)
     }
 }
 

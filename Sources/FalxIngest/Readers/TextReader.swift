@@ -2,7 +2,7 @@
 ///
 /// A separator is a line that starts with `=== REPORT` (for example `=== REPORT 2 ===`), or a line
 /// holding only a form feed. Text before the first separator is the first report when it is not
-/// blank. Records are numbered from 1 in file order: `reports/a.txt#1`, `#2`, ...
+/// blank; a blank report between separators is an `error` row. Records are numbered from 1 in file order: `reports/a.txt#1`, `#2`, ...
 public enum TextReader {
     public static func records(_ bytes: [UInt8], recordBase: String, source: String) -> [Record] {
         let (clean, repaired) = UTF8Decoding.clean(bytes[...])
@@ -36,8 +36,10 @@ public enum TextReader {
                 let line = text[lineStart..<i]
                 let trimmed = line.last == 0x0D ? line.dropLast() : line
                 if trimmed.starts(with: marker) || (trimmed.count == 1 && trimmed.first == 0x0C) {
+                    // Text before the first separator counts only when it is not blank; a blank
+                    // report between two separators is kept, to become an error row.
+                    if sawSeparator || current.contains(where: { !ASCIISpace.isSpace($0) }) { parts.append(current) }
                     sawSeparator = true
-                    if current.contains(where: { !ASCIISpace.isSpace($0) }) { parts.append(current) }
                     current = []
                 } else {
                     current.append(contentsOf: line)
@@ -48,7 +50,7 @@ public enum TextReader {
             i += 1
         }
         if !sawSeparator { return text.contains(where: { !ASCIISpace.isSpace($0) }) ? [text] : [] }
-        if current.contains(where: { !ASCIISpace.isSpace($0) }) { parts.append(current) }
+        parts.append(current)
         return parts
     }
 }

@@ -6,23 +6,23 @@ start with `=== REPORT`, as Falx splits them) becomes the gold line's `text`.
 """
 import json, pathlib, sys
 
-root = pathlib.Path(__file__).resolve().parent.parent
+root = pathlib.Path(__file__).resolve().parent.parent / "Corpus"
 
 def split(text):
     lines = text.split("\n")
     if not any(l.rstrip("\r").startswith("=== REPORT") or l.rstrip("\r") == "\f" for l in lines):
         return [text] if text.strip() else []
-    parts, cur = [], []
+    parts, cur, seen = [], [], False
     for i, l in enumerate(lines):
         t = l.rstrip("\r")
         if t.startswith("=== REPORT") or t == "\f":
-            if "".join(cur).strip():
+            if seen or "".join(cur).strip():
                 parts.append("".join(cur))
+            seen = True
             cur = []
         else:
             cur.append(l + ("\n" if i < len(lines) - 1 else ""))
-    if "".join(cur).strip():
-        parts.append("".join(cur))
+    parts.append("".join(cur))
     return parts
 
 out = []

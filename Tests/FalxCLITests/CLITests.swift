@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+
+/// End-to-end tests: the built `falx` binary on the bundled Corpus and on ugly input.
+@Suite(.serialized) struct CLITests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static var binary: URL? {
+        let build = root.appendingPathComponent(".build")
+        for sub in ["debug", "release"] {
+            let direct = build.appendingPathComponent(sub).appendingPathComponent("falx")
+            if FileManager.default.isExecutableFile(atPath: direct.path) { return direct }
+        }
+        if let triples = try? FileManager.default.contentsOfDirectory(atPath: build.path) {
+            for t in triples {
+                let p = build.appendingPathComponent(t).appendingPathComponent("debug").appendingPathComponent("falx")
+                if FileManager.default.isExecutableFile(atPath: p.path) { return p }
+            }
+        }
+        return nil
+    }
+
+    struct Run { var status: Int32; var stdout: Data; var stderr: String }
+
+    func falx(_ args: [String]) throws -> Run {
+        let p = Process()
+        p.executableURL = try #require(Self.binary, "build the falx executable first")
+        p.arguments = args
+        p.currentDirectoryURL = Self.root
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Run(status: p.terminationStatus, stdout: o, stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    func temporaryDirectory() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("falx-cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    /// Splits RFC 4180 CSV into rows of fields.
+    func parseCSV(_ data: Data) -> [[String]] {
+        var rows: [[String]] = [], row: [String] = [], field = "", quoted = false
+        var it = String(decoding: data, as: UTF8.self).makeIterator()
+        var pending: Character? = nil
+        while let c = pending ?? it.next() {
+            pending = nil
+            if quoted {
+                if c == "\"" {
+                    if let n = it.next() { if n == "\"" { field.append("\"") } else { quoted = false; pending = n } } else { quoted = false }
+                } else { field.append(c) }
+            } else if c == "\"" { quoted = true }
+            else if c == "," { row.append(field); field = "" }
+            else if c == "\n" { row.append(field); rows.append(row); row = []; field = "" }
+            else { field.append(c) }
+        }
+        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+        return rows
+    }
+
+    @Test func auditOfTheCorpusWritesOneRowPerReport() throws {
+        let dir = try temporaryDirectory()
+        let out = dir.appendingPathComponent("audit.csv").path
+        let r = try falx(["audit", "Corpus", "-o", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = parseCSV(try Data(contentsOf: URL(fileURLWithPath: out)))
+        let gold = try String(contentsOf: Self.root.appendingPathComponent("Corpus/corpus.gold.jsonl"), encoding: .utf8)
+        let goldCount = gold.split(separator: "\n").count
+        #expect(rows.count == goldCount + 1)
+        #expect(rows.allSatisfy { $0.count == 45 })
+        #expect(rows[0].first == "record_id")
+        #expect(rows.dropFirst().allSatisfy { $0[3] == "ok" })
+        #expect(r.stderr.contains("\(goldCount) records: \(goldCount) ok, 0 error"))
+        // The gold ids are the audit's record ids.
+        let ids = Set(rows.dropFirst().map { $0[0] })
+        for line in gold.split(separator: "\n") {
+            let obj = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            #expect(ids.contains(try #require(obj["id"] as? String)))
+        }
+    }
+
+    @Test func outputIsTheSameForEveryJobCount() throws {
+        let one = try falx(["audit", "Corpus", "--jobs", "1", "--quiet"])
+        let two = try falx(["audit", "Corpus", "--jobs", "2", "--quiet"])
+        let eight = try falx(["audit", "Corpus", "--jobs", "8", "--quiet", "--format", "jsonl"])
+        #expect(one.status == 0 && two.status == 0 && eight.status == 0)
+        #expect(one.stdout == two.stdout)
+        #expect(!one.stdout.isEmpty && one.stderr.isEmpty)
+        let lines = String(decoding: eight.stdout, as: UTF8.self).split(separator: "\n")
+        #expect(lines.count == parseCSV(one.stdout).count - 1)
+    }
+
+    @Test func evalReachesTheRecordedThresholds() throws {
+        let r = try falx(["eval", "Corpus/corpus.gold.jsonl", "--min-accuracy", "0.95"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let text = String(decoding: r.stdout, as: UTF8.self)
+        #expect(text.contains("confusion: dural_calcification"))
+        #expect(text.contains("confusion: category") && text.contains("confusion: audit_verdict"))
+        let dc = text.split(separator: "\n").first { $0.hasPrefix("dural_calcification ") }
+        let accuracy = Double(dc?.split(separator: " ", omittingEmptySubsequences: true)[1] ?? "0") ?? 0
+        #expect(accuracy >= 0.95)
+        let strict = try falx(["eval", "Corpus/corpus.gold.jsonl", "--min-accuracy", "1.01"])
+        #expect(strict.status != 0)
+    }
+
+    @Test func badInputBecomesErrorRowsAndTheRunGoesOn() throws {
+        let dir = try temporaryDirectory()
+        let fm = FileManager.default
+        fm.createFile(atPath: dir.appendingPathComponent("a-empty.txt").path, contents: Data())
+        fm.createFile(atPath: dir.appendingPathComponent("b-binary.txt").path, contents: Data([0x00, 0x01, 0x02, 0xFF, 0x00]))
+        fm.createFile(atPath: dir.appendingPathComponent("c-bad.jsonl").path,
+                      contents: Data("{\"id\":\"x\",\"text\":\"Falcine calcification.\"}\n{broken\n".utf8))
+        fm.createFile(atPath: dir.appendingPathComponent("d-latin1.txt").path,
+                      contents: Data([0x46, 0x61, 0x6C, 0x78, 0x20, 0xE9, 0x20] + Array("calcified.".utf8)))
+        fm.createFile(atPath: dir.appendingPathComponent("e-unreadable.txt").path, contents: Data("x".utf8),
+                      attributes: [.posixPermissions: 0o000])
+        let r = try falx(["audit", dir.path])
+        #expect(r.status == 0)
+        let rows = parseCSV(r.stdout)
+        #expect(rows.count == 7)
+        let status = rows.dropFirst().map { "\($0[0]):\($0[3])" }
+        let root = getuid() == 0  // root reads a mode-000 file
+        #expect(status == ["a-empty.txt#1:error", "b-binary.txt#1:error", "x:ok", "c-bad.jsonl#2:error", "d-latin1.txt#1:ok",
+                           root ? "e-unreadable.txt#1:ok" : "e-unreadable.txt#1:error"])
+        #expect(rows[5][43].contains("U+FFFD"))
+        #expect(r.stderr.contains("6 records: "))
+    }
+
+    @Test func unwritableOutputAndBadFlagsStopTheRun() throws {
+        let r = try falx(["audit", "Corpus", "-o", "/nonexistent-dir/audit.csv"])
+        #expect(r.status != 0 && r.stderr.contains("cannot write"))
+        let full = try falx(["audit", "Corpus", "-o", "/dev/full"])
+        #expect(full.status != 0)
+        let bad = try falx(["audit", "Corpus", "--jobs", "0"])
+        #expect(bad.status != 0 && bad.stderr.contains("--jobs"))
+        let lex = try falx(["audit", "Corpus", "--lexicon", "/nonexistent.lex"])
+        #expect(lex.status != 0)
+    }
+
+    @Test func explainAndRulesPrintCitations() throws {
+        let e = try falx(["explain", "Corpus/reports/us-001.txt"])
+        #expect(e.status == 0)
+        let text = String(decoding: e.stdout, as: UTF8.self)
+        #expect(text.contains("Sections") && text.contains("Mentions") && text.contains("Rules fired"))
+        let rules = try falx(["rules"])
+        let rt = String(decoding: rules.stdout, as: UTF8.self)
+        #expect(rt.contains("R1") && rt.contains("[ref 4]") && rt.contains("not a substitute for clinical judgement"))
+    }
+}

@@ -1,0 +1,100 @@
+import Testing
+@testable import FalxCore
+
+@Suite struct RulesetTests {
+    let rules = Ruleset.default
+
+    func make(_ dc: FindingStatus = .present, _ build: (inout CaseFacts) -> Void = { _ in }) -> CaseFacts {
+        var f = CaseFacts()
+        f.duralCalcification = dc
+        build(&f)
+        return f
+    }
+
+    @Test(arguments: [FindingStatus.absent, .notMentioned])
+    func r0WhenNoCalcification(_ dc: FindingStatus) {
+        let r = rules.evaluate(make(dc) { $0.findings[.davf] = .present })
+        #expect(r.category == .notApplicable && r.strength == nil && r.actions.isEmpty)
+        #expect(r.verdict == .notApplicable && r.rules == ["R0"])
+    }
+
+    @Test func r1DavfIsUrgentAndFirst() {
+        let r = rules.evaluate(make { $0.findings[.davf] = .uncertain; $0.findings[.venousSinusThrombosis] = .present })
+        #expect(r.category == .davfPathway && r.strength == .urgent)
+        #expect(r.actionCodes == ["dsa", "neurointerventional_consult", "venography", "neurology_consult", "anticoagulation_review"])
+        #expect(r.rules == ["R1", "R2"])
+        #expect(r.verdict == .missedWorkup)
+        #expect(r.actions.allSatisfy { !$0.citation.isEmpty })
+    }
+
+    @Test func r2VenousThrombosis() {
+        let r = rules.evaluate(make { $0.findings[.corticalVeinThrombosis] = .present; $0.reportRecommends = [.venography] })
+        #expect(r.category == .venousThrombosisPathway && r.strength == .urgent && r.verdict == .concordant)
+    }
+
+    @Test func r3IntracranialHypotension() {
+        let r = rules.evaluate(make { $0.findings[.intracranialHypotension] = .present })
+        #expect(r.category == .intracranialHypotensionPathway && r.strength == .recommended)
+        #expect(r.actionCodes == ["mri_contrast", "epidural_blood_patch"])
+    }
+
+    @Test(arguments: [Finding.duralThickening, .duralEnhancement, .venousAbnormalityOther, .subcorticalCalcification])
+    func r4VenousImaging(_ finding: Finding) {
+        let r = rules.evaluate(make { $0.findings[finding] = .uncertain })
+        #expect(r.category == .venousImaging && r.strength == .recommended)
+        #expect(r.actionCodes == ["venography", "mri_contrast"])
+    }
+
+    @Test func r5SymptomaticIsRecommendedOtherwiseConsider() {
+        let symptomatic = rules.evaluate(make { $0.symptoms[.seizure] = .present })
+        #expect(symptomatic.category == .mriWorkup && symptomatic.strength == .recommended && symptomatic.verdict == .missedWorkup)
+        let wml = rules.evaluate(make { $0.findings[.whiteMatterLesions] = .present })
+        #expect(wml.category == .mriWorkup && wml.strength == .consider && wml.verdict == .concordant)
+        #expect(wml.actionCodes == ["mri_contrast", "swi"])
+        let leuko = rules.evaluate(make { $0.findings[.whiteMatterLesions] = .present; $0.symptoms[.cognitiveChange] = .present })
+        #expect(leuko.actionCodes == ["mri_contrast", "swi", "neurology_consult"])
+        let absentSymptom = rules.evaluate(make { $0.symptoms[.headache] = .absent })
+        #expect(absentSymptom.category == .incidentalMonitor)
+    }
+
+    @Test func r6IncidentalAndItsVerdicts() {
+        let r = rules.evaluate(make())
+        #expect(r.category == .incidentalMonitor && r.strength == .routine && r.followUp == "clinical 6-12 months")
+        #expect(r.actionCodes == ["clinical_follow_up"] && r.verdict == .concordant)
+        #expect(rules.evaluate(make { $0.reportRecommends = [.mriContrast] }).verdict == .additionalImaging)
+        #expect(rules.evaluate(make { $0.reportRecommends = [.followUpImaging, .clinicalFollowUp] }).verdict == .concordant)
+        #expect(rules.evaluate(make { $0.reportRecommends = [.neurologyConsult] }).verdict == .concordant)
+    }
+
+    @Test func m1RenalGadoliniumCaution() {
+        let withContrast = rules.evaluate(make { $0.renalDisease = .present; $0.findings[.atrophy] = .present })
+        #expect(withContrast.gadoliniumCaution && withContrast.rules.contains("M1") && !withContrast.warnings.isEmpty)
+        let incidental = rules.evaluate(make { $0.renalDisease = .present })
+        #expect(!incidental.gadoliniumCaution && incidental.rules == ["R6", "M1"])
+    }
+
+    @Test(arguments: [DCTemporality.progressive, .new])
+    func m2ProgressiveShortensFollowUp(_ t: DCTemporality) {
+        let r = rules.evaluate(make { $0.temporality = t })
+        #expect(r.followUp == "clinical 6 months" && r.rules == ["R6", "M2"])
+        #expect(rules.evaluate(make { $0.temporality = .stable }).followUp == "clinical 6-12 months")
+    }
+
+    @Test func m3UncertainCalcification() {
+        let r = rules.evaluate(make(.uncertain))
+        #expect(r.category == .incidentalMonitor)
+        #expect(r.actionCodes == ["clinical_follow_up", "ct_review", "swi"] && r.rules == ["R6", "M3"])
+    }
+
+    @Test func m4PositionalHeadache() {
+        let r = rules.evaluate(make { $0.symptoms[.positionalHeadache] = .present; $0.reportRecommends = [.mri] })
+        #expect(r.category == .mriWorkup && r.strength == .recommended && r.verdict == .concordant)
+        #expect(r.actionCodes.last == "evaluate_intracranial_hypotension" && r.rules == ["R5", "M4"])
+    }
+
+    @Test func everyRuleHasACitationAndTheTableIsVersioned() {
+        #expect(rules.version.hasPrefix("falx-rules-"))
+        #expect(rules.rules.map(\.id) == ["R0", "R1", "R2", "R3", "R4", "R5", "R6", "M1", "M2", "M3", "M4"])
+        #expect(rules.rules.allSatisfy { !$0.citation.isEmpty })
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+@testable import FalxIngest
+
+func fixture(_ name: String) throws -> String {
+    let url = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
+    return url.appendingPathComponent(name).path
+}
+
+func temporaryFile(_ bytes: [UInt8], name: String = "f.txt") throws -> String {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("falx-ingest-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    let path = dir.appendingPathComponent(name).path
+    FileManager.default.createFile(atPath: path, contents: Data(bytes))
+    return path
+}
+
+@Suite struct TextReaderTests {
+    @Test func multiReportFileSplitsOnSeparatorLines() throws {
+        let records = InputWalker().records(of: .init(path: try fixture("multi.txt"), recordBase: "multi.txt"))
+        #expect(records.count == 4)
+        let ids = records.map { r -> String in
+            switch r { case .success(let x): x.recordID; case .failure(let e): e.recordID }
+        }
+        #expect(ids == ["multi.txt#1", "multi.txt#2", "multi.txt#3", "multi.txt#4"])
+        guard case .success(let first) = records[0], case .failure(let blank) = records[2] else {
+            Issue.record("unexpected records"); return
+        }
+        #expect(String(decoding: first.text, as: UTF8.self) == "CT HEAD 1\nFINDINGS: Falcine calcification.\n")
+        #expect(first.source.hasSuffix("multi.txt#1"))
+        #expect(blank.code == "empty")
+    }
+
+    @Test func bomIsStrippedAndInvalidUTF8IsRepairedWithAWarning() throws {
+        let bom = TextReader.records([0xEF, 0xBB, 0xBF] + Array("Falx.".utf8), recordBase: "x", source: "x")
+        guard case .success(let r) = bom.first else { Issue.record("expected a report"); return }
+        #expect(r.text == Array("Falx.".utf8) && r.warnings.isEmpty)
+        let bad = TextReader.records(Array("Falx ".utf8) + [0xC3, 0x28, 0xFF] + Array(" calcified.".utf8), recordBase: "y", source: "y")
+        guard case .success(let b) = bad.first else { Issue.record("expected a report"); return }
+        #expect(b.warnings == ["invalid UTF-8 replaced with U+FFFD"])
+        #expect(String(decoding: b.text, as: UTF8.self).contains("\u{FFFD}"))
+    }
+
+    @Test(arguments: [
+        [UInt8](), Array("   \n\n".utf8),
+    ])
+    func emptyInputIsAnErrorRow(_ bytes: [UInt8]) {
+        let r = TextReader.records(bytes, recordBase: "e", source: "e")
+        guard case .failure(let e) = r.first else { Issue.record("expected an error"); return }
+        #expect(e.code == "empty" && r.count == 1)
+    }
+
+    @Test func utf8Validation() {
+        #expect(UTF8Decoding.validate(Array("café – ok".utf8)[...]))
+        #expect(!UTF8Decoding.validate([0xE2, 0x80][...]))           // truncated
+        #expect(!UTF8Decoding.validate([0xC0, 0xAF][...]))           // overlong
+        #expect(!UTF8Decoding.validate([0xED, 0xA0, 0x80][...]))     // surrogate
+    }
+}
+
+@Suite struct JSONLinesTests {
+    @Test func everyLineIsOneRecordAndBadLinesAreErrors() throws {
+        let records = InputWalker().records(of: .init(path: try fixture("reports.jsonl"), recordBase: "reports.jsonl"))
+        #expect(records.count == 8)
+        guard case .success(let first) = records[0] else { Issue.record("line 1"); return }
+        #expect(first.recordID == "A1" && first.metadata.accession == "ACC9" && first.metadata.patientID == "P1")
+        #expect(first.metadata.sex == "F" && first.metadata.age == 71 && first.format == .jsonl)
+        guard case .success(let second) = records[1] else { Issue.record("line 2"); return }
+        #expect(second.recordID == "42")
+        let codes = records.map { r -> String in if case .failure(let e) = r { e.code } else { "ok" } }
+        #expect(codes == ["ok", "ok", "blank-line", "bad-json", "bad-json", "missing-text", "ok", "empty"])
+        guard case .success(let noID) = records[6] else { Issue.record("line 7"); return }
+        #expect(noID.recordID == "reports.jsonl#7" && noID.source.hasSuffix("reports.jsonl#7"))
+    }
+}
+
+@Suite struct WalkerTests {
+    @Test func directoriesAreWalkedInSortedOrderSkippingHiddenAndGoldFiles() throws {
+        let root = try fixture("tree")
+        let entries = InputWalker().entries([root])
+        #expect(entries.map(\.recordBase) == ["a/bom.txt", "a/crlf.txt", "b/one.txt"])
+    }
+
+    @Test func missingBinaryCompressedAndOversizeFilesAreErrorRows() throws {
+        let w = InputWalker(maxFileBytes: 64)
+        func code(_ path: String) -> String? {
+            if case .failure(let e) = w.records(of: .init(path: path, recordBase: "x")).first { return e.code }
+            return nil
+        }
+        #expect(code("/nonexistent/report.txt") == "not-found")
+        #expect(code(try temporaryFile([0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01, 0x02])) == "binary")
+        #expect(code(try temporaryFile([0x1F, 0x8B, 0x08, 0x00])) == "compressed")
+        #expect(code(try temporaryFile([UInt8](repeating: 0x61, count: 65))) == "too-large")
+        #expect(code(try temporaryFile([])) == "empty")
+    }
+
+    @Test func contentDetectsJSONLinesWithoutTheExtension() throws {
+        let path = try temporaryFile(Array(#"{"id":"z","text":"Falx."}"#.utf8), name: "export.txt")
+        guard case .success(let r) = InputWalker().records(of: .init(path: path, recordBase: "export.txt")).first else {
+            Issue.record("expected a report"); return
+        }
+        #expect(r.format == .jsonl && r.recordID == "z")
+    }
+}
