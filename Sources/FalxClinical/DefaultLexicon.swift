@@ -567,6 +567,9 @@ class site falx: falcian
 class site falx: falx cerebri
 class site falx: cerebral falx
 class site falx: interhemispheric falx
+class site falx: interhemispheric fissure
+class site falx: falcine leaflets
+class site falx: falcine leaflet
 class site falx+tentorium: falcotentorial
 class site falx+tentorium: falco - tentorial
 class site falx+tentorium: falcine - tentorial
@@ -711,8 +714,6 @@ class blocker: periventricular
 class blocker: gyriform
 class blocker: cortical
 class blocker: ependymal
-class blocker: dural - based
-class blocker: dural based
 class blocker: extra - axial
 class blocker: extraaxial
 class blocker: dural venous sinus
@@ -730,7 +731,7 @@ class blocker: osseous
 class blocker: falx meningioma
 
 # ---------------------------------------------------------------- associated findings
-near white_matter_lesions: wmlesion wmsite 4 block wmblock
+near white_matter_lesions: wmlesion wmsite 5 block wmblock
 class wmlesion: hypodensity
 class wmlesion: hypodensities
 class wmlesion: hypoattenuation
@@ -854,6 +855,28 @@ target atrophy: sulcal widening
 target atrophy: widened sulci
 target atrophy: ex vacuo
 target atrophy: ex - vacuo
+near atrophy: atrophyword csfspace 4 block atrophyblock
+class atrophyword: prominent
+class atrophyword: prominence
+class atrophyword: widened
+class atrophyword: widening
+class atrophyword: enlarged
+class atrophyword: enlargement
+class atrophyword: dilated
+class atrophyword: dilatation
+class csfspace: sulci
+class csfspace: sulcal
+class csfspace: cortical sulci
+class csfspace: sulcal spaces
+class csfspace: csf spaces
+class csfspace: extra - axial csf spaces
+class csfspace: sylvian fissures
+class csfspace: sylvian fissure
+class csfspace: cerebellar folia
+class atrophyblock: normal
+class atrophyblock: effaced
+class atrophyblock: effacement
+class atrophyblock: within normal limits
 
 near dural_thickening: thick site 4 block dblock
 class thick: thickening
@@ -1138,6 +1161,8 @@ target intracranial_hypotension: sagging of the brainstem
 target intracranial_hypotension: brainstem sagging
 target intracranial_hypotension: sagging brainstem
 target intracranial_hypotension: sagging
+target intracranial_hypotension: brain sag
+target intracranial_hypotension: sag
 target intracranial_hypotension: downward displacement of the brainstem
 target intracranial_hypotension: downward displacement of the brain
 target intracranial_hypotension: overdrainage
@@ -1254,6 +1279,16 @@ target visual_disturbance: visual blurring
 target visual_disturbance: visual impairment
 target visual_disturbance: visual problems
 target visual_disturbance: visual hallucinations
+target visual_disturbance: vision blurred
+target visual_disturbance: vision is blurred
+target visual_disturbance: vision blurry
+target visual_disturbance: seeing double
+target visual_disturbance: field cut
+target visual_disturbance: visual field restriction
+target visual_disturbance: flashing lights
+target visual_disturbance: zigzag lines
+target visual_disturbance: visual aura
+target visual_disturbance: visual blurring
 target cognitive_change: confusion
 target cognitive_change: confused
 target cognitive_change: altered mental status
@@ -1302,7 +1337,19 @@ target cognitive_change: encephalopathy
 target cognitive_change: obtunded
 target cognitive_change: reduced gcs
 target cognitive_change: decreased responsiveness
-target cognitive_change: word - finding difficulties
+target cognitive_change: memory issues
+target cognitive_change: memory complaints
+target cognitive_change: memory problem
+target cognitive_change: memory lapses
+target cognitive_change: memory difficulty
+target cognitive_change: cognitive concerns
+target cognitive_change: cognitive difficulties
+target cognitive_change: cognitive slowing
+target cognitive_change: disorientated
+target cognitive_change: behaviour change
+target cognitive_change: behavior change
+target cognitive_change: neurocognitive decline
+target cognitive_change: acute confusional state
 target seizure: seizure
 target seizure: seizures
 target seizure: seizure - like
@@ -1379,6 +1426,16 @@ target focal_deficit: sixth nerve palsy
 target focal_deficit: third nerve palsy
 target focal_deficit: ptosis
 target focal_deficit: arm drift
+target focal_deficit: word - finding difficulty
+target focal_deficit: word - finding difficulties
+target focal_deficit: word finding difficulty
+target focal_deficit: word finding difficulties
+target focal_deficit: sensory change
+target focal_deficit: sensory changes
+target focal_deficit: sensory disturbance
+target focal_deficit: loss of sensation
+target focal_deficit: hemibody
+target focal_deficit: clumsiness
 target focal_deficit negated: neuro intact
 target focal_deficit negated: neurologically intact
 target focal_deficit negated: neurologically normal
@@ -1719,6 +1776,17 @@ class reccue: obtain
 class reccue: perform
 class reccue: arrange
 class reccue: repeat
+class reccue: would help
+class reccue: may help
+class reccue: can help
+class reccue: could help
+class reccue: advocated
+class reccue: next step
+class reccue: is suggested
+class reccue: best assessed
+class reccue: better assessed
+class reccue: better characterised
+class reccue: better characterized
 class reccue: monitoring
 class reccue: surveillance
 # Words that make a recommendation conditional.

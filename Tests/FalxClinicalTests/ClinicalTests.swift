@@ -39,6 +39,11 @@ func facts(_ s: String) -> CaseFacts { extractor.read(Array(s.utf8)).facts }
         ("Pineal and falcine calcification.", .present, "falx"),
         ("No new haemorrhage, extra-axial collection or dural calcification.", .notMentioned, ""),
         ("No interval change in the falcine calcification.", .present, "falx"),
+        ("Dural-based calcifications along the falx.", .present, "falx"),
+        ("Small dense focus along the falx, likely calcification.", .present, "falx"),
+        ("Hyperdensity along the falx, possibly calcification.", .uncertain, "falx"),
+        ("Calcification: falx and tentorium.", .present, "falx;tentorium"),
+        ("Calcified dural-based mass along the falx.", .notMentioned, ""),
         ("INDICATION: ?dural calcification on outside CT.\nFINDINGS: Normal brain.", .notMentioned, ""),
     ])
     func status(_ text: String, _ expected: FindingStatus, _ locations: String) {
@@ -84,6 +89,8 @@ func facts(_ s: String) -> CaseFacts { extractor.read(Array(s.utf8)).facts }
         ("Grey-white matter differentiation is preserved.", .whiteMatterLesions, .notMentioned),
         ("Generalised cerebral volume loss.", .atrophy, .present),
         ("No significant atrophy.", .atrophy, .absent),
+        ("The ventricles and sulci are prominent.", .atrophy, .present),
+        ("Ventricles and sulci are normal for age.", .atrophy, .notMentioned),
         ("Smooth pachymeningeal thickening and enhancement.", .duralThickening, .present),
         ("Smooth pachymeningeal thickening and enhancement.", .duralEnhancement, .present),
         ("No abnormal enhancement.", .duralEnhancement, .absent),

@@ -33,9 +33,10 @@ extension MentionFinder {
         }
         guard !hits.isEmpty else { return [] }
         var terminators = Set<Int>()
-        for m in lexicon.modifierTrie.matches(doc.tokens, in: range)
-        where src.modifiers[Int(m.payloads[0])].category == .terminator && src.modifiers[Int(m.payloads[0])].window != 1 {
-            terminators.formUnion(m.range)
+        var cueTokens = Set<Int>()
+        for m in lexicon.modifierTrie.matches(doc.tokens, in: range) {
+            let mod = src.modifiers[Int(m.payloads[0])]
+            if mod.category == .terminator && mod.window != 1 { terminators.formUnion(m.range) } else { cueTokens.formUnion(m.range) }
         }
         func punct(_ k: Int) -> UInt8? {
             let t = doc.tokens[k]
@@ -81,6 +82,12 @@ extension MentionFinder {
                     }
                     if let b = punct(j) {
                         if b == 0x2C && (lastWasSite || rule.crossesCommas) { j -= 1; continue }
+                        // "density along the falx, likely calcification": only cue words between.
+                        if b == 0x2C && j + 1 < anchor.range.lowerBound
+                            && (j + 1..<anchor.range.lowerBound).allSatisfy({ cueTokens.contains($0) })
+                        {
+                            j -= 1; continue
+                        }
                         // "Falx: calcified" (a labelled line) joins the label to its value.
                         if b == 0x3A, j - 1 >= range.lowerBound, let h = hitAt[j - 1], hits[h].has(rule.siteClass) {
                             j -= 1; continue
@@ -120,9 +127,12 @@ extension MentionFinder {
                             let between = anchor.range.upperBound..<hit.range.lowerBound
                             let anchorWord = doc.word(anchor.range.upperBound - 1)
                             let adjectival = anchorWord.hasSuffix("ed") || anchorWord.hasSuffix("ic") || anchorWord.hasSuffix("ing")
-                            if adjectival && between.allSatisfy({ punct($0) == nil && !isFunctionWord($0) }) {
+                            let nounPhrase = { (r: Range<Int>) in r.allSatisfy { (punct($0) == nil || punct($0) == 0x2D) && !isFunctionWord($0) } }
+                            if adjectival && nounPhrase(between) {
                                 owned = true
-                            } else if let last = rightSites.last, hit.range.lowerBound - last <= 1 {
+                            } else if let last = rightSites.last, last <= hit.range.lowerBound, hit.range.lowerBound - last <= 3,
+                                nounPhrase(last..<hit.range.lowerBound)
+                            {
                                 sites.removeLast(rightSitesCount(rightSites))
                             }
                             break
@@ -131,6 +141,8 @@ extension MentionFinder {
                     }
                     if let b = punct(j) {
                         if b == 0x2C && (lastWasSite || rule.crossesCommas) { j += 1; continue }
+                        // "Calcification: falx and tentorium."
+                        if b == 0x3A && j == anchor.range.upperBound { j += 1; continue }
                         if b == 0x2D || b == 0x2F || b == 0x27 { j += 1; continue }
                         break
                     }
