@@ -17,15 +17,17 @@ public struct Auditor: Sendable {
     public func row(for record: Record) -> AuditRow {
         switch record {
         case .failure(let e):
-            return AuditRow(recordID: e.recordID, source: e.source, format: e.format, ok: false, metadata: e.metadata,
-                            facts: CaseFacts(), evidence: nil, recommendation: nil, warnings: [], errors: [e.description])
+            return AuditRow(
+                recordID: e.recordID, source: e.source, format: e.format, ok: false, metadata: e.metadata,
+                facts: CaseFacts(), evidence: nil, recommendation: nil, warnings: [], errors: [e.description])
         case .success(let report):
             let age = report.metadata.age ?? Self.age(birth: report.metadata.birthDate, study: report.metadata.studyDateTime)
             let reading = extractor.read(report.text, metadataAge: age)
             let rec = ruleset.evaluate(reading.facts)
-            return AuditRow(recordID: report.recordID, source: report.source, format: report.format, ok: true,
-                            metadata: report.metadata, facts: reading.facts, evidence: reading.evidence,
-                            recommendation: rec, warnings: report.warnings + rec.warnings, errors: [])
+            return AuditRow(
+                recordID: report.recordID, source: report.source, format: report.format, ok: true,
+                metadata: report.metadata, facts: reading.facts, evidence: reading.evidence,
+                recommendation: rec, warnings: report.warnings + rec.warnings, errors: [])
         }
     }
 
@@ -34,7 +36,8 @@ public struct Auditor: Sendable {
         func parts(_ s: String) -> (Int, Int, Int)? {
             let digits = s.filter(\.isNumber)
             guard digits.count >= 8, let y = Int(digits.prefix(4)), let m = Int(digits.dropFirst(4).prefix(2)),
-                let d = Int(digits.dropFirst(6).prefix(2)) else { return nil }
+                let d = Int(digits.dropFirst(6).prefix(2))
+            else { return nil }
             return (y, m, d)
         }
         guard let b = parts(birth), let s = parts(study) else { return nil }

@@ -22,7 +22,8 @@ public struct Evaluation: Sendable {
     public var problems: [String] = []
 
     /// The fields, in report order.
-    public static let fields: [String] = ["dural_calcification", "dc_locations", "dc_temporality"]
+    public static let fields: [String] =
+        ["dural_calcification", "dc_locations", "dc_temporality"]
         + Finding.allCases.map(\.rawValue) + Symptom.allCases.map(\.rawValue)
         + ["renal_disease", "age", "report_recommends", "category", "audit_verdict"]
 
@@ -67,7 +68,9 @@ public struct Evaluation: Sendable {
     static func normalise(_ field: String, _ value: String) -> String {
         var v = value.trimmingCharacters(in: .whitespaces).lowercased()
         if field == "dc_locations" || field == "report_recommends" {
-            let parts = v.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && $0 != "none" }
+            let parts = v.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                !$0.isEmpty && $0 != "none"
+            }
             v = Set(parts).sorted().joined(separator: ";")
             if field == "report_recommends" && v.isEmpty { v = "none" }
         }
@@ -158,8 +161,10 @@ public struct Evaluation: Sendable {
             let x = prf("dural_calcification", v)
             out += pad("dural_calcification", 28) + pad(v, 16) + fmt(x.p) + fmt(x.r) + fmt(x.f1) + "\(x.support)\n"
         }
-        for (label, group, values) in [("findings", Array(fourValued.dropFirst()), FindingStatus.allCases.map(\.rawValue)),
-                                       ("symptoms", Symptom.allCases.map(\.rawValue), SymptomStatus.allCases.map(\.rawValue))] {
+        for (label, group, values) in [
+            ("findings", Array(fourValued.dropFirst()), FindingStatus.allCases.map(\.rawValue)),
+            ("symptoms", Symptom.allCases.map(\.rawValue), SymptomStatus.allCases.map(\.rawValue)),
+        ] {
             for v in values {
                 var tp = 0, pred = 0, act = 0
                 for f in group {

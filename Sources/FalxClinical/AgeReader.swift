@@ -18,7 +18,9 @@ public enum AgeReader {
             // "52M", "67F", "52yo", "67yoF", "45yom"
             if t[k].kind == .word, let v = leadingNumber(w(k)) {
                 let suffix = w(k).drop(while: { $0.isNumber })
-                if ["m", "f", "yo", "y", "yom", "yof", "yoм", "ym", "yf", "yrs", "yr", "yof", "yowm", "yowf", "y/o"].contains(String(suffix)), v <= 120 {
+                if ["m", "f", "yo", "y", "yom", "yof", "yoм", "ym", "yf", "yrs", "yr", "yof", "yowm", "yowf", "y/o"].contains(
+                    String(suffix)), v <= 120
+                {
                     if suffix == "m" || suffix == "f" {
                         // "52M" but not "5M" units; require 2+ digits or a following comma / space text.
                         if w(k).count < 3 { continue }

@@ -45,7 +45,11 @@ public struct CaseFactsExtractor: Sendable {
         }
         // eGFR values decide renal disease when no phrase did.
         if let egfr = Self.egfr(doc) {
-            if egfr < 60 { facts.renalDisease = .present } else if facts.renalDisease == .notMentioned { facts.renalDisease = .absent }
+            if egfr < 60 {
+                facts.renalDisease = .present
+            } else if facts.renalDisease == .notMentioned {
+                facts.renalDisease = .absent
+            }
         }
         // A positional headache is a headache.
         if facts.status(.positionalHeadache) == .present { facts.symptoms[.headache] = .present }
@@ -61,15 +65,18 @@ public struct CaseFactsExtractor: Sendable {
             facts.locations = locations.sorted()
             if facts.duralCalcification == .present {
                 let ts = counted.compactMap(\.temporality)
-                facts.temporality = ts.contains(.progressive) ? .progressive
+                facts.temporality =
+                    ts.contains(.progressive)
+                    ? .progressive
                     : ts.contains(.new) ? .new : ts.contains(.stable) ? .stable : .unknown
             }
             if let best = counted.first(where: { !$0.attributes.isEmpty }) ?? counted.first {
                 decisive["dural_calcification"] = best
                 let bytes = doc.byteRange(best.tokens)
-                evidence = Evidence(sentence: doc.collapsedText(ofSentence: best.sentence),
-                                    scalarRange: Self.scalarOffset(text, bytes.lowerBound)..<Self.scalarOffset(text, bytes.upperBound),
-                                    byteRange: bytes)
+                evidence = Evidence(
+                    sentence: doc.collapsedText(ofSentence: best.sentence),
+                    scalarRange: Self.scalarOffset(text, bytes.lowerBound)..<Self.scalarOffset(text, bytes.upperBound),
+                    byteRange: bytes)
             }
         }
         facts.age = metadataAge ?? AgeReader.age(in: doc)
@@ -107,7 +114,8 @@ public struct CaseFactsExtractor: Sendable {
                 guard m.assertion == .negated, !m.attributes.contains("negated") else { return m.assertion != .uncertain }
                 if m.section.isClinicalQuestion || m.section == .body { return true }
                 guard let cue = m.triggers.first(where: { $0.category == .negated }) else { return true }
-                let d = cue.tokens.upperBound <= m.anchor.lowerBound
+                let d =
+                    cue.tokens.upperBound <= m.anchor.lowerBound
                     ? m.anchor.lowerBound - cue.tokens.upperBound : cue.tokens.lowerBound - m.anchor.upperBound
                 return d <= 2
             }

@@ -13,7 +13,8 @@ public enum NegExScorer {
         public var accuracy: Double { Double(tp + tn) / Double(max(1, tp + fp + fn + tn)) }
         public var description: String {
             let f = { (x: Double) in String(Int((x * 1000).rounded())).padding(3) }
-            return "NegEx/ConText test set: \(tp + fp + fn + tn) conditions (\(notFound) concepts not found in their sentence, scored Affirmed)\n"
+            return
+                "NegEx/ConText test set: \(tp + fp + fn + tn) conditions (\(notFound) concepts not found in their sentence, scored Affirmed)\n"
                 + "Negated: precision 0.\(f(precision)) recall 0.\(f(recall)) F1 0.\(f(f1)) (TP \(tp), FP \(fp), FN \(fn), TN \(tn)); accuracy 0.\(f(accuracy))"
         }
     }

@@ -10,7 +10,9 @@ import FalxText
 /// CTA counts). Imaging at an interval ("repeat", "follow-up", "in 6 months") is
 /// `follow_up_imaging` instead of its modality, unless it is a baseline scan.
 public enum RecommendationReader {
-    public static func recommendations(_ doc: Document, _ mentions: [Mention], _ lexicon: CompiledLexicon) -> [ReportRecommendation] {
+    public static func recommendations(_ doc: Document, _ mentions: [Mention], _ lexicon: CompiledLexicon)
+        -> [ReportRecommendation]
+    {
         var codes = Set<ReportRecommendation>()
         var sawNone = false
         let recs = mentions.filter { $0.concept.hasPrefix("rec.") }
@@ -47,7 +49,9 @@ public enum RecommendationReader {
                 if isConditional(m, conditionals, list, doc) { continue }
                 if m.concept == "rec.mri", contrast.contains(where: { $0.tokens.overlaps(m.tokens) }) { continue }
                 guard var code = ReportRecommendation(rawValue: String(m.concept.dropFirst(4))) else { continue }
-                let plainModality = m.concept == "rec.follow_up_imaging" && ["ct", "ct head", "head ct"].contains(doc.string(m.tokens).lowercased())
+                let plainModality =
+                    m.concept == "rec.follow_up_imaging"
+                    && ["ct", "ct head", "head ct"].contains(doc.string(m.tokens).lowercased())
                 if plainModality && !interval { continue }
                 if code.isAdvancedImaging && interval && !baseline { code = .followUpImaging }
                 codes.insert(code)
@@ -72,7 +76,9 @@ public enum RecommendationReader {
             }
             guard c.lowerBound >= m.tokens.upperBound, !semicolon(m.tokens.upperBound..<c.lowerBound) else { continue }
             // Another recommendation between this one and the cue is the one it governs.
-            if all.contains(where: { $0.tokens.lowerBound >= m.tokens.upperBound && $0.tokens.upperBound <= c.lowerBound }) { continue }
+            if all.contains(where: { $0.tokens.lowerBound >= m.tokens.upperBound && $0.tokens.upperBound <= c.lowerBound }) {
+                continue
+            }
             // ", if positive, DSA" / "and, if a leak is suspected, MRI of the spine".
             let before = c.lowerBound - 1
             let parenthetical = before >= 0 && doc.tokens[before].kind == .punct && doc.word(before) == ","

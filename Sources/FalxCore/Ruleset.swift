@@ -20,41 +20,57 @@ public struct Ruleset: Sendable {
     public let rules: [Rule]
 
     public static let source = "Management of Dural Calcification Found on CT Head (clinical summary, 2025)"
-    static let ref1 = "[ref 1] Progressive subcortical calcifications secondary to venous hypertension in an intracranial dural arteriovenous fistula, J Clin Neurosci 2017"
+    static let ref1 =
+        "[ref 1] Progressive subcortical calcifications secondary to venous hypertension in an intracranial dural arteriovenous fistula, J Clin Neurosci 2017"
     static let ref12 = "[ref 1, 2] dAVF management: neurosurgical / neurointerventional consultation"
-    static let ref4 = "[ref 4] imaging work-up, cortical vein thrombosis, CSF1R-related leukoencephalopathy, intracranial hypotension"
+    static let ref4 =
+        "[ref 4] imaging work-up, cortical vein thrombosis, CSF1R-related leukoencephalopathy, intracranial hypotension"
     static let ref5 = "[ref 5] nephrogenic systemic fibrosis after gadolinium in renal impairment"
     static let ref56 = "[ref 5, 6] renal disease: NSF risk; ESRD with secondary hyperparathyroidism"
     static let summary = "clinical summary: incidental isolated calcification, clinical follow-up 6-12 months"
 
-    public static let `default` = Ruleset(version: "falx-rules-1.0", rules: [
-        Rule(id: "R0", category: .notApplicable, applies: "dural_calcification absent or not_mentioned",
-             effect: "no actions", strength: "-", citation: summary),
-        Rule(id: "R1", category: .davfPathway, applies: "davf positive",
-             effect: "dsa; neurointerventional_consult", strength: "urgent", citation: "\(ref4); \(ref12)"),
-        Rule(id: "R2", category: .venousThrombosisPathway, applies: "venous_sinus_thrombosis or cortical_vein_thrombosis positive",
-             effect: "venography; neurology_consult; anticoagulation_review", strength: "urgent", citation: ref4),
-        Rule(id: "R3", category: .intracranialHypotensionPathway, applies: "intracranial_hypotension positive",
-             effect: "mri_contrast; epidural_blood_patch (if symptomatic)", strength: "recommended", citation: ref4),
-        Rule(id: "R4", category: .venousImaging,
-             applies: "dural_thickening, dural_enhancement, venous_abnormality_other or subcortical_calcification positive",
-             effect: "venography; mri_contrast", strength: "recommended", citation: ref4),
-        Rule(id: "R5", category: .mriWorkup, applies: "symptomatic, or white_matter_lesions or atrophy positive",
-             effect: "mri_contrast; swi; neurology_consult when white matter lesions and cognitive change",
-             strength: "recommended if symptomatic, otherwise consider", citation: ref4),
-        Rule(id: "R6", category: .incidentalMonitor, applies: "none of the above",
-             effect: "clinical_follow_up (6-12 months; repeat imaging only if new symptoms)", strength: "routine",
-             citation: summary),
-        Rule(id: "M1", category: nil, applies: "renal_disease present",
-             effect: "gadolinium_caution when mri_contrast or venography; warning ESRD / secondary hyperparathyroidism",
-             strength: "modifier", citation: ref56),
-        Rule(id: "M2", category: nil, applies: "temporality progressive or new",
-             effect: "closer monitoring; incidental follow-up 6 months", strength: "modifier", citation: summary),
-        Rule(id: "M3", category: nil, applies: "dural_calcification uncertain",
-             effect: "ct_review; swi", strength: "modifier", citation: ref4),
-        Rule(id: "M4", category: nil, applies: "positional_headache present",
-             effect: "evaluate_intracranial_hypotension", strength: "modifier", citation: ref4),
-    ])
+    public static let `default` = Ruleset(
+        version: "falx-rules-1.0",
+        rules: [
+            Rule(
+                id: "R0", category: .notApplicable, applies: "dural_calcification absent or not_mentioned",
+                effect: "no actions", strength: "-", citation: summary),
+            Rule(
+                id: "R1", category: .davfPathway, applies: "davf positive",
+                effect: "dsa; neurointerventional_consult", strength: "urgent", citation: "\(ref4); \(ref12)"),
+            Rule(
+                id: "R2", category: .venousThrombosisPathway,
+                applies: "venous_sinus_thrombosis or cortical_vein_thrombosis positive",
+                effect: "venography; neurology_consult; anticoagulation_review", strength: "urgent", citation: ref4),
+            Rule(
+                id: "R3", category: .intracranialHypotensionPathway, applies: "intracranial_hypotension positive",
+                effect: "mri_contrast; epidural_blood_patch (if symptomatic)", strength: "recommended", citation: ref4),
+            Rule(
+                id: "R4", category: .venousImaging,
+                applies: "dural_thickening, dural_enhancement, venous_abnormality_other or subcortical_calcification positive",
+                effect: "venography; mri_contrast", strength: "recommended", citation: ref4),
+            Rule(
+                id: "R5", category: .mriWorkup, applies: "symptomatic, or white_matter_lesions or atrophy positive",
+                effect: "mri_contrast; swi; neurology_consult when white matter lesions and cognitive change",
+                strength: "recommended if symptomatic, otherwise consider", citation: ref4),
+            Rule(
+                id: "R6", category: .incidentalMonitor, applies: "none of the above",
+                effect: "clinical_follow_up (6-12 months; repeat imaging only if new symptoms)", strength: "routine",
+                citation: summary),
+            Rule(
+                id: "M1", category: nil, applies: "renal_disease present",
+                effect: "gadolinium_caution when mri_contrast or venography; warning ESRD / secondary hyperparathyroidism",
+                strength: "modifier", citation: ref56),
+            Rule(
+                id: "M2", category: nil, applies: "temporality progressive or new",
+                effect: "closer monitoring; incidental follow-up 6 months", strength: "modifier", citation: summary),
+            Rule(
+                id: "M3", category: nil, applies: "dural_calcification uncertain",
+                effect: "ct_review; swi", strength: "modifier", citation: ref4),
+            Rule(
+                id: "M4", category: nil, applies: "positional_headache present",
+                effect: "evaluate_intracranial_hypotension", strength: "modifier", citation: ref4),
+        ])
 
     public init(version: String, rules: [Rule]) {
         self.version = version
@@ -64,9 +80,10 @@ public struct Ruleset: Sendable {
     /// Applies the decision table.
     public func evaluate(_ f: CaseFacts) -> Recommendation {
         guard f.duralCalcification.isPositive else {
-            return Recommendation(category: .notApplicable, strength: nil, actions: [], followUp: "",
-                                  gadoliniumCaution: false, verdict: .notApplicable, rules: ["R0"],
-                                  warnings: [], rulesetVersion: version)
+            return Recommendation(
+                category: .notApplicable, strength: nil, actions: [], followUp: "",
+                gadoliniumCaution: false, verdict: .notApplicable, rules: ["R0"],
+                warnings: [], rulesetVersion: version)
         }
         var fired: [String] = []
         var actions: [Action] = []
@@ -78,7 +95,8 @@ public struct Ruleset: Sendable {
         let r1 = f.status(.davf).isPositive
         let r2 = f.status(.venousSinusThrombosis).isPositive || f.status(.corticalVeinThrombosis).isPositive
         let r3 = f.status(.intracranialHypotension).isPositive
-        let r4 = f.status(.duralThickening).isPositive || f.status(.duralEnhancement).isPositive
+        let r4 =
+            f.status(.duralThickening).isPositive || f.status(.duralEnhancement).isPositive
             || f.status(.venousAbnormalityOther).isPositive || f.status(.subcorticalCalcification).isPositive
         let wml = f.status(.whiteMatterLesions).isPositive
         let r5 = symptomatic || wml || f.status(.atrophy).isPositive
@@ -92,7 +110,8 @@ public struct Ruleset: Sendable {
             primary(.davfPathway, .urgent)
             fired.append("R1")
             add("dsa", "R1", "DSA to confirm and grade (gold standard)", Self.ref4)
-            add("neurointerventional_consult", "R1",
+            add(
+                "neurointerventional_consult", "R1",
                 "neurosurgical or neurointerventional consultation; endovascular embolisation or surgery", Self.ref12)
         }
         if r2 {
@@ -126,7 +145,8 @@ public struct Ruleset: Sendable {
         var followUp = ""
         if fired.isEmpty {
             fired.append("R6")
-            add("clinical_follow_up", "R6",
+            add(
+                "clinical_follow_up", "R6",
                 "clinical monitoring, no specific treatment; clinical follow-up in 6-12 months; repeat imaging only if new symptoms",
                 Self.summary)
             followUp = "clinical 6-12 months"
@@ -144,7 +164,9 @@ public struct Ruleset: Sendable {
         if f.renalDisease == .present {
             modifiers.append("M1")
             gadolinium = codes.contains("mri_contrast") || codes.contains("venography")
-            warnings.append("renal disease: gadolinium caution (NSF risk); ESRD / secondary hyperparathyroidism is a possible cause of dural calcification \(Self.ref56)")
+            warnings.append(
+                "renal disease: gadolinium caution (NSF risk); ESRD / secondary hyperparathyroidism is a possible cause of dural calcification \(Self.ref56)"
+            )
         }
         if f.temporality == .progressive || f.temporality == .new {
             modifiers.append("M2")
@@ -165,9 +187,10 @@ public struct Ruleset: Sendable {
         case .routine:
             verdict = f.reportRecommends.contains { $0.isAdvancedImaging } ? .additionalImaging : .concordant
         }
-        return Recommendation(category: category, strength: strength, actions: unique, followUp: followUp,
-                              gadoliniumCaution: gadolinium, verdict: verdict, rules: fired + modifiers,
-                              warnings: warnings, rulesetVersion: version)
+        return Recommendation(
+            category: category, strength: strength, actions: unique, followUp: followUp,
+            gadoliniumCaution: gadolinium, verdict: verdict, rules: fired + modifiers,
+            warnings: warnings, rulesetVersion: version)
     }
 
     /// The citation of a rule id.

@@ -33,8 +33,10 @@ public struct Report: Sendable, Equatable {
     /// Non-fatal problems (invalid UTF-8 repaired, ...).
     public var warnings: [String]
 
-    public init(recordID: String, source: String, format: InputFormat, text: [UInt8],
-                metadata: ReportMetadata = ReportMetadata(), warnings: [String] = []) {
+    public init(
+        recordID: String, source: String, format: InputFormat, text: [UInt8],
+        metadata: ReportMetadata = ReportMetadata(), warnings: [String] = []
+    ) {
         self.recordID = recordID
         self.source = source
         self.format = format
@@ -53,8 +55,10 @@ public struct RecordError: Error, Sendable, Equatable, CustomStringConvertible {
     public var format: InputFormat
     public var metadata: ReportMetadata
 
-    public init(code: String, message: String, recordID: String, source: String, format: InputFormat,
-                metadata: ReportMetadata = ReportMetadata()) {
+    public init(
+        code: String, message: String, recordID: String, source: String, format: InputFormat,
+        metadata: ReportMetadata = ReportMetadata()
+    ) {
         self.code = code
         self.message = message
         self.recordID = recordID

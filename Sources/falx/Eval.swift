@@ -5,7 +5,8 @@ import Foundation
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Score Falx against gold labels ({\"id\",\"text\",\"labels\"} per line).",
-        discussion: "Prints accuracy per field, P/R/F1 per value and confusion matrices for dural calcification, category and verdict."
+        discussion:
+            "Prints accuracy per field, P/R/F1 per value and confusion matrices for dural calcification, category and verdict."
     )
 
     @Argument(help: "Gold-label JSON Lines file.")

@@ -48,7 +48,9 @@ struct Explain: ParsableCommand {
         print(bold("\nSections"))
         for s in doc.sections {
             let header = doc.string(s.header)
-            print("  \(s.kind.rawValue)\(header.isEmpty ? "" : " \"\(header)\""): \(doc.sentences.filter { doc.sections[$0.section] == s }.count) sentence(s)")
+            print(
+                "  \(s.kind.rawValue)\(header.isEmpty ? "" : " \"\(header)\""): \(doc.sentences.filter { doc.sections[$0.section] == s }.count) sentence(s)"
+            )
         }
         print(bold("\nMentions"))
         for m in reading.mentions {
@@ -60,8 +62,9 @@ struct Explain: ParsableCommand {
             if m.family { flags.append("family") }
             if m.ignored { flags.append("ignored") }
             let attrs = m.attributes.isEmpty ? "" : " [\(m.attributes.joined(separator: ","))]"
-            print("  \(tint(m.assertion.rawValue, color)) \(m.concept)\(attrs) \"\(doc.string(m.tokens))\" in \(m.section.rawValue)"
-                + (flags.isEmpty ? "" : " (\(flags.joined(separator: ", ")))"))
+            print(
+                "  \(tint(m.assertion.rawValue, color)) \(m.concept)\(attrs) \"\(doc.string(m.tokens))\" in \(m.section.rawValue)"
+                    + (flags.isEmpty ? "" : " (\(flags.joined(separator: ", ")))"))
             for t in m.triggers { print("      cue \(t.category.rawValue): \"\(t.phrase)\"") }
             print("      sentence: \(doc.collapsedText(ofSentence: m.sentence))")
         }

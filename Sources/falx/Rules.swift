@@ -15,7 +15,8 @@ struct Rules: ParsableCommand {
             print("    actions:  \(rule.effect)")
             print("    source:   \(rule.citation)")
         }
-        print("""
+        print(
+            """
 
             Verdict: not_applicable for R0; urgent/recommended: concordant when the report recommends a \
             work-up (mri, mri_contrast, venography, angiography, neurosurgery_consult, neurology_consult), \

@@ -10,11 +10,12 @@ import Testing
         let ctxt = try #require(xmlNewParserCtxt())
         defer { xmlFreeParserCtxt(ctxt) }
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-        let doc = try #require(bytes.withUnsafeBufferPointer { buf in
-            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {
-                xmlCtxtReadMemory(ctxt, $0, Int32(buf.count), "memory.xml", "UTF-8", options)
-            }
-        })
+        let doc = try #require(
+            bytes.withUnsafeBufferPointer { buf in
+                buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) {
+                    xmlCtxtReadMemory(ctxt, $0, Int32(buf.count), "memory.xml", "UTF-8", options)
+                }
+            })
         defer { xmlFreeDoc(doc) }
         let root = try #require(xmlDocGetRootElement(doc))
         #expect(String(cString: root.pointee.name) == "ClinicalDocument")

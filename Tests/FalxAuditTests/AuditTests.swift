@@ -41,8 +41,10 @@ import Testing
     let auditor = Auditor()
 
     @Test func okRowCarriesFactsRulesAndCitations() {
-        let report = Report(recordID: "r1", source: "r1.txt", format: .text,
-                            text: Array("History: 70 y/o, seizure.\nFindings: Calcified falx.\nImpression: MRI with contrast is recommended.".utf8))
+        let report = Report(
+            recordID: "r1", source: "r1.txt", format: .text,
+            text: Array(
+                "History: 70 y/o, seizure.\nFindings: Calcified falx.\nImpression: MRI with contrast is recommended.".utf8))
         let row = auditor.row(for: .success(report))
         let v = Dictionary(uniqueKeysWithValues: zip(AuditRow.columns, row.values))
         #expect(v["status"] == "ok" && v["dural_calcification"] == "present" && v["dc_locations"] == "falx")
@@ -53,7 +55,8 @@ import Testing
     }
 
     @Test func errorRowKeepsItsPlaceAndReason() {
-        let e = RecordError(code: "bad-json", message: "line 3 is not valid JSON", recordID: "f.jsonl#3", source: "f.jsonl#3", format: .jsonl)
+        let e = RecordError(
+            code: "bad-json", message: "line 3 is not valid JSON", recordID: "f.jsonl#3", source: "f.jsonl#3", format: .jsonl)
         let row = auditor.row(for: .failure(e))
         let v = row.values
         #expect(v.count == AuditRow.columns.count)
@@ -72,7 +75,9 @@ import Testing
 
     @Test func summaryCountsEveryRow() {
         var s = Summary()
-        s.add(auditor.row(for: .success(Report(recordID: "a", source: "a", format: .text, text: Array("Falcine calcification.".utf8)))))
+        s.add(
+            auditor.row(
+                for: .success(Report(recordID: "a", source: "a", format: .text, text: Array("Falcine calcification.".utf8)))))
         s.add(auditor.row(for: .failure(RecordError(code: "empty", message: "x", recordID: "b", source: "b", format: .text))))
         #expect(s.line.hasPrefix("2 records: 1 ok, 1 error"))
         #expect(s.line.contains("incidental_monitor 1"))

@@ -3,7 +3,8 @@ import Testing
 
 /// End-to-end tests: the built `falx` binary on the bundled Corpus and on ugly input.
 @Suite(.serialized) struct CLITests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     static var binary: URL? {
         let build = root.appendingPathComponent(".build")
@@ -52,12 +53,23 @@ import Testing
             pending = nil
             if quoted {
                 if c == "\"" {
-                    if let n = it.next() { if n == "\"" { field.append("\"") } else { quoted = false; pending = n } } else { quoted = false }
-                } else { field.append(c) }
-            } else if c == "\"" { quoted = true }
-            else if c == "," { row.append(field); field = "" }
-            else if c == "\n" { row.append(field); rows.append(row); row = []; field = "" }
-            else { field.append(c) }
+                    if let n = it.next() {
+                        if n == "\"" { field.append("\"") } else { quoted = false; pending = n }
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    field.append(c)
+                }
+            } else if c == "\"" {
+                quoted = true
+            } else if c == "," {
+                row.append(field); field = ""
+            } else if c == "\n" {
+                row.append(field); rows.append(row); row = []; field = ""
+            } else {
+                field.append(c)
+            }
         }
         if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
         return rows
@@ -113,20 +125,26 @@ import Testing
         let fm = FileManager.default
         fm.createFile(atPath: dir.appendingPathComponent("a-empty.txt").path, contents: Data())
         fm.createFile(atPath: dir.appendingPathComponent("b-binary.txt").path, contents: Data([0x00, 0x01, 0x02, 0xFF, 0x00]))
-        fm.createFile(atPath: dir.appendingPathComponent("c-bad.jsonl").path,
-                      contents: Data("{\"id\":\"x\",\"text\":\"Falcine calcification.\"}\n{broken\n".utf8))
-        fm.createFile(atPath: dir.appendingPathComponent("d-latin1.txt").path,
-                      contents: Data([0x46, 0x61, 0x6C, 0x78, 0x20, 0xE9, 0x20] + Array("calcified.".utf8)))
-        fm.createFile(atPath: dir.appendingPathComponent("e-unreadable.txt").path, contents: Data("x".utf8),
-                      attributes: [.posixPermissions: 0o000])
+        fm.createFile(
+            atPath: dir.appendingPathComponent("c-bad.jsonl").path,
+            contents: Data("{\"id\":\"x\",\"text\":\"Falcine calcification.\"}\n{broken\n".utf8))
+        fm.createFile(
+            atPath: dir.appendingPathComponent("d-latin1.txt").path,
+            contents: Data([0x46, 0x61, 0x6C, 0x78, 0x20, 0xE9, 0x20] + Array("calcified.".utf8)))
+        fm.createFile(
+            atPath: dir.appendingPathComponent("e-unreadable.txt").path, contents: Data("x".utf8),
+            attributes: [.posixPermissions: 0o000])
         let r = try falx(["audit", dir.path])
         #expect(r.status == 0)
         let rows = parseCSV(r.stdout)
         #expect(rows.count == 7)
         let status = rows.dropFirst().map { "\($0[0]):\($0[3])" }
         let root = getuid() == 0  // root reads a mode-000 file
-        #expect(status == ["a-empty.txt#1:error", "b-binary.txt#1:error", "x:ok", "c-bad.jsonl#2:error", "d-latin1.txt#1:ok",
-                           root ? "e-unreadable.txt#1:ok" : "e-unreadable.txt#1:error"])
+        #expect(
+            status == [
+                "a-empty.txt#1:error", "b-binary.txt#1:error", "x:ok", "c-bad.jsonl#2:error", "d-latin1.txt#1:ok",
+                root ? "e-unreadable.txt#1:ok" : "e-unreadable.txt#1:error",
+            ])
         #expect(rows[5][43].contains("U+FFFD"))
         #expect(r.stderr.contains("6 records: "))
     }

@@ -66,7 +66,9 @@ func facts(_ s: String) -> CaseFacts { extractor.read(Array(s.utf8)).facts }
     }
 
     @Test func addendumOverridesTheBody() {
-        let f = facts("FINDINGS: Falcine calcification.\nADDENDUM: On thin reformats the falcine calcification is not seen; this is a parafalcine subdural haematoma.")
+        let f = facts(
+            "FINDINGS: Falcine calcification.\nADDENDUM: On thin reformats the falcine calcification is not seen; this is a parafalcine subdural haematoma."
+        )
         #expect(f.duralCalcification == .absent)
     }
 
@@ -110,7 +112,10 @@ func facts(_ s: String) -> CaseFacts { extractor.read(Array(s.utf8)).facts }
         ("INDICATION: ?dAVF\nFINDINGS: Normal.", .davf, .notMentioned),
         ("If there is concern for dAVF, DSA could be performed.", .davf, .notMentioned),
         ("Her mother had a dural AV fistula.", .davf, .notMentioned),
-        ("Brain sagging and bilateral subdural hygromas, in keeping with intracranial hypotension.", .intracranialHypotension, .present),
+        (
+            "Brain sagging and bilateral subdural hygromas, in keeping with intracranial hypotension.", .intracranialHypotension,
+            .present
+        ),
         ("Pachymeningeal enhancement which may reflect intracranial hypotension.", .intracranialHypotension, .uncertain),
         ("Pachymeningeal enhancement which may reflect intracranial hypotension.", .duralEnhancement, .present),
         ("Subcortical calcifications in the right parietal lobe.", .subcorticalCalcification, .present),

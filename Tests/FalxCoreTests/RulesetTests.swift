@@ -19,16 +19,23 @@ import Testing
     }
 
     @Test func r1DavfIsUrgentAndFirst() {
-        let r = rules.evaluate(make { $0.findings[.davf] = .uncertain; $0.findings[.venousSinusThrombosis] = .present })
+        let r = rules.evaluate(
+            make {
+                $0.findings[.davf] = .uncertain; $0.findings[.venousSinusThrombosis] = .present
+            })
         #expect(r.category == .davfPathway && r.strength == .urgent)
-        #expect(r.actionCodes == ["dsa", "neurointerventional_consult", "venography", "neurology_consult", "anticoagulation_review"])
+        #expect(
+            r.actionCodes == ["dsa", "neurointerventional_consult", "venography", "neurology_consult", "anticoagulation_review"])
         #expect(r.rules == ["R1", "R2"])
         #expect(r.verdict == .missedWorkup)
         #expect(r.actions.allSatisfy { !$0.citation.isEmpty })
     }
 
     @Test func r2VenousThrombosis() {
-        let r = rules.evaluate(make { $0.findings[.corticalVeinThrombosis] = .present; $0.reportRecommends = [.venography] })
+        let r = rules.evaluate(
+            make {
+                $0.findings[.corticalVeinThrombosis] = .present; $0.reportRecommends = [.venography]
+            })
         #expect(r.category == .venousThrombosisPathway && r.strength == .urgent && r.verdict == .concordant)
     }
 
@@ -47,11 +54,15 @@ import Testing
 
     @Test func r5SymptomaticIsRecommendedOtherwiseConsider() {
         let symptomatic = rules.evaluate(make { $0.symptoms[.seizure] = .present })
-        #expect(symptomatic.category == .mriWorkup && symptomatic.strength == .recommended && symptomatic.verdict == .missedWorkup)
+        #expect(
+            symptomatic.category == .mriWorkup && symptomatic.strength == .recommended && symptomatic.verdict == .missedWorkup)
         let wml = rules.evaluate(make { $0.findings[.whiteMatterLesions] = .present })
         #expect(wml.category == .mriWorkup && wml.strength == .consider && wml.verdict == .concordant)
         #expect(wml.actionCodes == ["mri_contrast", "swi"])
-        let leuko = rules.evaluate(make { $0.findings[.whiteMatterLesions] = .present; $0.symptoms[.cognitiveChange] = .present })
+        let leuko = rules.evaluate(
+            make {
+                $0.findings[.whiteMatterLesions] = .present; $0.symptoms[.cognitiveChange] = .present
+            })
         #expect(leuko.actionCodes == ["mri_contrast", "swi", "neurology_consult"])
         let absentSymptom = rules.evaluate(make { $0.symptoms[.headache] = .absent })
         #expect(absentSymptom.category == .incidentalMonitor)
@@ -67,7 +78,10 @@ import Testing
     }
 
     @Test func m1RenalGadoliniumCaution() {
-        let withContrast = rules.evaluate(make { $0.renalDisease = .present; $0.findings[.atrophy] = .present })
+        let withContrast = rules.evaluate(
+            make {
+                $0.renalDisease = .present; $0.findings[.atrophy] = .present
+            })
         #expect(withContrast.gadoliniumCaution && withContrast.rules.contains("M1") && !withContrast.warnings.isEmpty)
         let incidental = rules.evaluate(make { $0.renalDisease = .present })
         #expect(!incidental.gadoliniumCaution && incidental.rules == ["R6", "M1"])
@@ -87,7 +101,10 @@ import Testing
     }
 
     @Test func m4PositionalHeadache() {
-        let r = rules.evaluate(make { $0.symptoms[.positionalHeadache] = .present; $0.reportRecommends = [.mri] })
+        let r = rules.evaluate(
+            make {
+                $0.symptoms[.positionalHeadache] = .present; $0.reportRecommends = [.mri]
+            })
         #expect(r.category == .mriWorkup && r.strength == .recommended && r.verdict == .concordant)
         #expect(r.actionCodes.last == "evaluate_intracranial_hypotension" && r.rules == ["R5", "M4"])
     }

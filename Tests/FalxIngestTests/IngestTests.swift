@@ -20,7 +20,10 @@ func temporaryFile(_ bytes: [UInt8], name: String = "f.txt") throws -> String {
         let records = InputWalker().records(of: .init(path: try fixture("multi.txt"), recordBase: "multi.txt"))
         #expect(records.count == 4)
         let ids = records.map { r -> String in
-            switch r { case .success(let x): x.recordID; case .failure(let e): e.recordID }
+            switch r {
+            case .success(let x): x.recordID;
+            case .failure(let e): e.recordID
+            }
         }
         #expect(ids == ["multi.txt#1", "multi.txt#2", "multi.txt#3", "multi.txt#4"])
         guard case .success(let first) = records[0], case .failure(let blank) = records[2] else {
@@ -35,7 +38,8 @@ func temporaryFile(_ bytes: [UInt8], name: String = "f.txt") throws -> String {
         let bom = TextReader.records([0xEF, 0xBB, 0xBF] + Array("Falx.".utf8), recordBase: "x", source: "x")
         guard case .success(let r) = bom.first else { Issue.record("expected a report"); return }
         #expect(r.text == Array("Falx.".utf8) && r.warnings.isEmpty)
-        let bad = TextReader.records(Array("Falx ".utf8) + [0xC3, 0x28, 0xFF] + Array(" calcified.".utf8), recordBase: "y", source: "y")
+        let bad = TextReader.records(
+            Array("Falx ".utf8) + [0xC3, 0x28, 0xFF] + Array(" calcified.".utf8), recordBase: "y", source: "y")
         guard case .success(let b) = bad.first else { Issue.record("expected a report"); return }
         #expect(b.warnings == ["invalid UTF-8 replaced with U+FFFD"])
         #expect(String(decoding: b.text, as: UTF8.self).contains("\u{FFFD}"))
@@ -52,9 +56,9 @@ func temporaryFile(_ bytes: [UInt8], name: String = "f.txt") throws -> String {
 
     @Test func utf8Validation() {
         #expect(UTF8Decoding.validate(Array("café – ok".utf8)[...]))
-        #expect(!UTF8Decoding.validate([0xE2, 0x80][...]))           // truncated
-        #expect(!UTF8Decoding.validate([0xC0, 0xAF][...]))           // overlong
-        #expect(!UTF8Decoding.validate([0xED, 0xA0, 0x80][...]))     // surrogate
+        #expect(!UTF8Decoding.validate([0xE2, 0x80][...]))  // truncated
+        #expect(!UTF8Decoding.validate([0xC0, 0xAF][...]))  // overlong
+        #expect(!UTF8Decoding.validate([0xED, 0xA0, 0x80][...]))  // surrogate
     }
 }
 

@@ -53,8 +53,10 @@ func analyse(_ s: String) -> (Document, [Mention]) {
     }
 
     @Test func abbreviationsDecimalsAndInitialsDoNotSplit() {
-        #expect(sentences("Seen by Dr. Smith at approx. 10 am. Size 1.5 cm, e.g. small. Next one.") ==
-                ["Seen by Dr. Smith at approx. 10 am.", "Size 1.5 cm, e.g. small.", "Next one."])
+        #expect(
+            sentences("Seen by Dr. Smith at approx. 10 am. Size 1.5 cm, e.g. small. Next one.") == [
+                "Seen by Dr. Smith at approx. 10 am.", "Size 1.5 cm, e.g. small.", "Next one.",
+            ])
     }
 
     @Test func numberedListsSplitPerItem() {
@@ -63,12 +65,13 @@ func analyse(_ s: String) -> (Document, [Mention]) {
     }
 
     @Test func hardWrappedLinesJoinAndShortLinesSplit() {
-        let wrapped = "There is a long sentence that the transcription system wrapped at about\nseventy columns without a period. Then another."
+        let wrapped =
+            "There is a long sentence that the transcription system wrapped at about\nseventy columns without a period. Then another."
         #expect(sentences(wrapped).count == 2)
         let caps = "THERE IS A LONG SENTENCE THAT THE OLD RIS SYSTEM WRAPPED AT ABOUT SEVENTY\nCOLUMNS IN CAPITALS. NEXT."
         #expect(sentences(caps).count == 2)
         #expect(sentences("CT HEAD WITHOUT CONTRAST\nFindings: cough").count == 2)
-        #expect(sentences("Ventricles: normal\nDura: unremarkable\nSinuses: clear") .count == 3)
+        #expect(sentences("Ventricles: normal\nDura: unremarkable\nSinuses: clear").count == 3)
     }
 
     @Test func lowerCaseRunOnTranscription() {
@@ -80,7 +83,10 @@ func analyse(_ s: String) -> (Document, [Mention]) {
     func kinds(_ s: String) -> [SectionKind] { analyse(s).0.sections.map(\.kind) }
 
     @Test func headerStyles() {
-        #expect(kinds("CT HEAD\nCLINICAL HISTORY: fever\nFINDINGS: cough\nIMPRESSION: rash") == [.body, .history, .findings, .impression])
+        #expect(
+            kinds("CT HEAD\nCLINICAL HISTORY: fever\nFINDINGS: cough\nIMPRESSION: rash") == [
+                .body, .history, .findings, .impression,
+            ])
         #expect(kinds("Indication, fever\nReport, cough\nConclusion, rash") == [.history, .findings, .impression])
         #expect(kinds("FINDINGS\nCough.\n\nIMPRESSION\nRash.") == [.findings, .impression])
         #expect(kinds("clinical history:, fever ,findings:, cough ,impression:, rash") == [.history, .findings, .impression])
@@ -174,11 +180,11 @@ func analyse(_ s: String) -> (Document, [Mention]) {
         let engine = TextEngine(lexicon: lex)
         let finder = MentionFinder(lexicon: lex)
         func concepts(_ s: String) -> [String] { finder.mentions(in: engine.analyze(Array(s.utf8))).map(\.concept) }
-        #expect(concepts("calcifcation") == ["calc"])      // letter missing
-        #expect(concepts("calcificaiton") == ["calc"])     // letters swapped
-        #expect(concepts("calcificattion") == ["calc"])    // letter doubled
+        #expect(concepts("calcifcation") == ["calc"])  // letter missing
+        #expect(concepts("calcificaiton") == ["calc"])  // letters swapped
+        #expect(concepts("calcificattion") == ["calc"])  // letter doubled
         #expect(concepts("tentorim") == ["tent"])
-        #expect(concepts("contusion").isEmpty)             // a substitution is another word
+        #expect(concepts("contusion").isEmpty)  // a substitution is another word
     }
 
     @Test func vocabularyFoldsCase() {

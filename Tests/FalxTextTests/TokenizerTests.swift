@@ -8,8 +8,8 @@ import Testing
     }
 
     @Test func clinicalAbbreviationsAndNumbers() {
-        #expect(words("52 y/o F s/p fall w/o LOC, 1.5 cm?") ==
-                ["52", "y/o", "F", "s/p", "fall", "w/o", "LOC", ",", "1.5", "cm", "?"])
+        #expect(
+            words("52 y/o F s/p fall w/o LOC, 1.5 cm?") == ["52", "y/o", "F", "s/p", "fall", "w/o", "LOC", ",", "1.5", "cm", "?"])
         #expect(words("?dAVF") == ["?", "dAVF"])
         #expect(words("and/or") == ["and", "/", "or"])
         #expect(words("F/67") == ["F", "/", "67"])

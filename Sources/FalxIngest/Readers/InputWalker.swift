@@ -59,11 +59,16 @@ public struct InputWalker: Sendable {
     /// Reads one file into records.
     public func records(of entry: Entry) -> [Record] {
         let fail = { (code: String, message: String) -> [Record] in
-            [.failure(RecordError(code: code, message: message, recordID: "\(entry.recordBase)#1", source: entry.path, format: .text))]
+            [
+                .failure(
+                    RecordError(
+                        code: code, message: message, recordID: "\(entry.recordBase)#1", source: entry.path, format: .text))
+            ]
         }
         guard let handle = FileHandle(forReadingAtPath: entry.path) else {
-            return fail(FileManager.default.fileExists(atPath: entry.path) ? "unreadable" : "not-found",
-                        FileManager.default.fileExists(atPath: entry.path) ? "cannot open \(entry.path)" : "no such file \(entry.path)")
+            return fail(
+                FileManager.default.fileExists(atPath: entry.path) ? "unreadable" : "not-found",
+                FileManager.default.fileExists(atPath: entry.path) ? "cannot open \(entry.path)" : "no such file \(entry.path)")
         }
         defer { try? handle.close() }
         let data: Data
@@ -84,8 +89,10 @@ public struct InputWalker: Sendable {
             for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A {
                 if i == bytes.count && start == bytes.count { break }
                 lineNumber += 1
-                out.append(JSONLinesReader.record(line: bytes[start..<i], lineNumber: lineNumber,
-                                                  recordBase: entry.recordBase, source: entry.path))
+                out.append(
+                    JSONLinesReader.record(
+                        line: bytes[start..<i], lineNumber: lineNumber,
+                        recordBase: entry.recordBase, source: entry.path))
                 start = i + 1
             }
             return out

@@ -14,16 +14,23 @@ public enum JSONLinesReader {
         while let l = trimmed.last, l == 0x0D || l == 0x20 || l == 0x09 { trimmed = trimmed.dropLast() }
         if trimmed.starts(with: [0xEF, 0xBB, 0xBF]) { trimmed = trimmed.dropFirst(3) }
         guard !trimmed.isEmpty else {
-            return .failure(RecordError(code: "blank-line", message: "blank line", recordID: fallbackID, source: src, format: .jsonl))
+            return .failure(
+                RecordError(code: "blank-line", message: "blank line", recordID: fallbackID, source: src, format: .jsonl))
         }
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: Data(trimmed), options: [])
         } catch {
-            return .failure(RecordError(code: "bad-json", message: "line \(lineNumber) is not valid JSON", recordID: fallbackID, source: src, format: .jsonl))
+            return .failure(
+                RecordError(
+                    code: "bad-json", message: "line \(lineNumber) is not valid JSON", recordID: fallbackID, source: src,
+                    format: .jsonl))
         }
         guard let dict = object as? [String: Any] else {
-            return .failure(RecordError(code: "bad-json", message: "line \(lineNumber) is not a JSON object", recordID: fallbackID, source: src, format: .jsonl))
+            return .failure(
+                RecordError(
+                    code: "bad-json", message: "line \(lineNumber) is not a JSON object", recordID: fallbackID, source: src,
+                    format: .jsonl))
         }
         var id = fallbackID
         if let s = dict["id"] as? String, !s.isEmpty { id = s } else if let n = dict["id"] as? NSNumber { id = n.stringValue }
@@ -43,10 +50,16 @@ public enum JSONLinesReader {
         meta.sex = str("sex").uppercased().prefix(1).description
         if let n = dict["age"] as? NSNumber { meta.age = n.intValue }
         guard let text = dict["text"] as? String else {
-            return .failure(RecordError(code: "missing-text", message: "line \(lineNumber) has no string \"text\"", recordID: id, source: src, format: .jsonl, metadata: meta))
+            return .failure(
+                RecordError(
+                    code: "missing-text", message: "line \(lineNumber) has no string \"text\"", recordID: id, source: src,
+                    format: .jsonl, metadata: meta))
         }
         if text.allSatisfy({ $0.isWhitespace }) {
-            return .failure(RecordError(code: "empty", message: "line \(lineNumber) has an empty \"text\"", recordID: id, source: src, format: .jsonl, metadata: meta))
+            return .failure(
+                RecordError(
+                    code: "empty", message: "line \(lineNumber) has an empty \"text\"", recordID: id, source: src, format: .jsonl,
+                    metadata: meta))
         }
         return .success(Report(recordID: id, source: src, format: .jsonl, text: Array(text.utf8), metadata: meta))
     }

@@ -9,15 +9,20 @@ public enum TextReader {
         let warnings = repaired ? ["invalid UTF-8 replaced with U+FFFD"] : []
         let parts = split(clean)
         if parts.isEmpty {
-            return [.failure(RecordError(code: "empty", message: "the file holds no report text",
-                                         recordID: "\(recordBase)#1", source: source, format: .text))]
+            return [
+                .failure(
+                    RecordError(
+                        code: "empty", message: "the file holds no report text",
+                        recordID: "\(recordBase)#1", source: source, format: .text))
+            ]
         }
         let multi = parts.count > 1
         return parts.enumerated().map { (i, part) in
             let id = "\(recordBase)#\(i + 1)"
             let src = multi ? "\(source)#\(i + 1)" : source
             if part.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-                return .failure(RecordError(code: "empty", message: "the report is blank", recordID: id, source: src, format: .text))
+                return .failure(
+                    RecordError(code: "empty", message: "the report is blank", recordID: id, source: src, format: .text))
             }
             return .success(Report(recordID: id, source: src, format: .text, text: part, warnings: warnings))
         }

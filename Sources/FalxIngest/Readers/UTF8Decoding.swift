@@ -22,10 +22,15 @@ public enum UTF8Decoding {
                 var need = 0
                 var minValue: UInt32 = 0
                 var v: UInt32 = 0
-                if b & 0xE0 == 0xC0 { need = 1; v = UInt32(b & 0x1F); minValue = 0x80 }
-                else if b & 0xF0 == 0xE0 { need = 2; v = UInt32(b & 0x0F); minValue = 0x800 }
-                else if b & 0xF8 == 0xF0 { need = 3; v = UInt32(b & 0x07); minValue = 0x10000 }
-                else { return false }
+                if b & 0xE0 == 0xC0 {
+                    need = 1; v = UInt32(b & 0x1F); minValue = 0x80
+                } else if b & 0xF0 == 0xE0 {
+                    need = 2; v = UInt32(b & 0x0F); minValue = 0x800
+                } else if b & 0xF8 == 0xF0 {
+                    need = 3; v = UInt32(b & 0x07); minValue = 0x10000
+                } else {
+                    return false
+                }
                 if i + need >= n { return false }
                 for k in 1...need {
                     let c = buf[i + k]

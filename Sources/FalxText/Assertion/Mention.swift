@@ -45,7 +45,9 @@ public struct Mention: Sendable, Equatable {
     public var ignored = false
     public var triggers: [Trigger] = []
 
-    public init(concept: String, attributes: [String], tokens: Range<Int>, anchor: Range<Int>, sentence: Int, section: SectionKind) {
+    public init(
+        concept: String, attributes: [String], tokens: Range<Int>, anchor: Range<Int>, sentence: Int, section: SectionKind
+    ) {
         self.concept = concept
         self.attributes = attributes
         self.tokens = tokens

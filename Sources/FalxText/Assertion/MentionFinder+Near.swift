@@ -36,7 +36,11 @@ extension MentionFinder {
         var cueTokens = Set<Int>()
         for m in lexicon.modifierTrie.matches(doc.tokens, in: range) {
             let mod = src.modifiers[Int(m.payloads[0])]
-            if mod.category == .terminator && mod.window != 1 { terminators.formUnion(m.range) } else { cueTokens.formUnion(m.range) }
+            if mod.category == .terminator && mod.window != 1 {
+                terminators.formUnion(m.range)
+            } else {
+                cueTokens.formUnion(m.range)
+            }
         }
         func punct(_ k: Int) -> UInt8? {
             let t = doc.tokens[k]
@@ -126,8 +130,11 @@ extension MentionFinder {
                             // between belong to the blocker's noun phrase.
                             let between = anchor.range.upperBound..<hit.range.lowerBound
                             let anchorWord = doc.word(anchor.range.upperBound - 1)
-                            let adjectival = anchorWord.hasSuffix("ed") || anchorWord.hasSuffix("ic") || anchorWord.hasSuffix("ing")
-                            let nounPhrase = { (r: Range<Int>) in r.allSatisfy { (punct($0) == nil || punct($0) == 0x2D) && !isFunctionWord($0) } }
+                            let adjectival =
+                                anchorWord.hasSuffix("ed") || anchorWord.hasSuffix("ic") || anchorWord.hasSuffix("ing")
+                            let nounPhrase = { (r: Range<Int>) in
+                                r.allSatisfy { (punct($0) == nil || punct($0) == 0x2D) && !isFunctionWord($0) }
+                            }
                             if adjectival && nounPhrase(between) {
                                 owned = true
                             } else if let last = rightSites.last, last <= hit.range.lowerBound, hit.range.lowerBound - last <= 3,
@@ -159,8 +166,10 @@ extension MentionFinder {
                         }
                     }
                 }
-                out.append(Mention(concept: rule.concept, attributes: attributes, tokens: lo..<hi,
-                                   anchor: anchor.range, sentence: si, section: section))
+                out.append(
+                    Mention(
+                        concept: rule.concept, attributes: attributes, tokens: lo..<hi,
+                        anchor: anchor.range, sentence: si, section: section))
             }
         }
         return out

@@ -31,8 +31,10 @@ public struct MentionFinder: Sendable {
             for m in lexicon.targetTrie.matches(doc.tokens, in: range) {
                 for p in m.payloads {
                     let t = src.targets[Int(p)]
-                    found.append(Mention(concept: t.concept, attributes: t.attribute.isEmpty ? [] : [t.attribute],
-                                         tokens: m.range, anchor: m.range, sentence: si, section: sectionKind))
+                    found.append(
+                        Mention(
+                            concept: t.concept, attributes: t.attribute.isEmpty ? [] : [t.attribute],
+                            tokens: m.range, anchor: m.range, sentence: si, section: sectionKind))
                 }
             }
             if !src.nearRules.isEmpty {
@@ -59,7 +61,8 @@ public struct MentionFinder: Sendable {
         }
         // '?' glued to the next word ("?dAVF") hedges what follows; glued to the word before
         // ("dAVF?") it hedges what precedes.
-        for k in range where doc.tokens[k].kind == .punct && doc.tokens[k].length == 1
+        for k in range
+        where doc.tokens[k].kind == .punct && doc.tokens[k].length == 1
             && doc.text[Int(doc.tokens[k].start)] == 0x3F
         {
             if k + 1 < range.upperBound && !doc.tokens[k + 1].flags.contains(.spaceBefore) && doc.tokens[k + 1].kind != .punct {
@@ -69,7 +72,8 @@ public struct MentionFinder: Sendable {
             }
         }
         // ';' ends every scope.
-        for k in range where doc.tokens[k].kind == .punct && doc.tokens[k].length == 1
+        for k in range
+        where doc.tokens[k].kind == .punct && doc.tokens[k].length == 1
             && doc.text[Int(doc.tokens[k].start)] == 0x3B
         {
             cues.append(Cue(category: .terminator, direction: .both, window: 0, tokens: k..<(k + 1)))
@@ -104,13 +108,16 @@ public struct MentionFinder: Sendable {
                 let w = cue.window > 0 ? cue.window : (cue.direction == .both ? Self.bothWindow : Int.max)
                 if d <= w && !blocked(cue.tokens.upperBound, anchor.lowerBound) {
                     // A hedge on the cause word does not hedge the lesion after it.
-                    if cue.category == .uncertain && causes.contains(where: { $0 >= cue.tokens.upperBound && $0 < anchor.lowerBound }) {
+                    if cue.category == .uncertain
+                        && causes.contains(where: { $0 >= cue.tokens.upperBound && $0 < anchor.lowerBound })
+                    {
                     } else {
                         distance = d
                     }
                 }
             }
-            if distance == nil && forwardOK && cue.tokens.lowerBound < anchor.lowerBound && cue.tokens.upperBound > anchor.lowerBound
+            if distance == nil && forwardOK && cue.tokens.lowerBound < anchor.lowerBound
+                && cue.tokens.upperBound > anchor.lowerBound
                 && cue.tokens.upperBound <= anchor.upperBound
             {
                 distance = 0
@@ -121,7 +128,8 @@ public struct MentionFinder: Sendable {
                 if d <= w && !blocked(anchor.upperBound, cue.tokens.lowerBound + 1) { distance = d }
             }
             // Cues inside a proximity mention ("the falx is *not* calcified") scope its anchor.
-            if distance == nil && cue.tokens.lowerBound >= mention.tokens.lowerBound && cue.tokens.upperBound <= mention.tokens.upperBound
+            if distance == nil && cue.tokens.lowerBound >= mention.tokens.lowerBound
+                && cue.tokens.upperBound <= mention.tokens.upperBound
                 && (cue.tokens.upperBound <= anchor.lowerBound || cue.tokens.lowerBound >= anchor.upperBound)
             {
                 distance = 0
@@ -160,8 +168,9 @@ extension MentionFinder {
     public func assess(_ doc: Document, span: Range<Int>, concept: String = "span") -> Mention? {
         guard let si = doc.sentences.firstIndex(where: { $0.tokens.contains(span.lowerBound) }) else { return nil }
         let sentence = doc.sentences[si]
-        var m = Mention(concept: concept, attributes: [], tokens: span, anchor: span, sentence: si,
-                        section: doc.sections[sentence.section].kind)
+        var m = Mention(
+            concept: concept, attributes: [], tokens: span, anchor: span, sentence: si,
+            section: doc.sections[sentence.section].kind)
         apply(cues(doc, sentence.tokens), to: &m, doc)
         return m
     }

@@ -60,14 +60,17 @@ extension Lexicon {
                 var parts = phraseText.split(separator: " ").map(String.init)
                 let commas = parts.last == "commas"
                 if commas { parts.removeLast() }
-                try need(parts.count == 3 || (parts.count == 5 && parts[3] == "block"),
-                         "near expects 'ANCHOR_CLASS SITE_CLASS WINDOW [block CLASS] [commas]'")
+                try need(
+                    parts.count == 3 || (parts.count == 5 && parts[3] == "block"),
+                    "near expects 'ANCHOR_CLASS SITE_CLASS WINDOW [block CLASS] [commas]'")
                 guard let window = Int(parts[2]), window > 0, window < 64 else {
                     throw LexiconError(line: lineNumber, message: "near window must be 1...63")
                 }
-                lexicon.nearRules.append(.init(concept: args[0], anchorClass: parts[0], siteClass: parts[1],
-                                               window: window, blockClass: parts.count == 5 ? parts[4] : nil,
-                                               crossesCommas: commas))
+                lexicon.nearRules.append(
+                    .init(
+                        concept: args[0], anchorClass: parts[0], siteClass: parts[1],
+                        window: window, blockClass: parts.count == 5 ? parts[4] : nil,
+                        crossesCommas: commas))
             case "modifier":
                 try need(args.count >= 2 && args.count <= 3, "modifier takes CATEGORY DIRECTION [WINDOW]")
                 guard let category = ModifierCategory(rawValue: args[0]) else {

@@ -4,7 +4,7 @@
 /// contiguous byte array. A second table of single-deletion variants gives spelling correction
 /// at edit distance one (SymSpell-style) for long words.
 public struct Vocabulary: Sendable {
-    private var slots: [Int32]          // index into entries, -1 when empty
+    private var slots: [Int32]  // index into entries, -1 when empty
     private var hashes: [UInt64]
     private var keyStart: [Int32] = []
     private var keyEnd: [Int32] = []

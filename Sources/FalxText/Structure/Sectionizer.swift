@@ -11,7 +11,8 @@ public enum Sectionizer {
         while i < n {
             let t = tokens[i]
             let lineStart = t.flags.contains(.lineStart)
-            let afterSeparator = i > 0 && tokens[i - 1].kind == .punct
+            let afterSeparator =
+                i > 0 && tokens[i - 1].kind == .punct
                 && (text[Int(tokens[i - 1].start)] == 0x2C || text[Int(tokens[i - 1].start)] == 0x2E)
             // The clinical question and the exam / technique / comparison lines are short: a blank
             // line or an unknown "Label:" line after them starts the (unheaded) findings.
@@ -42,7 +43,9 @@ public enum Sectionizer {
                 {
                     bodyFrom += 1
                 }
-            } else if lineStart && (m.end == n || tokens[m.end].flags.contains(.lineStart)) && (allCaps || tokens[i].flags.contains(.capitalised)) {
+            } else if lineStart && (m.end == n || tokens[m.end].flags.contains(.lineStart))
+                && (allCaps || tokens[i].flags.contains(.capitalised))
+            {
                 bodyFrom = m.end  // a header alone on its line
             } else if lineStart && (nextByte == 0x2C || nextByte == 0x2D) {
                 bodyFrom = m.end + 1  // "Clinical details, headache" / "IMPRESSION - ..."

@@ -9,7 +9,8 @@
 public enum SentenceSplitter {
     static let shortLine = 56
 
-    public static func sentences(_ tokens: [Token], in range: Range<Int>, text: [UInt8], lexicon: CompiledLexicon) -> [Range<Int>] {
+    public static func sentences(_ tokens: [Token], in range: Range<Int>, text: [UInt8], lexicon: CompiledLexicon) -> [Range<Int>]
+    {
         var out: [Range<Int>] = []
         guard !range.isEmpty else { return out }
         var start = range.lowerBound
@@ -57,7 +58,9 @@ public enum SentenceSplitter {
         return out
     }
 
-    static func periodEndsSentence(at p: Int, sentenceStart: Int, _ tokens: [Token], _ text: [UInt8], _ lexicon: CompiledLexicon) -> Bool {
+    static func periodEndsSentence(at p: Int, sentenceStart: Int, _ tokens: [Token], _ text: [UInt8], _ lexicon: CompiledLexicon)
+        -> Bool
+    {
         let next = p + 1
         if next < tokens.count {
             let nt = tokens[next]

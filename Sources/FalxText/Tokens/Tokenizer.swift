@@ -49,11 +49,15 @@ public enum Tokenizer {
                         let c = buf[i]
                         if isWordByte(c) {
                             if !ASCII.isDigit(c) { allDigits = false }
-                            if ASCII.isUpper(c) { upper += 1; hasLetter = true }
-                            else if ASCII.isLower(c) { lower += 1; hasLetter = true }
-                            else if c >= 0x80 {
+                            if ASCII.isUpper(c) {
+                                upper += 1; hasLetter = true
+                            } else if ASCII.isLower(c) {
+                                lower += 1; hasLetter = true
+                            } else if c >= 0x80 {
                                 // Stop before typographic punctuation or a no-break space.
-                                if c == 0xE2 && i + 2 < n && buf[i + 1] == 0x80 && buf[i + 2] >= 0x90 && buf[i + 2] <= 0xA7 { break }
+                                if c == 0xE2 && i + 2 < n && buf[i + 1] == 0x80 && buf[i + 2] >= 0x90 && buf[i + 2] <= 0xA7 {
+                                    break
+                                }
                                 if c == 0xC2 && i + 1 < n && buf[i + 1] == 0xA0 { break }
                                 hasLetter = true
                             }
