@@ -48,6 +48,10 @@ public enum AgeReader {
             case "year", "years", "yr", "yrs", "y":
                 if after == "old" || after == "of" || unit == "y" && after == "o" { return v }
                 if isPunct(j + 1, ",") || after == "male" || after == "female" || after == "man" || after == "woman" { return v }
+                // "Age/Sex: 55 Y / M", "55 Y, F"
+                if unit == "y" || unit == "yrs" || unit == "years" {
+                    if isPunct(j + 1, "/") && (w(j + 2) == "m" || w(j + 2) == "f") { return v }
+                }
             case "yo", "y/o", "yof", "yom":
                 return v
             case "month", "months", "mo", "mth", "mths":

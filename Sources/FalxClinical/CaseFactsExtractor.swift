@@ -27,6 +27,7 @@ public struct CaseFactsExtractor: Sendable {
 
         var byConcept: [String: [Mention]] = [:]
         for m in mentions where !m.concept.hasPrefix("rec.") {
+            if m.attributes.contains("generic") && sentenceHasClass(doc, m.sentence, "vascaccess") { continue }
             byConcept[m.concept, default: []].append(m)
         }
         for (concept, list) in byConcept {
@@ -128,6 +129,10 @@ public struct CaseFactsExtractor: Sendable {
         case .negated: status = .absent
         }
         return (status, usable.first { $0.assertion == best.assertion } ?? best)
+    }
+
+    func sentenceHasClass(_ doc: Document, _ sentence: Int, _ name: String) -> Bool {
+        lexicon.compiled.classMatches(doc.tokens, in: doc.sentences[sentence].tokens).contains { $0.classes.contains(name) }
     }
 
     /// The first eGFR value in the text ("eGFR 25", "eGFR of >90", "eGFR: 45 mL/min").

@@ -209,6 +209,19 @@ extension ClinicalLexicon {
         modifier negated backward: were not seen
         modifier negated backward: unlikely
         modifier negated backward: is unlikely
+        modifier negated backward: not confirmed
+        modifier negated backward: is not confirmed
+        modifier negated backward: was not confirmed
+        modifier negated backward: could not be confirmed
+        modifier negated backward: not substantiated
+        modifier negated backward: not corroborated
+        modifier negated backward: retracted
+        modifier negated backward: is retracted
+        modifier negated backward: has been retracted
+        modifier negated backward: is withdrawn
+        modifier negated backward: was spurious
+        modifier negated backward: was artefactual
+        modifier negated backward: was artifactual
         # Uncertainty.
         modifier uncertain forward: possible
         modifier uncertain forward: possibly
@@ -557,6 +570,8 @@ extension ClinicalLexicon {
         class calc: calcium
         class calc: calcareous
         class calc: calcinosis
+        class calc: calc
+        class calc: calcs
         class calc: plaque
         class calc: plaques
         class site falx: falx
@@ -855,6 +870,8 @@ extension ClinicalLexicon {
         target atrophy: widened sulci
         target atrophy: ex vacuo
         target atrophy: ex - vacuo
+        target atrophy: vol loss
+        target atrophy: volume loss
         near atrophy: atrophyword csfspace 4 block atrophyblock
         class atrophyword: prominent
         class atrophyword: prominence
@@ -917,6 +934,8 @@ extension ClinicalLexicon {
         class dblock: calcified
         class dblock: calcific
         class dblock: ossification
+        class dblock: plaque
+        class dblock: plaques
         target dural_thickening: pachymeningitis
         target dural_enhancement: pachymeningitis
         target dural_enhancement negonly: abnormal enhancement
@@ -991,9 +1010,7 @@ extension ClinicalLexicon {
         target venous_sinus_thrombosis: cvt
         target venous_sinus_thrombosis: dvst
         target venous_sinus_thrombosis: csvt
-        target venous_sinus_thrombosis: empty delta sign
-        target venous_sinus_thrombosis: dense triangle sign
-        target venous_sinus_thrombosis: cerebral venous thrombosis
+                        target venous_sinus_thrombosis: cerebral venous thrombosis
         target venous_sinus_thrombosis: cerebral venous sinus thrombosis
         target venous_sinus_thrombosis: venous sinus thrombosis
         target venous_sinus_thrombosis: sinus thrombosis
@@ -1003,7 +1020,6 @@ extension ClinicalLexicon {
         target cortical_vein_thrombosis: cortical vein thrombosis
         target cortical_vein_thrombosis: cortical venous thrombosis
         target cortical_vein_thrombosis: icvt
-        target cortical_vein_thrombosis: cord sign
 
         near venous_abnormality_other: venabn vein 4 block venblock
         class venabn: engorged
@@ -1126,10 +1142,30 @@ extension ClinicalLexicon {
         target davf: dural fistula
         target davf: dural fistulae
         target davf: dural fistulas
-        target davf: arteriovenous fistula
-        target davf: arteriovenous fistulae
-        target davf: av fistula
-        target davf: avf
+        # Without "dural" a fistula may be a dialysis access: such mentions are dropped when their sentence
+        # names an access site (class vascaccess).
+        target davf generic: arteriovenous fistula
+        target davf generic: arteriovenous fistulae
+        target davf generic: av fistula
+        target davf generic: avf
+        target davf generic: a - v fistula
+        class vascaccess: arm
+        class vascaccess: forearm
+        class vascaccess: upper limb
+        class vascaccess: upper extremity
+        class vascaccess: brachial
+        class vascaccess: brachiocephalic
+        class vascaccess: radiocephalic
+        class vascaccess: wrist
+        class vascaccess: dialysis
+        class vascaccess: hemodialysis
+        class vascaccess: haemodialysis
+        class vascaccess: hd
+        class vascaccess: access
+        class vascaccess: graft
+        class vascaccess: thrill
+        class vascaccess: bruit
+        class vascaccess: fistulogram
         target davf: carotid - cavernous fistula
         target davf: carotid cavernous fistula
         target davf: caroticocavernous fistula
@@ -1524,6 +1560,15 @@ extension ClinicalLexicon {
         target rec.mri: mri head
         target rec.mri: mr brain
         target rec.mri: brain mr
+        target rec.mri_contrast: cemri
+        target rec.mri_contrast: ce - mri
+        target rec.mri_contrast: ce mri
+        target rec.mri_contrast: gd - mri
+        target rec.mri_contrast: gad - mri
+        target rec.mri_contrast: cemr
+        target rec.mri_contrast: mri with gad
+        target rec.mri_contrast: contrast mri
+        target rec.mri_contrast: contrast - enhanced mri
         near rec.mri_contrast: contrastword mriword 5 block notcontrast
         class contrastword: contrast
         class contrastword: gadolinium
@@ -1600,6 +1645,10 @@ extension ClinicalLexicon {
         target rec.neurosurgery_consult: interventional neuroradiology
         target rec.neurosurgery_consult: interventional neuroradiologist
         target rec.neurosurgery_consult: endovascular
+        target rec.neurosurgery_consult: nsgy
+        target rec.neurosurgery_consult: nsg
+        target rec.neurosurgery_consult: neurosurg
+        target rec.neurosurgery_consult: nsurg
         target rec.neurology_consult: neurology
         target rec.neurology_consult: neurologist
         target rec.neurology_consult: neurological opinion

@@ -44,6 +44,13 @@ func facts(_ s: String) -> CaseFacts { extractor.read(Array(s.utf8)).facts }
         ("Hyperdensity along the falx, possibly calcification.", .uncertain, "falx"),
         ("Calcification: falx and tentorium.", .present, "falx;tentorium"),
         ("Calcified dural-based mass along the falx.", .notMentioned, ""),
+        ("falx calc.\nno bleed.", .present, "falx"),
+        ("- calcified tentorium + falx.", .present, "falx;tentorium"),
+        ("The reported dural calcification is not confirmed on thin sections.", .absent, ""),
+        (
+            "findings colon falcine calcification period no bleed period impression colon no acute abnormality period", .present,
+            "falx"
+        ),
         ("INDICATION: ?dural calcification on outside CT.\nFINDINGS: Normal brain.", .notMentioned, ""),
     ])
     func status(_ text: String, _ expected: FindingStatus, _ locations: String) {
@@ -119,6 +126,9 @@ func facts(_ s: String) -> CaseFacts { extractor.read(Array(s.utf8)).facts }
         ("Pachymeningeal enhancement which may reflect intracranial hypotension.", .intracranialHypotension, .uncertain),
         ("Pachymeningeal enhancement which may reflect intracranial hypotension.", .duralEnhancement, .present),
         ("Subcortical calcifications in the right parietal lobe.", .subcorticalCalcification, .present),
+        ("History: ESRD on HD via left arm AV fistula.", .davf, .notMentioned),
+        ("Left transverse sinus AV fistula with cortical venous reflux.", .davf, .present),
+        ("The calcified tentorial leaflets are thickened.", .duralThickening, .notMentioned),
     ])
     func finding(_ text: String, _ finding: Finding, _ expected: FindingStatus) {
         #expect(facts(text).status(finding) == expected, "\(text)")
@@ -173,6 +183,7 @@ func facts(_ s: String) -> CaseFacts { extractor.read(Array(s.utf8)).facts }
         ("History: 18-month-old with seizure.", 1),
         ("History: 6 week old, large head.", 0),
         ("Aged 81, memory loss.", 81),
+        ("Age/Sex: 55 Y / M", 55),
         ("History: headache for 3 days.", nil),
         ("Nodule measures 5 mm.", nil),
     ])

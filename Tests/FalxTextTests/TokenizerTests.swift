@@ -56,3 +56,20 @@ import Testing
         for (i, c) in covered.enumerated() where !c { #expect(ASCII.isSpace(b[i])) }
     }
 }
+
+@Suite struct DictationTests {
+    @Test func spokenPunctuationBecomesMarksWithOffsetsKept() {
+        let text = Array(
+            "history colon headache period findings colon no bleed period new paragraph impression colon normal period".utf8)
+        let out = DictationNormaliser.normalise(text)
+        #expect(out.count == text.count)
+        let s = String(decoding: out, as: UTF8.self)
+        #expect(s.hasPrefix("history :     headache .      findings :     no bleed ."))
+        #expect(s.contains("\n\n"))
+    }
+
+    @Test func ordinaryTextIsLeftAlone() {
+        let text = Array("There was a period of confusion. The colon is not imaged. No bleed.".utf8)
+        #expect(DictationNormaliser.normalise(text) == text)
+    }
+}

@@ -80,12 +80,17 @@ extension MentionFinder {
                             if isCoordinator(hit.range.lowerBound - 1) {
                                 j = hit.range.lowerBound - 1; gap += 1; lastWasSite = true; continue
                             }
+                            // "calcified tentorial leaflets are thickened": the site just found is part of the
+                            // blocker's noun phrase.
+                            if let last = sites.last, last.range.lowerBound == hit.range.upperBound {
+                                sites.removeLast()
+                            }
                             break
                         }
                         j = hit.range.lowerBound - 1; gap += 1; lastWasSite = true; continue
                     }
                     if let b = punct(j) {
-                        if b == 0x2C && (lastWasSite || rule.crossesCommas) { j -= 1; continue }
+                        if (b == 0x2C || b == 0x2B || b == 0x26) && (lastWasSite || rule.crossesCommas) { j -= 1; continue }
                         // "density along the falx, likely calcification": only cue words between.
                         if b == 0x2C && j + 1 < anchor.range.lowerBound
                             && (j + 1..<anchor.range.lowerBound).allSatisfy({ cueTokens.contains($0) })
@@ -147,7 +152,7 @@ extension MentionFinder {
                         j = hit.range.upperBound; gap += 1; lastWasSite = true; continue
                     }
                     if let b = punct(j) {
-                        if b == 0x2C && (lastWasSite || rule.crossesCommas) { j += 1; continue }
+                        if (b == 0x2C || b == 0x2B || b == 0x26) && (lastWasSite || rule.crossesCommas) { j += 1; continue }
                         // "Calcification: falx and tentorium."
                         if b == 0x3A && j == anchor.range.upperBound { j += 1; continue }
                         if b == 0x2D || b == 0x2F || b == 0x27 { j += 1; continue }

@@ -1,5 +1,7 @@
 /// A report analysed by the text engine: its bytes, tokens, sections and sentences.
 public struct Document: Sendable {
+    /// The report's bytes as analysed: the original, with spoken punctuation of dictated text
+    /// replaced in place (offsets are the original's).
     public let text: [UInt8]
     public let tokens: [Token]
     public let sections: [Section]
@@ -47,7 +49,8 @@ public struct TextEngine: Sendable {
     /// Analyses one report.
     ///
     /// - Complexity: O(n) in the report's bytes.
-    public func analyze(_ text: [UInt8]) -> Document {
+    public func analyze(_ original: [UInt8]) -> Document {
+        let text = DictationNormaliser.normalise(original)
         var tokens = Tokenizer.tokens(of: text)
         lexicon.annotate(&tokens, in: text)
         let sections = Sectionizer.sections(tokens, text: text, lexicon: lexicon)
