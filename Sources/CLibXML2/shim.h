@@ -7,7 +7,14 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
+#include <libxml/HTMLparser.h>
 
 /// Frees memory that libxml2 allocated (xmlFree is a global function pointer Swift 6 will not call).
 static inline void falx_xml_free(void *p) { xmlFree(p); }
+
+/// An external entity loader that loads nothing: every DTD, entity or XInclude target is refused.
+static inline xmlParserInputPtr falx_xml_deny_loader(const char *url, const char *id, xmlParserCtxtPtr ctxt) {
+    (void)url; (void)id; (void)ctxt;
+    return NULL;
+}
 #endif

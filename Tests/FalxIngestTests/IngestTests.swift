@@ -11,7 +11,7 @@ func temporaryFile(_ bytes: [UInt8], name: String = "f.txt") throws -> String {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("falx-ingest-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     let path = dir.appendingPathComponent(name).path
-    FileManager.default.createFile(atPath: path, contents: Data(bytes))
+    _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
     return path
 }
 

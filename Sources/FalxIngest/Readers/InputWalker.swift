@@ -2,8 +2,9 @@ import Foundation
 
 /// Turns paths into a stream of records, in a stable order.
 ///
-/// A file is read by its content: JSON Lines when it is named `.jsonl` or its first non-blank
-/// byte is `{`; plain text otherwise. A directory is walked recursively in byte-wise sorted order
+/// A file is read by its content, whatever its name: HL7 v2 ER7 (`MSH|`, `FHS|`, `BHS|`, MLLP),
+/// CDA R2 and HL7 v2 XML (by root element and namespace), FHIR JSON (a `resourceType`), JSON Lines
+/// (named `.jsonl`, or a first non-blank byte `{`), plain text otherwise. A directory is walked recursively in byte-wise sorted order
 /// of relative paths, skipping hidden entries and gold-label files (`*.gold.jsonl`); a file named
 /// explicitly is always read. Record ids of files inside a directory are relative to it
 /// (`reports/a.txt#1`); of a file named directly, its path as given.
@@ -82,6 +83,28 @@ public struct InputWalker: Sendable {
         let bytes = [UInt8](data)
         if bytes.isEmpty { return fail("empty", "the file is empty") }
         if bytes.starts(with: [0x1F, 0x8B]) { return fail("compressed", "gzip-compressed input is not read yet") }
+        if HL7v2Reader.looksLikeHL7(bytes) {
+            return hl7Records(bytes, entry)
+        }
+        if firstSignificantByte(bytes) == 0x3C {  // '<': an XML document
+            if CDAReader.looksLikeCDA(bytes) {
+                return CDAReader.records(bytes, recordBase: entry.recordBase, source: entry.path)
+            }
+            if HL7v2XMLReader.looksLikeHL7v2XML(bytes) {
+                return HL7v2XMLReader.records(bytes, recordBase: entry.recordBase, source: entry.path)
+            }
+            if !entry.path.hasSuffix(".txt") {
+                return [
+                    .failure(
+                        RecordError(
+                            code: "unknown-xml", message: "an XML document that is neither CDA nor HL7 v2 XML",
+                            recordID: "\(entry.recordBase)#1", source: entry.path, format: .cda))
+                ]
+            }
+        }
+        if FHIRReader.looksLikeFHIR(bytes) {
+            return FHIRReader.records(bytes, recordBase: entry.recordBase, source: entry.path)
+        }
         if isJSONLines(entry.path, bytes) {
             var out: [Record] = []
             var lineNumber = 0
@@ -99,6 +122,48 @@ public struct InputWalker: Sendable {
         }
         if looksBinary(bytes) { return fail("binary", "the file looks binary (NUL or control bytes), not report text") }
         return TextReader.records(bytes, recordBase: entry.recordBase, source: entry.path)
+    }
+
+    /// HL7 v2 messages; a CDA document embedded in a message is read by the CDA reader and keeps
+    /// the message's record id, with the message's metadata filling what the document lacks.
+    func hl7Records(_ bytes: [UInt8], _ entry: Entry) -> [Record] {
+        HL7v2Reader.messages(bytes, recordBase: entry.recordBase, source: entry.path).map { message in
+            guard case .failure(let e) = message.record, e.code == "embedded-document",
+                let doc = message.embeddedDocuments.first(where: { $0.isCDA })
+            else { return message.record }
+            switch CDAReader.report(fromXML: doc.bytes, recordID: e.recordID, source: e.source) {
+            case .success(var report):
+                report.format = .hl7v2
+                report.metadata = Self.merge(e.metadata, over: report.metadata)
+                return .success(report)
+            case .failure(var inner):
+                inner.format = .hl7v2
+                inner.metadata = Self.merge(e.metadata, over: inner.metadata)
+                return .failure(inner)
+            }
+        }
+    }
+
+    /// Fields of `primary` where set, else those of `fallback`.
+    static func merge(_ primary: ReportMetadata, over fallback: ReportMetadata) -> ReportMetadata {
+        var m = fallback
+        func pick(_ a: String, _ b: String) -> String { a.isEmpty ? b : a }
+        m.patientID = pick(primary.patientID, fallback.patientID)
+        m.accession = pick(primary.accession, fallback.accession)
+        m.studyDateTime = pick(primary.studyDateTime, fallback.studyDateTime)
+        m.procedure = pick(primary.procedure, fallback.procedure)
+        m.interpreter = pick(primary.interpreter, fallback.interpreter)
+        m.facility = pick(primary.facility, fallback.facility)
+        m.birthDate = pick(primary.birthDate, fallback.birthDate)
+        m.sex = pick(primary.sex, fallback.sex)
+        m.age = primary.age ?? fallback.age
+        return m
+    }
+
+    func firstSignificantByte(_ bytes: [UInt8]) -> UInt8? {
+        var i = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
+        return i < bytes.count ? bytes[i] : nil
     }
 
     func isJSONLines(_ path: String, _ bytes: [UInt8]) -> Bool {
