@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Builds Corpus/corpus.gold.jsonl from Corpus/labels/*.gold.jsonl and the report files.
 
-Each label line's id is `reports/<file>#<n>`; the n-th report of the file (split on lines that
+A label line with a `source` (a structured-format file) is copied as it is. Otherwise its id is
+`reports/<file>#<n>`; the n-th report of the file (split on lines that
 start with `=== REPORT`, as Falx splits them) becomes the gold line's `text`.
 """
 import json, pathlib, sys
@@ -31,6 +32,12 @@ for labels in sorted((root / "labels").glob("*.gold.jsonl")):
         if not line.strip():
             continue
         rec = json.loads(line)
+        if "source" in rec:
+            # Structured formats (HL7, CDA, FHIR): `falx eval` reads the source file itself.
+            if not (root / rec["source"]).exists():
+                sys.exit(f"{labels.name}:{n}: {rec['source']} does not exist")
+            out.append({"id": rec["id"], "source": rec["source"], "labels": rec["labels"]})
+            continue
         path, _, num = rec["id"].partition("#")
         text = (root / path).read_bytes().decode("utf-8-sig")
         parts = split(text)

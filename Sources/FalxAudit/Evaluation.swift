@@ -4,9 +4,16 @@ import FalxCore
 import FalxIngest
 
 /// A gold record: `{"id", "text", "labels": {...}}` (AUDIT-SCHEMA.md, LABELLING.md).
+///
+/// A line may give a `source` file instead of `text` (`{"id", "source", "labels"}`): the file
+/// (relative to the gold file) is read by Falx's own readers, as `falx audit` would read it, and
+/// the record whose id is `id` is scored, so HL7, CDA and FHIR reports are scored end to end.
 public struct GoldRecord: Sendable {
     public var id: String
-    public var text: String
+    /// The report text, or nil when the line names a `source` file.
+    public var text: String?
+    /// The source file, resolved against the gold file's folder.
+    public var source: String?
     /// Field name → expected value, for the fields the gold line labels.
     public var labels: [String: String]
 }
@@ -18,6 +25,8 @@ public struct Evaluation: Sendable {
     /// Per field: confusion counts gold → predicted.
     public var confusion: [String: [String: [String: Int]]] = [:]
     public var mismatches: [(id: String, field: String, gold: String, predicted: String)] = []
+    /// Per input format (`text` for gold lines with text), per field: (correct, total).
+    public var formatCounts: [String: [String: (correct: Int, total: Int)]] = [:]
     public var records = 0
     public var problems: [String] = []
 
@@ -28,7 +37,7 @@ public struct Evaluation: Sendable {
         + ["renal_disease", "age", "report_recommends", "category", "audit_verdict"]
 
     /// Reads a gold file; bad lines are reported in `problems`, not fatal.
-    public static func readGold(_ data: Data) -> (records: [GoldRecord], problems: [String]) {
+    public static func readGold(_ data: Data, relativeTo folder: String = ".") -> (records: [GoldRecord], problems: [String]) {
         var out: [GoldRecord] = []
         var problems: [String] = []
         var lineNumber = 0
@@ -36,9 +45,17 @@ public struct Evaluation: Sendable {
             lineNumber += 1
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D }) { continue }
             guard let obj = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any],
-                let text = obj["text"] as? String, let labels = obj["labels"] as? [String: Any]
+                let labels = obj["labels"] as? [String: Any]
             else {
-                problems.append("gold line \(lineNumber): not an object with \"text\" and \"labels\"")
+                problems.append("gold line \(lineNumber): not an object with \"labels\"")
+                continue
+            }
+            let text = obj["text"] as? String
+            let source = (obj["source"] as? String).map {
+                $0.hasPrefix("/") ? $0 : (folder as NSString).appendingPathComponent($0)
+            }
+            guard text != nil || source != nil else {
+                problems.append("gold line \(lineNumber): neither \"text\" nor \"source\"")
                 continue
             }
             let id = (obj["id"] as? String) ?? (obj["id"] as? NSNumber)?.stringValue ?? "line-\(lineNumber)"
@@ -50,7 +67,7 @@ public struct Evaluation: Sendable {
                     flat[k] = stringValue(v)
                 }
             }
-            out.append(GoldRecord(id: id, text: text, labels: flat))
+            out.append(GoldRecord(id: id, text: text, source: text == nil ? source : nil, labels: flat))
         }
         return (out, problems)
     }
@@ -81,12 +98,32 @@ public struct Evaluation: Sendable {
     public static func run(_ gold: [GoldRecord], auditor: Auditor) -> Evaluation {
         var e = Evaluation()
         e.records = gold.count
-        let rows = gold.map { g in
-            auditor.row(for: .success(Report(recordID: g.id, source: "gold", format: .jsonl, text: Array(g.text.utf8))))
+        var sourceRecords: [String: [Record]] = [:]
+        let walker = InputWalker()
+        let rows = gold.map { g -> AuditRow in
+            if let text = g.text {
+                return auditor.row(for: .success(Report(recordID: g.id, source: "gold", format: .jsonl, text: Array(text.utf8))))
+            }
+            let path = g.source ?? ""
+            if sourceRecords[path] == nil { sourceRecords[path] = walker.records(of: .init(path: path, recordBase: path)) }
+            let match = sourceRecords[path]?.first { r in
+                switch r {
+                case .success(let x): x.recordID == g.id
+                case .failure(let x): x.recordID == g.id
+                }
+            }
+            guard let match else {
+                e.problems.append("\(g.id): no record with this id in \(path)")
+                return auditor.row(
+                    for: .failure(
+                        RecordError(code: "gold-missing", message: "not found", recordID: g.id, source: path, format: .text)))
+            }
+            return auditor.row(for: match)
         }
         let columns = AuditRow.columns
         for (g, row) in zip(gold, rows) {
             let values = Dictionary(uniqueKeysWithValues: zip(columns, row.values))
+            let format = g.text == nil ? row.format.rawValue : "text"
             var labels = g.labels
             // Category and verdict follow from the gold facts by the decision table, unless labelled.
             if labels["category"] == nil || labels["audit_verdict"] == nil, let facts = goldFacts(labels) {
@@ -102,6 +139,10 @@ public struct Evaluation: Sendable {
                 c.total += 1
                 if gv == pv { c.correct += 1 } else { e.mismatches.append((g.id, field, gv, pv)) }
                 e.fieldCounts[field] = c
+                var f = e.formatCounts[format, default: [:]][field] ?? (0, 0)
+                f.total += 1
+                if gv == pv { f.correct += 1 }
+                e.formatCounts[format, default: [:]][field] = f
                 e.confusion[field, default: [:]][gv, default: [:]][pv, default: 0] += 1
             }
         }
@@ -154,6 +195,18 @@ public struct Evaluation: Sendable {
             out += pad(f, 28) + pad(String(format: "%.3f", Double(c.correct) / Double(max(1, c.total))), 10) + "\(c.total)\n"
         }
         out += pad("mean", 28) + String(format: "%.3f", meanAccuracy) + "\n\n"
+        if formatCounts.count > 1 || formatCounts.keys.first != "text" {
+            out += "by input format\n" + pad("format", 12) + pad("records", 9) + pad("dural_calc", 12) + "mean accuracy\n"
+            for (format, counts) in formatCounts.sorted(by: { $0.key < $1.key }) {
+                let dc = counts["dural_calcification"] ?? (0, 0)
+                let accs = counts.values.map { Double($0.correct) / Double(max(1, $0.total)) }
+                out +=
+                    pad(format, 12) + pad(String(dc.total), 9)
+                    + pad(String(format: "%.3f", Double(dc.correct) / Double(max(1, dc.total))), 12)
+                    + String(format: "%.3f", accs.reduce(0, +) / Double(max(1, accs.count))) + "\n"
+            }
+            out += "\n"
+        }
         let fourValued = ["dural_calcification"] + Finding.allCases.map(\.rawValue)
         out += "P/R/F1 per value (dural calcification; findings pooled; symptoms pooled)\n"
         out += pad("field", 28) + pad("value", 16) + pad("P", 7) + pad("R", 7) + pad("F1", 7) + "support\n"

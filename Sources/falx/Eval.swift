@@ -25,10 +25,11 @@ struct Eval: ParsableCommand {
         guard let data = FileManager.default.contents(atPath: gold) else {
             throw ValidationError("cannot read gold file \(gold)")
         }
-        let (records, problems) = Evaluation.readGold(data)
+        let (records, problems) = Evaluation.readGold(data, relativeTo: (gold as NSString).deletingLastPathComponent)
         for p in problems { printError("falx eval: \(p)") }
         guard !records.isEmpty else { throw ValidationError("no gold records in \(gold)") }
         let e = Evaluation.run(records, auditor: Auditor(lexicon: try loadLexicon(lexicon)))
+        for p in e.problems { printError("falx eval: \(p)") }
         print(e.report(showMismatches: showErrors), terminator: "")
         if let m = minAccuracy, e.meanAccuracy < m {
             printError(String(format: "falx eval: mean accuracy %.3f is below --min-accuracy %.3f", e.meanAccuracy, m))
