@@ -7,7 +7,7 @@ import Foundation
 
 extension AuditFormat: ExpressibleByArgument {}
 
-struct Audit: AsyncParsableCommand {
+struct Audit: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Audit report files and folders; write one row per report.",
         discussion: """
@@ -46,7 +46,7 @@ struct Audit: AsyncParsableCommand {
         if jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be between 1 and 256") }
     }
 
-    func run() async throws {
+    func run() throws {
         let auditor = Auditor(lexicon: try loadLexicon(lexicon))
         let writer: AuditWriter
         do {
@@ -62,21 +62,20 @@ struct Audit: AsyncParsableCommand {
             // in input order, so the output is the same for every job count.
             var batch: [Record] = []
             let batchSize = 512
-            func drain() async throws {
-                let rows = await Self.audit(batch, auditor: auditor, jobs: jobs)
-                for row in rows {
+            func drain() throws {
+                for row in auditor.rows(for: batch, jobs: jobs) {
                     try writer.write(row)
                     summary.add(row)
                 }
                 batch.removeAll(keepingCapacity: true)
             }
             for entry in walker.entries(paths) {
-                for record in walker.records(of: entry) {
+                try walker.forEachRecord(of: entry) { record in
                     batch.append(record)
-                    if batch.count >= batchSize { try await drain() }
+                    if batch.count >= batchSize { try drain() }
                 }
             }
-            try await drain()
+            try drain()
             try writer.finish()
         } catch {
             writer.abandon()
@@ -84,19 +83,5 @@ struct Audit: AsyncParsableCommand {
             throw ExitCode(2)
         }
         if !quiet { printError(summary.line) }
-    }
-
-    static func audit(_ records: [Record], auditor: Auditor, jobs: Int) async -> [AuditRow] {
-        guard records.count > 1, jobs > 1 else { return records.map(auditor.row(for:)) }
-        let chunk = (records.count + jobs - 1) / jobs
-        return await withTaskGroup(of: (Int, [AuditRow]).self) { group in
-            for start in stride(from: 0, to: records.count, by: chunk) {
-                let slice = Array(records[start..<min(start + chunk, records.count)])
-                group.addTask { (start, slice.map(auditor.row(for:))) }
-            }
-            var parts: [(Int, [AuditRow])] = []
-            for await part in group { parts.append(part) }
-            return parts.sorted { $0.0 < $1.0 }.flatMap(\.1)
-        }
     }
 }

@@ -106,3 +106,36 @@ func temporaryFile(_ bytes: [UInt8], name: String = "f.txt") throws -> String {
         #expect(r.format == .jsonl && r.recordID == "z")
     }
 }
+
+@Suite struct StreamingTests {
+    /// Lines that straddle the 4 MiB read blocks come out whole, numbered, in order.
+    @Test func jsonLinesAcrossBlockBoundaries() throws {
+        var text = ""
+        var n = 0
+        while text.utf8.count < 9 << 20 {
+            n += 1
+            text += #"{"id":"r\#(n)","text":"Falcine calcification \#(String(repeating: "x", count: n % 997))."}"# + "\n"
+        }
+        let path = try temporaryFile(Array(text.utf8), name: "big.jsonl")
+        var ids: [String] = []
+        InputWalker().forEachRecord(of: .init(path: path, recordBase: "big.jsonl")) { r in
+            if case .success(let x) = r { ids.append(x.recordID) }
+        }
+        #expect(ids.count == n)
+        #expect(ids == (1...n).map { "r\($0)" })
+    }
+
+    @Test func anOverlongLineIsOneErrorRowAndTheNextLineIsRead() throws {
+        let long = #"{"id":"big","text":""# + String(repeating: "a", count: 9 << 20) + "\"}\n"
+        let text = #"{"id":"a","text":"one"}"# + "\n" + long + #"{"id":"c","text":"three"}"#
+        let path = try temporaryFile(Array(text.utf8), name: "long.jsonl")
+        var out: [String] = []
+        InputWalker(maxLineBytes: 1 << 20).forEachRecord(of: .init(path: path, recordBase: "long.jsonl")) { r in
+            switch r {
+            case .success(let x): out.append(x.recordID)
+            case .failure(let e): out.append("\(e.code)@\(e.recordID)")
+            }
+        }
+        #expect(out == ["a", "line-too-long@long.jsonl#2", "c"])
+    }
+}

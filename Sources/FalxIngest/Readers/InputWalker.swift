@@ -11,8 +11,13 @@ import Foundation
 public struct InputWalker: Sendable {
     /// Largest file read whole, in bytes; larger files are an `error` row.
     public var maxFileBytes: Int
+    /// Longest JSON Lines line read, in bytes; a longer line is an `error` row.
+    public var maxLineBytes: Int
 
-    public init(maxFileBytes: Int = 256 << 20) { self.maxFileBytes = maxFileBytes }
+    public init(maxFileBytes: Int = 256 << 20, maxLineBytes: Int = 64 << 20) {
+        self.maxFileBytes = maxFileBytes
+        self.maxLineBytes = maxLineBytes
+    }
 
     /// A file to read, and how it is named.
     public struct Entry: Sendable, Equatable {
@@ -57,8 +62,114 @@ public struct InputWalker: Sendable {
         return out
     }
 
-    /// Reads one file into records.
+    /// Reads one file into records (collects ``forEachRecord(of:_:)``).
     public func records(of entry: Entry) -> [Record] {
+        var out: [Record] = []
+        forEachRecord(of: entry) { out.append($0) }
+        return out
+    }
+
+    /// Reads one file and hands its records to `body` in order, one at a time.
+    ///
+    /// JSON Lines files are streamed in 4 MiB blocks, so a file of any size is read in bounded
+    /// memory; a line longer than `maxLineBytes` is an `error` row and the next line is read.
+    /// Other formats are read whole, up to `maxFileBytes`.
+    public func forEachRecord(of entry: Entry, _ body: (Record) throws -> Void) rethrows {
+        let fail = { (code: String, message: String) -> Record in
+            .failure(
+                RecordError(
+                    code: code, message: message, recordID: "\(entry.recordBase)#1", source: entry.path, format: .text))
+        }
+        guard let handle = FileHandle(forReadingAtPath: entry.path) else {
+            let exists = FileManager.default.fileExists(atPath: entry.path)
+            try body(
+                fail(exists ? "unreadable" : "not-found", exists ? "cannot open \(entry.path)" : "no such file \(entry.path)"))
+            return
+        }
+        defer { try? handle.close() }
+        /// The next block; empty at the end of the file, nil when reading fails.
+        func read(_ count: Int) -> [UInt8]? {
+            do {
+                guard let d = try handle.read(upToCount: count) else { return [] }
+                return [UInt8](d)
+            } catch {
+                return nil
+            }
+        }
+        guard var bytes = read(Self.blockSize) else {
+            try body(fail("unreadable", "read failed: \(entry.path)"))
+            return
+        }
+        if bytes.isEmpty {
+            try body(fail("empty", "the file is empty"))
+            return
+        }
+        if !bytes.starts(with: [0x1F, 0x8B]) && !HL7v2Reader.looksLikeHL7(bytes) && firstSignificantByte(bytes) != 0x3C
+            && !FHIRReader.looksLikeFHIR(bytes) && isJSONLines(entry.path, bytes)
+        {
+            try streamJSONLines(first: bytes, entry: entry, read: read, body)
+            return
+        }
+        // Other formats are read whole.
+        while bytes.count <= maxFileBytes, let more = read(Self.blockSize), !more.isEmpty { bytes += more }
+        if bytes.count > maxFileBytes {
+            try body(fail("too-large", "file larger than \(maxFileBytes) bytes"))
+            return
+        }
+        for r in records(fromBytes: bytes, entry: entry) { try body(r) }
+    }
+
+    /// Block size for reading files.
+    static let blockSize = 4 << 20
+
+    func streamJSONLines(first: [UInt8], entry: Entry, read: (Int) -> [UInt8]?, _ body: (Record) throws -> Void) rethrows {
+        var buffer = first
+        var lineNumber = 0
+        var skipping = false  // inside an over-long line
+        var eof = false
+        while true {
+            var start = 0
+            while let nl = buffer[start...].firstIndex(of: 0x0A) {
+                lineNumber += 1
+                if skipping {
+                    skipping = false
+                } else {
+                    try body(
+                        JSONLinesReader.record(
+                            line: buffer[start..<nl], lineNumber: lineNumber, recordBase: entry.recordBase, source: entry.path))
+                }
+                start = nl + 1
+            }
+            buffer.removeFirst(start)
+            if eof { break }
+            if buffer.count > maxLineBytes && !skipping {
+                lineNumber += 1
+                try body(
+                    .failure(
+                        RecordError(
+                            code: "line-too-long", message: "line \(lineNumber) is longer than \(maxLineBytes) bytes",
+                            recordID: "\(entry.recordBase)#\(lineNumber)", source: "\(entry.path)#\(lineNumber)", format: .jsonl))
+                )
+                lineNumber -= 1  // counted again when its newline arrives
+                skipping = true
+            }
+            if skipping { buffer.removeAll(keepingCapacity: true) }
+            guard let more = read(Self.blockSize), !more.isEmpty else {
+                eof = true
+                if !buffer.isEmpty && !skipping {
+                    lineNumber += 1
+                    try body(
+                        JSONLinesReader.record(
+                            line: buffer[...], lineNumber: lineNumber, recordBase: entry.recordBase, source: entry.path))
+                }
+                break
+            }
+            buffer += more
+        }
+    }
+
+    /// Records of a file's bytes, by content.
+    func records(fromBytes bytes: [UInt8], entry: Entry) -> [Record] {
         let fail = { (code: String, message: String) -> [Record] in
             [
                 .failure(
@@ -66,22 +177,6 @@ public struct InputWalker: Sendable {
                         code: code, message: message, recordID: "\(entry.recordBase)#1", source: entry.path, format: .text))
             ]
         }
-        guard let handle = FileHandle(forReadingAtPath: entry.path) else {
-            return fail(
-                FileManager.default.fileExists(atPath: entry.path) ? "unreadable" : "not-found",
-                FileManager.default.fileExists(atPath: entry.path) ? "cannot open \(entry.path)" : "no such file \(entry.path)")
-        }
-        defer { try? handle.close() }
-        let data: Data
-        do {
-            guard let d = try handle.read(upToCount: maxFileBytes + 1) else { return fail("empty", "the file is empty") }
-            data = d
-        } catch {
-            return fail("unreadable", "read failed: \(error.localizedDescription)")
-        }
-        if data.count > maxFileBytes { return fail("too-large", "file larger than \(maxFileBytes) bytes") }
-        let bytes = [UInt8](data)
-        if bytes.isEmpty { return fail("empty", "the file is empty") }
         if bytes.starts(with: [0x1F, 0x8B]) { return fail("compressed", "gzip-compressed input is not read yet") }
         if HL7v2Reader.looksLikeHL7(bytes) {
             return hl7Records(bytes, entry)
