@@ -19,7 +19,13 @@ struct Audit: ParsableCommand {
     )
 
     @Argument(help: "Report files or folders.")
-    var paths: [String]
+    var paths: [String] = []
+
+    @Flag(help: "Read JSON Lines from standard input and stream rows to standard output, one per line, in order.")
+    var stdin = false
+
+    @Option(help: "With --stdin: read only lines with (line - 1) mod n = i, keeping global line numbers (i/n).")
+    var shard: String?
 
     @Option(name: .shortAndLong, help: "Output file ('-' for standard output).")
     var output: String = "-"
@@ -42,7 +48,19 @@ struct Audit: ParsableCommand {
     @Flag(help: "No summary line on stderr.")
     var quiet = false
 
+    /// The parsed `--shard i/n`.
+    var shardValue: (index: Int, count: Int)? {
+        guard let shard else { return nil }
+        let parts = shard.split(separator: "/")
+        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, i >= 0, i < n else { return nil }
+        return (i, n)
+    }
+
     func validate() throws {
+        if stdin && !paths.isEmpty { throw ValidationError("give paths or --stdin, not both") }
+        if !stdin && paths.isEmpty { throw ValidationError("give at least one file or folder, or --stdin") }
+        if shard != nil && shardValue == nil { throw ValidationError("--shard takes i/n with 0 <= i < n, e.g. 0/4") }
+        if shard != nil && !stdin { throw ValidationError("--shard goes with --stdin") }
         if jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be between 1 and 256") }
     }
 
@@ -68,6 +86,16 @@ struct Audit: ParsableCommand {
                     summary.add(row)
                 }
                 batch.removeAll(keepingCapacity: true)
+            }
+            if stdin {
+                // Small batches, flushed as they go: a streaming filter for pipes and Spark.
+                try walker.forEachStandardInputRecord(shard: shardValue) { record in
+                    batch.append(record)
+                    if batch.count >= 64 {
+                        try drain()
+                        try writer.flush()
+                    }
+                }
             }
             for entry in walker.entries(paths) {
                 try walker.forEachRecord(of: entry) { record in

@@ -23,7 +23,7 @@ import Testing
 
     struct Run { var status: Int32; var stdout: Data; var stderr: String }
 
-    func falx(_ args: [String]) throws -> Run {
+    func falx(_ args: [String], input: Data? = nil) throws -> Run {
         let p = Process()
         p.executableURL = try #require(Self.binary, "build the falx executable first")
         p.arguments = args
@@ -31,7 +31,13 @@ import Testing
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
+        let inPipe = Pipe()
+        if input != nil { p.standardInput = inPipe }
         try p.run()
+        if let input {
+            inPipe.fileHandleForWriting.write(input)
+            try inPipe.fileHandleForWriting.close()
+        }
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
@@ -168,5 +174,36 @@ import Testing
         let rules = try falx(["rules"])
         let rt = String(decoding: rules.stdout, as: UTF8.self)
         #expect(rt.contains("R1") && rt.contains("[ref 4]") && rt.contains("not a substitute for clinical judgement"))
+    }
+
+    /// The streaming-filter contract: one row per input line, in order, bad lines included; shards
+    /// concatenated give the direct run's rows.
+    @Test func standardInputAndShardsGiveOneRowPerLine() throws {
+        var lines: [String] = []
+        for i in 1...40 {
+            lines.append(#"{"id":"r\#(i)","text":"CT head. Falcine calcification, \#(i) mm."}"#)
+        }
+        lines[9] = "not json"
+        lines[19] = ""
+        lines[29] = #"{"id":"no-text"}"#
+        let input = Data((lines.joined(separator: "\n") + "\n").utf8)
+        let direct = try falx(["audit", "--stdin", "--no-header", "--quiet"], input: input)
+        #expect(direct.status == 0)
+        let rows = parseCSV(direct.stdout)
+        #expect(rows.count == 40)
+        #expect(rows.map { $0[1] } == (1...40).map { "stdin#\($0)" })
+        #expect(rows[9][3] == "error" && rows[19][3] == "error" && rows[29][3] == "error" && rows[0][3] == "ok")
+        var sharded: [[String]] = []
+        for i in 0..<3 {
+            let r = try falx(["audit", "--stdin", "--shard", "\(i)/3", "--no-header", "--quiet"], input: input)
+            #expect(r.status == 0)
+            sharded += parseCSV(r.stdout)
+        }
+        let line = { (r: [String]) in Int(r[1].split(separator: "#").last ?? "") ?? 0 }
+        #expect(sharded.sorted { line($0) < line($1) } == rows)
+        let again = try falx(["audit", "--stdin", "--no-header", "--quiet", "--jobs", "1"], input: input)
+        #expect(again.stdout == direct.stdout)
+        let bad = try falx(["audit", "--stdin", "--shard", "3/3"], input: input)
+        #expect(bad.status != 0)
     }
 }

@@ -122,7 +122,31 @@ public struct InputWalker: Sendable {
     /// Block size for reading files.
     static let blockSize = 4 << 20
 
-    func streamJSONLines(first: [UInt8], entry: Entry, read: (Int) -> [UInt8]?, _ body: (Record) throws -> Void) rethrows {
+    /// Reads JSON Lines from standard input, one record per line, in bounded memory.
+    ///
+    /// With `shard` = (i, n) only lines whose number satisfies (line − 1) mod n = i are read; line
+    /// numbers stay global, so the shards of a file together give every line exactly once.
+    public func forEachStandardInputRecord(shard: (index: Int, count: Int)? = nil, _ body: (Record) throws -> Void) rethrows {
+        let input = FileHandle.standardInput
+        func read(_ count: Int) -> [UInt8]? {
+            do {
+                guard let d = try input.read(upToCount: count) else { return [] }
+                return [UInt8](d)
+            } catch {
+                return nil
+            }
+        }
+        let keep: (Int) -> Bool = { line in
+            guard let shard else { return true }
+            return (line - 1) % shard.count == shard.index
+        }
+        try streamJSONLines(first: [], entry: Entry(path: "stdin", recordBase: "stdin"), read: read, keep: keep, body)
+    }
+
+    func streamJSONLines(
+        first: [UInt8], entry: Entry, read: (Int) -> [UInt8]?, keep: (Int) -> Bool = { _ in true },
+        _ body: (Record) throws -> Void
+    ) rethrows {
         var buffer = first
         var lineNumber = 0
         var skipping = false  // inside an over-long line
@@ -133,7 +157,7 @@ public struct InputWalker: Sendable {
                 lineNumber += 1
                 if skipping {
                     skipping = false
-                } else {
+                } else if keep(lineNumber) {
                     try body(
                         JSONLinesReader.record(
                             line: buffer[start..<nl], lineNumber: lineNumber, recordBase: entry.recordBase, source: entry.path))
@@ -144,12 +168,15 @@ public struct InputWalker: Sendable {
             if eof { break }
             if buffer.count > maxLineBytes && !skipping {
                 lineNumber += 1
-                try body(
-                    .failure(
-                        RecordError(
-                            code: "line-too-long", message: "line \(lineNumber) is longer than \(maxLineBytes) bytes",
-                            recordID: "\(entry.recordBase)#\(lineNumber)", source: "\(entry.path)#\(lineNumber)", format: .jsonl))
-                )
+                if keep(lineNumber) {
+                    try body(
+                        .failure(
+                            RecordError(
+                                code: "line-too-long", message: "line \(lineNumber) is longer than \(maxLineBytes) bytes",
+                                recordID: "\(entry.recordBase)#\(lineNumber)", source: "\(entry.path)#\(lineNumber)",
+                                format: .jsonl))
+                    )
+                }
                 lineNumber -= 1  // counted again when its newline arrives
                 skipping = true
             }
@@ -158,6 +185,7 @@ public struct InputWalker: Sendable {
                 eof = true
                 if !buffer.isEmpty && !skipping {
                     lineNumber += 1
+                    guard keep(lineNumber) else { break }
                     try body(
                         JSONLinesReader.record(
                             line: buffer[...], lineNumber: lineNumber, recordBase: entry.recordBase, source: entry.path))
