@@ -9,6 +9,18 @@ public enum AgeReader {
         func w(_ k: Int) -> String { k < n ? doc.word(k) : "" }
         func isPunct(_ k: Int, _ s: String) -> Bool { k < n && t[k].kind == .punct && w(k) == s }
         for k in 0..<n {
+            // "Male 29", "F 55,", "Man, 44 years", "woman aged 70" (the sex word first).
+            if t[k].kind == .word, ["m", "f", "male", "female", "man", "woman", "boy", "girl"].contains(w(k)) {
+                var j = k + 1
+                if isPunct(j, ",") { j += 1 }
+                if j < n, t[j].kind == .number, let v = Int(w(j)), v <= 120,
+                    j + 1 >= n || t[j + 1].kind == .punct || ["years", "year", "yrs", "yo", "y"].contains(w(j + 1))
+                        || t[j + 1].flags.contains(.lineStart)
+                {
+                    // Not "F 55 mm" or "male 2 children": a number that ends the phrase or names years.
+                    return v
+                }
+            }
             // "F/67", "M/52"
             if t[k].kind == .word, t[k].length == 1, (w(k) == "f" || w(k) == "m"), isPunct(k + 1, "/"),
                 k + 2 < n, t[k + 2].kind == .number, let v = Int(w(k + 2)), v <= 120

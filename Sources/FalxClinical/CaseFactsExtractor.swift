@@ -39,9 +39,9 @@ public struct CaseFactsExtractor: Sendable {
             } else if let f = Finding(rawValue: concept) {
                 facts.findings[f] = status
             } else if let s = Symptom(rawValue: concept) {
-                facts.symptoms[s] = status == .present ? .present : .absent
+                facts.symptoms[s] = status == .absent ? .absent : .present
             } else if concept == "renal_disease" {
-                facts.renalDisease = status == .present ? .present : .absent
+                facts.renalDisease = status == .absent ? .absent : .present
             }
         }
         // eGFR values decide renal disease when no phrase did.
@@ -112,7 +112,13 @@ public struct CaseFactsExtractor: Sendable {
             // A symptom is absent only by a named denial: a negation cue next to it, or any cue in
             // the history. "No intracranial cause for the headaches" does not deny the headache.
             usable = usable.filter { m in
-                guard m.assertion == .negated, !m.attributes.contains("negated") else { return m.assertion != .uncertain }
+                if m.assertion == .uncertain {
+                    // "Acute confusion, ?uraemic vs structural": a hedge after the symptom is about
+                    // its cause; one before it ("?seizure") questions the symptom itself.
+                    guard let cue = m.triggers.first(where: { $0.category == .uncertain }) else { return false }
+                    return cue.tokens.lowerBound >= m.anchor.upperBound
+                }
+                guard m.assertion == .negated, !m.attributes.contains("negated") else { return true }
                 if m.section.isClinicalQuestion || m.section == .body { return true }
                 guard let cue = m.triggers.first(where: { $0.category == .negated }) else { return true }
                 let d =

@@ -746,7 +746,7 @@ extension ClinicalLexicon {
         class blocker: falx meningioma
 
         # ---------------------------------------------------------------- associated findings
-        near white_matter_lesions: wmlesion wmsite 5 block wmblock
+        near white_matter_lesions: wmlesion wmsite 6 block wmblock
         class wmlesion: hypodensity
         class wmlesion: hypodensities
         class wmlesion: hypoattenuation
@@ -1315,6 +1315,8 @@ extension ClinicalLexicon {
         target visual_disturbance: visual impairment
         target visual_disturbance: visual problems
         target visual_disturbance: visual hallucinations
+        target visual_disturbance: visual phenomena
+        target visual_disturbance: visual phenomenon
         target visual_disturbance: vision blurred
         target visual_disturbance: vision is blurred
         target visual_disturbance: vision blurry
@@ -1439,6 +1441,9 @@ extension ClinicalLexicon {
         target focal_deficit: focal neuro deficit
         target focal_deficit: focal neuro deficits
         target focal_deficit: focal neurology
+        target focal_deficit: focal neuro
+        target focal_deficit: focal neuro signs
+        target focal_deficit: focal neurological symptoms
         target focal_deficit: focal neurological signs
         target focal_deficit: focal signs
         target focal_deficit: focal symptoms
@@ -1567,7 +1572,6 @@ extension ClinicalLexicon {
         target rec.mri_contrast: gad - mri
         target rec.mri_contrast: cemr
         target rec.mri_contrast: mri with gad
-        target rec.mri_contrast: contrast mri
         target rec.mri_contrast: contrast - enhanced mri
         near rec.mri_contrast: contrastword mriword 5 block notcontrast
         class contrastword: contrast
@@ -1733,11 +1737,18 @@ extension ClinicalLexicon {
         target rec.follow_up_imaging: repeat mri
         target rec.follow_up_imaging: repeat mr
         target rec.follow_up_imaging: repeat ct head
+        target rec.follow_up_imaging: repeat ct brain
+        target rec.follow_up_imaging: repeat ct scan
         target rec.follow_up_imaging: repeat non - contrast ct
         target rec.follow_up_imaging: follow - up non - contrast ct
-        target rec.follow_up_imaging: ct
-        target rec.follow_up_imaging: ct head
-        target rec.follow_up_imaging: head ct
+        target rec.follow_up_imaging interval: ct
+        target rec.follow_up_imaging interval: ct head
+        target rec.follow_up_imaging interval: head ct
+        target rec.follow_up_imaging interval: ct brain
+        target rec.follow_up_imaging interval: brain ct
+        target rec.follow_up_imaging interval: ct scan
+        target rec.follow_up_imaging interval: scan
+        target rec.follow_up_imaging interval: imaging
         target rec.none: no further imaging
         target rec.none: no further follow - up
         target rec.none: no further investigation

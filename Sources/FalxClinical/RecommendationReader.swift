@@ -49,10 +49,8 @@ public enum RecommendationReader {
                 if isConditional(m, conditionals, list, doc) { continue }
                 if m.concept == "rec.mri", contrast.contains(where: { $0.tokens.overlaps(m.tokens) }) { continue }
                 guard var code = ReportRecommendation(rawValue: String(m.concept.dropFirst(4))) else { continue }
-                let plainModality =
-                    m.concept == "rec.follow_up_imaging"
-                    && ["ct", "ct head", "head ct"].contains(doc.string(m.tokens).lowercased())
-                if plainModality && !interval { continue }
+                // A plain "CT" or "imaging" is coded only as imaging at an interval.
+                if m.attributes.contains("interval") && !interval { continue }
                 if code.isAdvancedImaging && interval && !baseline { code = .followUpImaging }
                 codes.insert(code)
             }

@@ -153,6 +153,9 @@ func facts(_ s: String) -> CaseFacts { extractor.read(Array(s.utf8)).facts }
         ("History: asymptomatic.", .headache, .notMentioned),
         ("History: dizziness and syncope.", .focalDeficit, .notMentioned),
         ("History: headache. Impression: no intracranial cause for the headache.", .headache, .present),
+        ("Clinical: Acute confusion, ?uraemic vs structural.", .cognitiveChange, .present),
+        ("Indication: collapse ?seizure.", .seizure, .notMentioned),
+        ("Clinical: GCS 15. No focal neuro.", .focalDeficit, .absent),
     ])
     func symptom(_ text: String, _ symptom: Symptom, _ expected: SymptomStatus) {
         #expect(facts(text).status(symptom) == expected, "\(text)")
@@ -184,6 +187,9 @@ func facts(_ s: String) -> CaseFacts { extractor.read(Array(s.utf8)).facts }
         ("History: 6 week old, large head.", 0),
         ("Aged 81, memory loss.", 81),
         ("Age/Sex: 55 Y / M", 55),
+        ("Referral: Male 29.\nGCS 15.", 29),
+        ("Clinical information: Man, 44 years.", 44),
+        ("Referral: F 55. Sister diagnosed with dementia at age 50.", 55),
         ("History: headache for 3 days.", nil),
         ("Nodule measures 5 mm.", nil),
     ])
@@ -201,6 +207,8 @@ func facts(_ s: String) -> CaseFacts { extractor.read(Array(s.utf8)).facts }
         ("IMPRESSION: If clinically indicated, MRI could be obtained to exclude a dAVF.", ""),
         ("IMPRESSION: MRI could be obtained if symptoms persist.", ""),
         ("IMPRESSION: Follow-up CT in 6 months is recommended.", "follow_up_imaging"),
+        ("IMPRESSION: Recommend repeat CT brain in 24 hours.", "follow_up_imaging"),
+        ("IMPRESSION: Suggest non-contrast MRI brain including SWI.", "mri"),
         ("IMPRESSION: MRI is recommended as a baseline for surveillance.", "mri"),
         ("IMPRESSION: Clinical correlation is recommended.", "clinical_follow_up"),
         ("IMPRESSION: Referral to neurosurgery is suggested.", "neurosurgery_consult"),
