@@ -101,12 +101,12 @@ struct HL7ReportText: Sendable {
 
     /// The canonical header for a known section code or name, else nil.
     static func canonicalHeader(_ key: Key) -> String? {
-        if let h = codes[key.identifier] { return h }
+        if let h = ReportSectionHeaders.codes[key.identifier] { return h }
         for candidate in [key.text, key.identifier] {
             let words = normalisedWords(candidate)
             guard !words.isEmpty else { continue }
-            if let h = names[words.joined(separator: " ")] { return h }
-            if let last = words.last, let h = lastWords[last] { return h }
+            if let h = ReportSectionHeaders.names[words.joined(separator: " ")] { return h }
+            if let last = words.last, let h = ReportSectionHeaders.lastWords[last] { return h }
         }
         return nil
     }
@@ -116,35 +116,5 @@ struct HL7ReportText: Sendable {
         return lowered.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// LOINC and DICOM (DCM) section codes.
-    static let codes: [String: String] = [
-        "18782-3": "FINDINGS", "59776-5": "FINDINGS", "19005-8": "IMPRESSION", "11329-0": "CLINICAL HISTORY",
-        "55752-0": "CLINICAL INFORMATION", "59768-2": "INDICATION", "18785-6": "INDICATION", "55111-9": "TECHNIQUE",
-        "18834-2": "COMPARISON", "18783-1": "RECOMMENDATION", "55110-1": "CONCLUSION", "55107-7": "ADDENDUM",
-        "121060": "CLINICAL HISTORY", "121062": "REASON FOR REQUEST", "121064": "TECHNIQUE", "121066": "COMPARISON",
-        "121068": "COMPARISON", "121070": "FINDINGS", "121071": "FINDINGS", "121072": "IMPRESSION", "121073": "IMPRESSION",
-        "121074": "RECOMMENDATION", "121075": "RECOMMENDATION", "121076": "CONCLUSION", "121077": "CONCLUSION",
-        "121078": "ADDENDUM", "121109": "INDICATION", "121110": "CLINICAL HISTORY", "121111": "SUMMARY",
-    ]
-
-    /// Whole OBX-3 texts or identifiers that name a section.
-    static let names: [String: String] = [
-        "find": "FINDINGS", "fnd": "FINDINGS", "finding": "FINDINGS", "findings": "FINDINGS", "result": "FINDINGS",
-        "results": "FINDINGS", "impression": "IMPRESSION", "impressions": "IMPRESSION", "imp": "IMPRESSION",
-        "impress": "IMPRESSION", "conclusion": "CONCLUSION", "conclusions": "CONCLUSION", "summary": "SUMMARY",
-        "history": "CLINICAL HISTORY", "clinical history": "CLINICAL HISTORY", "hx": "CLINICAL HISTORY",
-        "clinical information": "CLINICAL INFORMATION", "clinical info": "CLINICAL INFORMATION",
-        "indication": "INDICATION", "indications": "INDICATION", "reason for exam": "REASON FOR EXAM",
-        "reason for study": "REASON FOR EXAM", "technique": "TECHNIQUE", "comparison": "COMPARISON",
-        "comparisons": "COMPARISON", "recommendation": "RECOMMENDATION", "recommendations": "RECOMMENDATION",
-        "addendum": "ADDENDUM", "exam": "EXAM", "examination": "EXAM", "procedure": "EXAM",
-    ]
-
-    /// Last words that name the section of a longer OBX-3 text ("Procedure Findings").
-    static let lastWords: [String: String] = [
-        "findings": "FINDINGS", "impression": "IMPRESSION", "impressions": "IMPRESSION", "conclusion": "CONCLUSION",
-        "conclusions": "CONCLUSION", "history": "CLINICAL HISTORY", "indication": "INDICATION",
-        "indications": "INDICATION", "technique": "TECHNIQUE", "comparison": "COMPARISON",
-        "recommendation": "RECOMMENDATION", "recommendations": "RECOMMENDATION", "addendum": "ADDENDUM",
-    ]
+    // Section codes and names: the shared table in ReportSectionHeaders (one for every encoding).
 }

@@ -1,8 +1,8 @@
 /// Canonical section header lines for coded or titled sections of XML reports (CDA sections,
 /// HL7 v2 XML OBX-3), so that Falx's sectionizer sees the document's own section boundaries.
 ///
-/// The codes and names match the HL7 v2 ER7 reader's table, so the same report gives the same
-/// headers in every encoding. DICOM codes follow PS3.16 CID 7001 (121076 is "Conclusions").
+/// The HL7 v2 ER7 reader uses the same tables, so the same report gives the same headers in every
+/// encoding. DICOM codes follow PS3.16 CID 7001 (121076 is "Conclusions").
 enum ReportSectionHeaders {
     /// LOINC and DICOM (DCM) section codes → header text (without the colon).
     static let codes: [String: String] = [
