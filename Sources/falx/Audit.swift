@@ -45,6 +45,9 @@ struct Audit: ParsableCommand {
     @Option(help: "Reports processed in parallel (default: active cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(help: "Largest input file read whole, in MiB (larger files are error rows; JSON Lines stream at any size).")
+    var maxFileMb: Int = 256
+
     @Flag(help: "No summary line on stderr.")
     var quiet = false
 
@@ -62,6 +65,7 @@ struct Audit: ParsableCommand {
         if shard != nil && shardValue == nil { throw ValidationError("--shard takes i/n with 0 <= i < n, e.g. 0/4") }
         if shard != nil && !stdin { throw ValidationError("--shard goes with --stdin") }
         if jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be between 1 and 256") }
+        if maxFileMb < 1 || maxFileMb > 4096 { throw ValidationError("--max-file-mb must be between 1 and 4096") }
     }
 
     func run() throws {
@@ -74,7 +78,7 @@ struct Audit: ParsableCommand {
             throw ExitCode(2)
         }
         var summary = Summary()
-        let walker = InputWalker()
+        let walker = InputWalker(maxFileBytes: maxFileMb << 20)
         do {
             // Records are read in order and audited in batches across `jobs` tasks; rows are written
             // in input order, so the output is the same for every job count.
