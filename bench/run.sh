@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Falx benchmark: throughput and peak memory side by side with the medspaCy peer and raw-scan floors,
+# on one generated corpus, in one run.
+#
+#   bench/run.sh [N_REPORTS=100000] [PEER_SAMPLE=2000]
+#
+# Needs python3; the peer runs in a virtual environment this script creates from PyPI
+# (medspacy 1.3.1, spacy 3.7.x) in .build-bench/venv unless SKIP_PEER=1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-100000}
+SAMPLE=${2:-2000}
+WORK=.build-bench
+mkdir -p "$WORK"
+swift build -c release --product falx >/dev/null
+FALX=.build/release/falx
+DATA="$WORK/syn-$N.jsonl"
+[ -f "$DATA" ] || python3 bench/generate.py "$N" "$DATA"
+head -n "$SAMPLE" "$DATA" > "$WORK/sample.jsonl"
+BYTES=$(wc -c < "$DATA")
+
+measure() {  # name reports bytes command...: prints "name reports bytes seconds peakKB"
+    local name=$1 reports=$2 bytes=$3; shift 3
+    cat "$DATA" > /dev/null  # warm the page cache
+    /usr/bin/time -f "%e %M" -o "$WORK/time" "$@" > /dev/null
+    read -r secs kb < "$WORK/time"
+    echo "$name $reports $bytes $secs $kb"
+}
+
+{
+    measure "falx-jobs-1" "$N" "$BYTES" "$FALX" audit "$DATA" --jobs 1 --quiet -o "$WORK/out1.csv"
+    measure "falx-jobs-2" "$N" "$BYTES" "$FALX" audit "$DATA" --jobs 2 --quiet -o "$WORK/out2.csv"
+    measure "wc-w" "$N" "$BYTES" wc -w "$DATA"
+    measure "wc-l" "$N" "$BYTES" wc -l "$DATA"
+    measure "grep-c" "$N" "$BYTES" grep -c -i -E 'falx|falcine|tentori|dural' "$DATA"
+    if [ "${SKIP_PEER:-0}" != 1 ]; then
+        if [ ! -x "$WORK/venv/bin/python" ]; then
+            python3 -m venv "$WORK/venv"
+            "$WORK/venv/bin/pip" install -q "medspacy==1.3.1" "spacy>=3.7,<3.8"
+        fi
+        "$WORK/venv/bin/python" bench/medspacy_peer.py "$WORK/sample.jsonl" > "$WORK/peer.json" 2> "$WORK/peer.log"
+        python3 -c "import json; d=json.load(open('$WORK/peer.json')); print('medspacy', d['reports'], d['bytes'], d['seconds'], 0)"
+    fi
+} > "$WORK/results.txt"
+
+cmp -s "$WORK/out1.csv" "$WORK/out2.csv" && same="identical" || same="DIFFERENT"
+python3 - "$WORK/results.txt" "$same" <<'PY'
+import sys
+rows = [l.split() for l in open(sys.argv[1]) if l.strip()]
+data = {r[0]: (int(r[1]), int(r[2]), float(r[3]), int(r[4])) for r in rows}
+def rate(name):
+    n, b, s, _ = data[name]
+    s = max(s, 0.01)  # /usr/bin/time resolution
+    return n / s, b / s / 2**20
+peer = rate("medspacy")[0] if "medspacy" in data else None
+floor = rate("wc-w")[1]
+print(f"{'run':<14}{'reports':>9}{'seconds':>9}{'reports/s':>12}{'MB/s':>9}{'peak RSS MB':>13}{'x peer':>9}{'% of wc -w':>12}")
+for name, (n, b, s, kb) in data.items():
+    r, mb = rate(name)
+    xp = f"{r / peer:.0f}" if peer and name.startswith("falx") else ""
+    pf = f"{100 * mb / floor:.0f}%" if name != "medspacy" else ""
+    rss = f"{kb / 1024:.0f}" if kb else ""
+    print(f"{name:<14}{n:>9}{s:>9.2f}{r:>12.0f}{mb:>9.1f}{rss:>13}{xp:>9}{pf:>12}")
+print(f"jobs 2 / jobs 1: {rate('falx-jobs-2')[0] / rate('falx-jobs-1')[0]:.2f}x; output at jobs 1 and 2: {sys.argv[2]}")
+PY
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
