@@ -7,12 +7,17 @@ import Foundation
 /// a leading single quote, so "-1" from a report is shown, never evaluated.
 public enum CSV {
     public static func field(_ s: String) -> String {
-        var v = s
-        if let first = v.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { v = "'" + v }
-        if v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) {
-            return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // One pass over the UTF-8 bytes decides; most cells need neither quote nor prefix.
+        var needsQuotes = false
+        for b in s.utf8 where b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D {
+            needsQuotes = true
+            break
         }
-        return v
+        let formula =
+            s.utf8.first.map { $0 == 0x3D || $0 == 0x2B || $0 == 0x2D || $0 == 0x40 || $0 == 0x09 || $0 == 0x0D } ?? false
+        if !needsQuotes { return formula ? "'" + s : s }
+        let v = formula ? "'" + s : s
+        return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     public static func line(_ values: [String]) -> String {

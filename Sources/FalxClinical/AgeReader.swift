@@ -10,6 +10,10 @@ public enum AgeReader {
         func isPunct(_ k: Int, _ s: String) -> Bool { k < n && t[k].kind == .punct && w(k) == s }
         for k in 0..<n {
             // "Male 29", "F 55,", "Man, 44 years", "woman aged 70" (the sex word first).
+            // Cheap byte tests first: most tokens are neither numbers nor short words.
+            let first = doc.text[Int(t[k].start)]
+            if t[k].kind == .word && t[k].length > 6 { continue }
+            if t[k].kind == .punct { continue }
             if t[k].kind == .word, ["m", "f", "male", "female", "man", "woman", "boy", "girl"].contains(w(k)) {
                 var j = k + 1
                 if isPunct(j, ",") { j += 1 }
@@ -28,7 +32,7 @@ public enum AgeReader {
                 return v
             }
             // "52M", "67F", "52yo", "67yoF", "45yom"
-            if t[k].kind == .word, let v = leadingNumber(w(k)) {
+            if t[k].kind == .word, ASCII.isDigit(first), let v = leadingNumber(w(k)) {
                 let suffix = w(k).drop(while: { $0.isNumber })
                 if ["m", "f", "yo", "y", "yom", "yof", "yoм", "ym", "yf", "yrs", "yr", "yof", "yowm", "yowf", "y/o"].contains(
                     String(suffix)), v <= 120

@@ -572,6 +572,7 @@ extension ClinicalLexicon {
         class calc: calcinosis
         class calc: calc
         class calc: calcs
+        class calc: dc
         class calc: plaque
         class calc: plaques
         class site falx: falx
@@ -593,6 +594,7 @@ extension ClinicalLexicon {
         class site tentorium: tentoria
         class site tentorium: tentori*
         class site tentorium: tentorium cerebelli
+        class site tentorium: tent
         class site tentorium: tentorial leaflet
         class site tentorium: tentorial leaflets
         class site tentorium: tentorial margin
