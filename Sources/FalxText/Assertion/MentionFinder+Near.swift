@@ -11,8 +11,12 @@ extension MentionFinder {
     /// A class match in a sentence.
     struct ClassHit {
         var range: Range<Int>
-        var classes: [(name: String, attribute: String)]
-        func has(_ c: String) -> Bool { classes.contains { $0.name == c } }
+        /// Class-entry indices of the phrase (shared with the trie, not copied).
+        var payloads: [Int32]
+        /// Whether the phrase is in the class with this id.
+        @inline(__always) func has(_ c: Int32, _ lexicon: CompiledLexicon) -> Bool {
+            payloads.contains { lexicon.classOfEntry[Int($0)] == c }
+        }
     }
 
     /// Mentions made by proximity rules: an anchor-class word with site-class words in its clause.
@@ -24,35 +28,52 @@ extension MentionFinder {
     /// ("falcine and *pineal* calcification").
     func nearMentions(_ doc: Document, sentence si: Int, range: Range<Int>, section: SectionKind) -> [Mention] {
         let src = lexicon.source
+        let lex = lexicon
+        let base = range.lowerBound
         var hits: [ClassHit] = []
-        var hitAt: [Int: Int] = [:]
+        // Per-token tables of the sentence, indexed from its first token (no hashing).
+        var hitIndex = [Int32](repeating: -1, count: range.count)
+        var anyAnchor = false
         for m in lexicon.classTrie.matches(doc.tokens, in: range) {
-            let classes = m.payloads.map { (src.classes[Int($0)].wordClass, src.classes[Int($0)].attribute) }
-            for k in m.range { hitAt[k] = hits.count }
-            hits.append(ClassHit(range: m.range, classes: classes))
+            for k in m.range { hitIndex[k - base] = Int32(hits.count) }
+            let hit = ClassHit(range: m.range, payloads: m.payloads)
+            if !anyAnchor { anyAnchor = lexicon.nearRuleClasses.contains { hit.has($0.anchor, lex) } }
+            hits.append(hit)
         }
-        guard !hits.isEmpty else { return [] }
-        var terminators = Set<Int>()
-        var cueTokens = Set<Int>()
+        guard anyAnchor else { return [] }
+        func hitAt(_ k: Int) -> Int? { hitIndex[k - base] >= 0 ? Int(hitIndex[k - base]) : nil }
+        var terminatorAt = [Bool](repeating: false, count: range.count)
+        var cueAt = [Bool](repeating: false, count: range.count)
         for m in lexicon.modifierTrie.matches(doc.tokens, in: range) {
             let mod = src.modifiers[Int(m.payloads[0])]
-            if mod.category == .terminator && mod.window != 1 {
-                terminators.formUnion(m.range)
-            } else {
-                cueTokens.formUnion(m.range)
+            for k in m.range {
+                if mod.category == .terminator && mod.window != 1 {
+                    terminatorAt[k - base] = true
+                } else {
+                    cueAt[k - base] = true
+                }
             }
         }
+        struct Marks {
+            let flags: [Bool]
+            let base: Int
+            func contains(_ k: Int) -> Bool { flags[k - base] }
+        }
+        let terminators = Marks(flags: terminatorAt, base: base)
+        let cueTokens = Marks(flags: cueAt, base: base)
         func punct(_ k: Int) -> UInt8? {
             let t = doc.tokens[k]
             return t.kind == .punct ? doc.text[Int(t.start)] : nil
         }
         func isCoordinator(_ k: Int) -> Bool {
             guard range.contains(k) else { return false }
-            if punct(k) == 0x2C || punct(k) == 0x2F { return true }
+            if punct(k) == 0x2C || punct(k) == 0x2F || punct(k) == 0x26 { return true }
             let w = doc.tokens[k]
-            guard w.kind == .word, w.length <= 3 else { return false }
-            let s = doc.word(k)
-            return s == "and" || s == "or" || s == "&"
+            guard w.kind == .word, w.length == 2 || w.length == 3 else { return false }
+            let a = ASCII.lower(doc.text[Int(w.start)])
+            let b = ASCII.lower(doc.text[Int(w.start) + 1])
+            if w.length == 2 { return a == 0x6F && b == 0x72 }  // or
+            return a == 0x61 && b == 0x6E && ASCII.lower(doc.text[Int(w.start) + 2]) == 0x64  // and
         }
         func isFunctionWord(_ k: Int) -> Bool {
             let t = doc.tokens[k]
@@ -61,8 +82,9 @@ extension MentionFinder {
         }
         func rightSitesCount(_ list: [Int]) -> Int { list.count }
         var out: [Mention] = []
-        for rule in src.nearRules {
-            for anchor in hits where anchor.has(rule.anchorClass) {
+        for (ruleIndex, rule) in src.nearRules.enumerated() {
+            let ids = lexicon.nearRuleClasses[ruleIndex]
+            for anchor in hits where anchor.has(ids.anchor, lex) {
                 var sites: [ClassHit] = []
                 // Walk left.
                 var j = anchor.range.lowerBound - 1
@@ -70,13 +92,13 @@ extension MentionFinder {
                 var lastWasSite = false
                 while j >= range.lowerBound && gap <= rule.window {
                     if terminators.contains(j) { break }
-                    if let h = hitAt[j] {
+                    if let h = hitAt(j) {
                         let hit = hits[h]
-                        if hit.has(rule.siteClass) {
+                        if hit.has(ids.site, lex) {
                             sites.append(hit); gap = 0; lastWasSite = true
                             j = hit.range.lowerBound - 1; continue
                         }
-                        if let block = rule.blockClass, hit.has(block) {
+                        if ids.block >= 0, hit.has(ids.block, lex) {
                             if isCoordinator(hit.range.lowerBound - 1) {
                                 j = hit.range.lowerBound - 1; gap += 1; lastWasSite = true; continue
                             }
@@ -98,7 +120,7 @@ extension MentionFinder {
                             j -= 1; continue
                         }
                         // "Falx: calcified" (a labelled line) joins the label to its value.
-                        if b == 0x3A, j - 1 >= range.lowerBound, let h = hitAt[j - 1], hits[h].has(rule.siteClass) {
+                        if b == 0x3A, j - 1 >= range.lowerBound, let h = hitAt(j - 1), hits[h].has(ids.site, lex) {
                             j -= 1; continue
                         }
                         if b == 0x2D || b == 0x2F || b == 0x27 { j -= 1; continue }
@@ -114,14 +136,14 @@ extension MentionFinder {
                 var rightSites: [Int] = []
                 while j < range.upperBound && gap <= rule.window {
                     if terminators.contains(j) { break }
-                    if let h = hitAt[j] {
+                    if let h = hitAt(j) {
                         let hit = hits[h]
-                        if hit.has(rule.siteClass) {
+                        if hit.has(ids.site, lex) {
                             sites.append(hit); gap = 0; lastWasSite = true
                             rightSites.append(hit.range.upperBound)
                             j = hit.range.upperBound; continue
                         }
-                        if let block = rule.blockClass, hit.has(block) {
+                        if ids.block >= 0, hit.has(ids.block, lex) {
                             // A coordinated blocker ("pineal gland and falx") does not stop the list.
                             var k = hit.range.upperBound
                             var coordinated = false
@@ -165,7 +187,8 @@ extension MentionFinder {
                 let hi = max(anchor.range.upperBound, sites.map(\.range.upperBound).max() ?? anchor.range.upperBound)
                 var attributes: [String] = []
                 for s in sites.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-                    for c in s.classes where c.name == rule.siteClass && !c.attribute.isEmpty {
+                    for c in s.payloads.map({ src.classes[Int($0)] }) where c.wordClass == rule.siteClass && !c.attribute.isEmpty
+                    {
                         for a in c.attribute.split(separator: "+").map(String.init) where !attributes.contains(a) {
                             attributes.append(a)
                         }

@@ -14,6 +14,10 @@ public struct CompiledLexicon: Sendable {
     let headerTrie: TokenTrie
     let abbreviationIDs: Set<Int32>
     let idOfWord: [String: Int32]
+    /// Class id of each class entry (payload).
+    let classOfEntry: [Int32]
+    /// The class ids of each proximity rule, in rule order.
+    let nearRuleClasses: [NearRuleClasses]
 
     public init(_ lexicon: Lexicon) {
         source = lexicon
@@ -54,6 +58,14 @@ public struct CompiledLexicon: Sendable {
         spelling = SpellingIndex(
             words: ids.filter { !$0.key.hasSuffix("*") }.map { (Array($0.key.utf8), $0.value) })
         idOfWord = ids
+        var classIDs: [String: Int32] = [:]
+        for c in lexicon.classes where classIDs[c.wordClass] == nil { classIDs[c.wordClass] = Int32(classIDs.count) }
+        classOfEntry = lexicon.classes.map { classIDs[$0.wordClass] ?? -1 }
+        nearRuleClasses = lexicon.nearRules.map {
+            NearRuleClasses(
+                anchor: classIDs[$0.anchorClass] ?? -2, site: classIDs[$0.siteClass] ?? -2,
+                block: $0.blockClass.flatMap { classIDs[$0] } ?? -1)
+        }
     }
 
     /// Fills `id` and `wildcard` of each word token.
@@ -86,40 +98,56 @@ public struct CompiledLexicon: Sendable {
     public func id(of word: String) -> Int32? { idOfWord[word] }
 }
 
+/// The word classes a proximity rule uses, as class ids (-1: no blocker; -2: an unknown class).
+struct NearRuleClasses: Sendable, Equatable {
+    var anchor: Int32
+    var site: Int32
+    var block: Int32
+}
+
 /// A trie over token ids; each node may end phrases (payloads are entry indices).
 struct TokenTrie: Sendable {
-    var children: [[Int32: Int32]] = [[:]]
+    /// Edges of every node in one table, keyed by (node << 32 | token id): one hash lookup a step,
+    /// no dictionary per node.
+    var edges: [Int64: Int32] = [:]
     var payloads: [[Int32]] = [[]]
+
+    @inline(__always) static func key(_ node: Int, _ id: Int32) -> Int64 { Int64(node) << 32 | Int64(UInt32(bitPattern: id)) }
 
     mutating func insert(_ ids: [Int32], payload: Int32) {
         var node = 0
         for i in ids {
-            if let nextNode = children[node][i] {
+            if let nextNode = edges[Self.key(node, i)] {
                 node = Int(nextNode)
             } else {
-                children.append([:])
                 payloads.append([])
-                let n = Int32(children.count - 1)
-                children[node][i] = n
+                let n = Int32(payloads.count - 1)
+                edges[Self.key(node, i)] = n
                 node = Int(n)
             }
         }
         payloads[node].append(payload)
     }
 
-    /// The longest phrase starting at token `start` (not reaching `limit`), as (end, payloads).
-    func longestMatch(_ tokens: [Token], at start: Int, limit: Int) -> (end: Int, payloads: [Int32])? {
-        var best: (Int, [Int32])?
+    /// The longest phrase starting at token `start` (not reaching `limit`), as (end, node); the
+    /// node's payloads are `payloads[node]`.
+    func longestNode(_ tokens: [Token], at start: Int, limit: Int) -> (end: Int, node: Int)? {
+        var best: (end: Int, node: Int)?
         // Depth-first over (node, position): a token may follow its exact id or its wildcard id.
         var stack: [(Int, Int)] = [(0, start)]
         while let (node, pos) = stack.popLast() {
-            if pos > start, !payloads[node].isEmpty, pos > (best?.0 ?? 0) { best = (pos, payloads[node]) }
+            if pos > start, !payloads[node].isEmpty, pos > (best?.end ?? 0) { best = (pos, node) }
             guard pos < limit else { continue }
             let t = tokens[pos]
-            if t.id >= 0, let n = children[node][t.id] { stack.append((Int(n), pos + 1)) }
-            if t.wildcard >= 0, let n = children[node][t.wildcard] { stack.append((Int(n), pos + 1)) }
+            if t.id >= 0, let n = edges[Self.key(node, t.id)] { stack.append((Int(n), pos + 1)) }
+            if t.wildcard >= 0, let n = edges[Self.key(node, t.wildcard)] { stack.append((Int(n), pos + 1)) }
         }
         return best
+    }
+
+    /// The longest phrase starting at token `start`, as (end, payloads).
+    func longestMatch(_ tokens: [Token], at start: Int, limit: Int) -> (end: Int, payloads: [Int32])? {
+        longestNode(tokens, at: start, limit: limit).map { ($0.end, payloads[$0.node]) }
     }
 
     /// Greedy longest, non-overlapping matches in `range`.
@@ -129,8 +157,8 @@ struct TokenTrie: Sendable {
         while i < range.upperBound {
             let t = tokens[i]
             if t.id < 0 && t.wildcard < 0 { i += 1; continue }
-            if let m = longestMatch(tokens, at: i, limit: range.upperBound) {
-                out.append((i..<m.end, m.payloads))
+            if let m = longestNode(tokens, at: i, limit: range.upperBound) {
+                out.append((i..<m.end, payloads[m.node]))
                 i = m.end
             } else {
                 i += 1
