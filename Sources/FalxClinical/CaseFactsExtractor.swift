@@ -127,6 +127,15 @@ public struct CaseFactsExtractor: Sendable {
                 return d <= 2
             }
         }
+        // A stated resolution ("headache, now resolved") outranks the symptom it resolves.
+        if symptomLike,
+            let resolved = usable.first(where: { m in
+                m.assertion == .negated
+                    && m.triggers.contains { $0.category == .negated && $0.phrase.lowercased().contains("resolv") }
+            })
+        {
+            return (.absent, resolved)
+        }
         guard let best = usable.max(by: { $0.assertion.rank < $1.assertion.rank }) else { return nil }
         let status: FindingStatus
         switch best.assertion {

@@ -188,6 +188,22 @@ extension ClinicalLexicon {
         modifier negated backward: have resolved
         modifier negated backward: resolved
         modifier negated backward: has since resolved
+        modifier negated backward: not required
+        modifier negated backward: is not required
+        modifier negated backward: not needed
+        modifier negated backward: is not needed
+        modifier negated backward: not necessary
+        modifier negated backward: is not necessary
+        modifier negated backward: not indicated
+        modifier negated backward: is not indicated
+        modifier negated backward: not warranted
+        modifier negated backward: is not warranted
+        modifier negated backward: which has resolved
+        modifier negated backward: which has now resolved
+        modifier negated backward: which resolved
+        modifier negated backward: that has resolved
+        modifier negated backward: now resolved
+        modifier negated backward: has now resolved
         modifier negated backward: no longer seen
         modifier negated backward: no longer visible
         modifier negated backward: no longer present
@@ -378,106 +394,106 @@ extension ClinicalLexicon {
         modifier family forward: relative
         modifier family forward: relatives
         # Temporality.
-        modifier new both 8: new
-        modifier new both 8: newly
-        modifier new both 8: new since
-        modifier new both 8: interval development of
-        modifier new both 8: interval development
-        modifier new both 8: interval appearance of
-        modifier new both 8: interval appearance
-        modifier new both 8: has developed
-        modifier new both 8: have developed
-        modifier new both 8: developed since
-        modifier new both 8: not seen on prior
-        modifier new both 8: not seen on the prior
-        modifier new both 8: not seen on the previous
-        modifier new both 8: not present on prior
-        modifier new both 8: not present on the prior
-        modifier new both 8: not present on the previous
-        modifier new both 8: not visible on the prior
-        modifier new both 8: not visible on prior
-        modifier new both 8: not evident on the prior
-        modifier new both 8: not previously seen
-        modifier new both 8: not previously identified
-        modifier new both 8: not previously noted
-        modifier new both 8: not previously present
-        modifier new both 8: not previously visible
-        modifier new both 8: absent on prior
-        modifier new both 8: absent on the prior
-        modifier new both 8: was not present
-        modifier new both 8: were not present
-        modifier new both 8: not present previously
-        modifier new both 8: not seen previously
-        modifier new both 8: de novo
-        modifier progressive both 8: increased
-        modifier progressive both 8: increasing
-        modifier progressive both 8: increase in
-        modifier progressive both 8: interval increase
-        modifier progressive both 8: interval increase in
-        modifier progressive both 8: progressive
-        modifier progressive both 8: progression
-        modifier progressive both 8: progression of
-        modifier progressive both 8: progressed
-        modifier progressive both 8: more extensive
-        modifier progressive both 8: more prominent
-        modifier progressive both 8: more conspicuous
-        modifier progressive both 8: more pronounced
-        modifier progressive both 8: more dense
-        modifier progressive both 8: denser
-        modifier progressive both 8: larger
-        modifier progressive both 8: enlarging
-        modifier progressive both 8: enlarged since
-        modifier progressive both 8: extended
-        modifier progressive both 8: has grown
-        modifier progressive both 8: grown
-        modifier progressive both 8: worsened
-        modifier progressive both 8: worsening
-        modifier progressive both 8: thicker
-        modifier stable both 8: stable
-        modifier stable both 8: stably
-        modifier stable both 8: unchanged
-        modifier stable both 8: unaltered
-        modifier stable both 8: no interval change
-        modifier stable both 8: no interval change in
-        modifier stable both 8: no interval change in the
-        modifier stable both 8: no significant interval change
-        modifier stable both 8: no significant change
-        modifier stable both 8: no change
-        modifier stable both 8: no change in configuration of
-        modifier stable both 8: no appreciable change
-        modifier stable both 8: without interval change
-        modifier stable both 8: without change
-        modifier stable both 8: no increase in
-        modifier stable both 8: not increased
-        modifier stable both 8: again seen
-        modifier stable both 8: again noted
-        modifier stable both 8: again demonstrated
-        modifier stable both 8: again identified
-        modifier stable both 8: again visualized
-        modifier stable both 8: redemonstrated
-        modifier stable both 8: re - demonstrated
-        modifier stable both 8: redemonstration of
-        modifier stable both 8: re - demonstration of
-        modifier stable both 8: previously described
-        modifier stable both 8: previously noted
-        modifier stable both 8: previously seen
-        modifier stable both 8: previously demonstrated
-        modifier stable both 8: previously reported
-        modifier stable both 8: previously identified
-        modifier stable both 8: persistent
-        modifier stable both 8: persists
-        modifier stable both 8: persisting
-        modifier stable both 8: similar to prior
-        modifier stable both 8: similar to the prior
-        modifier stable both 8: similar in appearance
-        modifier stable both 8: as before
-        modifier stable both 8: as previously
-        modifier stable both 8: grossly unchanged
-        modifier stable both 8: essentially unchanged
-        modifier stable both 8: remains
-        modifier stable both 8: remain
-        modifier stable both 8: is again
-        modifier stable both 8: are again
+        modifier new both 12: new
+        modifier new both 12: newly
+        modifier new both 12: new since
+        modifier new both 12: interval development of
+        modifier new both 12: interval development
+        modifier new both 12: interval appearance of
+        modifier new both 12: interval appearance
+        modifier new both 12: has developed
+        modifier new both 12: have developed
+        modifier new both 12: developed since
+        modifier new both 12: not seen on prior
+        modifier new both 12: not seen on the prior
+        modifier new both 12: not seen on the previous
+        modifier new both 12: not present on prior
+        modifier new both 12: not present on the prior
+        modifier new both 12: not present on the previous
+        modifier new both 12: not visible on the prior
+        modifier new both 12: not visible on prior
+        modifier new both 12: not evident on the prior
+        modifier new both 12: not previously seen
+        modifier new both 12: not previously identified
+        modifier new both 12: not previously noted
+        modifier new both 12: not previously present
+        modifier new both 12: not previously visible
+        modifier new both 12: absent on prior
+        modifier new both 12: absent on the prior
+        modifier new both 12: was not present
+        modifier new both 12: were not present
+        modifier new both 12: not present previously
+        modifier new both 12: not seen previously
+        modifier new both 12: de novo
+        modifier progressive both 12: increased
+        modifier progressive both 12: increasing
+        modifier progressive both 12: increase in
+        modifier progressive both 12: interval increase
+        modifier progressive both 12: interval increase in
+        modifier progressive both 12: progressive
+        modifier progressive both 12: progression
+        modifier progressive both 12: progression of
+        modifier progressive both 12: progressed
+        modifier progressive both 12: more extensive
+        modifier progressive both 12: more prominent
+        modifier progressive both 12: more conspicuous
+        modifier progressive both 12: more pronounced
+        modifier progressive both 12: more dense
+        modifier progressive both 12: denser
+        modifier progressive both 12: larger
+        modifier progressive both 12: enlarging
+        modifier progressive both 12: enlarged since
+        modifier progressive both 12: extended
+        modifier progressive both 12: has grown
+        modifier progressive both 12: grown
+        modifier progressive both 12: worsened
+        modifier progressive both 12: worsening
+        modifier progressive both 12: thicker
+        modifier stable both 12: stable
+        modifier stable both 12: stably
+        modifier stable both 12: unchanged
+        modifier stable both 12: unaltered
+        modifier stable both 12: no interval change
+        modifier stable both 12: no interval change in
+        modifier stable both 12: no interval change in the
+        modifier stable both 12: no significant interval change
+        modifier stable both 12: no significant change
+        modifier stable both 12: no change
+        modifier stable both 12: no change in configuration of
+        modifier stable both 12: no appreciable change
+        modifier stable both 12: without interval change
+        modifier stable both 12: without change
+        modifier stable both 12: no increase in
+        modifier stable both 12: not increased
+        modifier stable both 12: again seen
+        modifier stable both 12: again noted
+        modifier stable both 12: again demonstrated
+        modifier stable both 12: again identified
+        modifier stable both 12: again visualized
+        modifier stable both 12: redemonstrated
+        modifier stable both 12: re - demonstrated
+        modifier stable both 12: redemonstration of
+        modifier stable both 12: re - demonstration of
+        modifier stable both 12: previously described
+        modifier stable both 12: previously noted
+        modifier stable both 12: previously seen
+        modifier stable both 12: previously demonstrated
+        modifier stable both 12: previously reported
+        modifier stable both 12: previously identified
+        modifier stable both 12: persistent
+        modifier stable both 12: persists
+        modifier stable both 12: persisting
+        modifier stable both 12: similar to prior
+        modifier stable both 12: similar to the prior
+        modifier stable both 12: similar in appearance
+        modifier stable both 12: as before
+        modifier stable both 12: as previously
+        modifier stable both 12: grossly unchanged
+        modifier stable both 12: essentially unchanged
+        modifier stable both 12: remains
+        modifier stable both 12: remain
+        modifier stable both 12: is again
+        modifier stable both 12: are again
         # Terminators: a cue's scope ends here. Window 1 marks a terminator of assertion scopes only: it
         # does not cut a proximity rule ("falx: there is calcification").
         modifier terminator both: but
@@ -951,6 +967,12 @@ extension ClinicalLexicon {
         target dural_enhancement negonly: abnormal postcontrast enhancement
 
         near venous_sinus_thrombosis: thromb sinus 4
+        # "the sinus is now recanalised": a resolved thrombosis (the anchor's attribute negates it).
+        near venous_sinus_thrombosis: recanal sinus 4
+        class recanal negated: recanalised
+        class recanal negated: recanalized
+        class recanal negated: recanalisation
+        class recanal negated: recanalization
         near cortical_vein_thrombosis: thromb cortvein 4
         class thromb: thrombosis
         class thromb: thromboses
@@ -1390,6 +1412,21 @@ extension ClinicalLexicon {
         target cognitive_change: behavior change
         target cognitive_change: neurocognitive decline
         target cognitive_change: acute confusional state
+        target cognitive_change: cognitive complaints
+        target cognitive_change: cognitive complaint
+        near cognitive_change: memword cogdecline 4 commas
+        class memword: memory
+        class memword: cognition
+        class memword: cognitive function
+        class cogdecline: worse
+        class cogdecline: worsening
+        class cogdecline: getting worse
+        class cogdecline: declining
+        class cogdecline: deteriorating
+        class cogdecline: deterioration
+        class cogdecline: poor
+        class cogdecline: poorer
+        class cogdecline: impaired
         target seizure: seizure
         target seizure: seizures
         target seizure: seizure - like
@@ -1673,6 +1710,14 @@ extension ClinicalLexicon {
         target rec.clinical_follow_up: clinically correlate
         target rec.clinical_follow_up: correlation clinically
         target rec.clinical_follow_up: clinical follow - up
+        target rec.clinical_follow_up: paediatrician
+        target rec.clinical_follow_up: pediatrician
+        target rec.clinical_follow_up: general practitioner
+        target rec.clinical_follow_up: gp
+        target rec.clinical_follow_up: primary care
+        target rec.clinical_follow_up: referring clinician
+        target rec.clinical_follow_up: referring physician
+        target rec.clinical_follow_up: family doctor
         target rec.clinical_follow_up: clinical follow up
         target rec.clinical_follow_up: clinical followup
         target rec.clinical_follow_up: clinical monitoring
@@ -1880,8 +1925,10 @@ extension ClinicalLexicon {
         class recinterval: follow - up
         class recinterval: follow up
         class recinterval: followup
-        class recinterval: repeat
-        class recinterval: repeated
+        class recinterval: hours
+        class recinterval: hour
+        class recinterval: days
+        class recinterval: day
         class recinterval: surveillance
         class recinterval: interval
         class recinterval: months

@@ -44,7 +44,16 @@ public enum RecommendationReader {
             // Drop a bare MRI that a contrast mention covers.
             let contrast = list.filter { $0.concept == "rec.mri_contrast" }
             for m in list {
-                if m.assertion == .negated && m.concept != "rec.none" { continue }
+                // A recommendation is withdrawn only by a negation next to it ("MRI is not required"),
+                // not by one earlier in the sentence ("With no prior for comparison, repeat CT ...").
+                if m.assertion == .negated && m.concept != "rec.none" {
+                    let near = m.triggers.contains { t in
+                        t.category == .negated
+                            && (t.tokens.lowerBound >= m.tokens.upperBound
+                                ? t.tokens.lowerBound - m.tokens.upperBound : m.tokens.lowerBound - t.tokens.upperBound) <= 2
+                    }
+                    if near { continue }
+                }
                 if m.concept == "rec.none" { sawNone = true; continue }
                 if isConditional(m, conditionals, list, doc) { continue }
                 if m.concept == "rec.mri", contrast.contains(where: { $0.tokens.overlaps(m.tokens) }) { continue }

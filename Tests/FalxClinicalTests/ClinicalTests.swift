@@ -111,6 +111,10 @@ func facts(_ s: String) -> CaseFacts { extractor.read(Array(s.utf8)).facts }
         ("No evidence of venous sinus thrombosis.", .venousSinusThrombosis, .absent),
         ("Cord sign in the vein of Labbe, cortical vein thrombosis.", .corticalVeinThrombosis, .present),
         ("History of cortical vein thrombosis, now recanalised.", .corticalVeinThrombosis, .absent),
+        (
+            "History: sagittal sinus thrombosis 2023.\nFindings: The superior sagittal sinus is now fully recanalised.",
+            .venousSinusThrombosis, .absent
+        ),
         ("Engorged cortical veins over the left hemisphere.", .venousAbnormalityOther, .present),
         ("Hypoplastic left transverse sinus.", .venousAbnormalityOther, .notMentioned),
         ("The frontal sinus is prominent.", .venousAbnormalityOther, .notMentioned),
@@ -156,6 +160,9 @@ func facts(_ s: String) -> CaseFacts { extractor.read(Array(s.utf8)).facts }
         ("Clinical: Acute confusion, ?uraemic vs structural.", .cognitiveChange, .present),
         ("Indication: collapse ?seizure.", .seizure, .notMentioned),
         ("Clinical: GCS 15. No focal neuro.", .focalDeficit, .absent),
+        ("History: presented with headache, which has now resolved.", .headache, .absent),
+        ("History: presented with headache and papilloedema; headache resolved.", .headache, .absent),
+        ("History: his wife tells the memory is getting worse.", .cognitiveChange, .present),
     ])
     func symptom(_ text: String, _ symptom: Symptom, _ expected: SymptomStatus) {
         #expect(facts(text).status(symptom) == expected, "\(text)")
@@ -208,6 +215,9 @@ func facts(_ s: String) -> CaseFacts { extractor.read(Array(s.utf8)).facts }
         ("IMPRESSION: MRI could be obtained if symptoms persist.", ""),
         ("IMPRESSION: Follow-up CT in 6 months is recommended.", "follow_up_imaging"),
         ("IMPRESSION: Recommend repeat CT brain in 24 hours.", "follow_up_imaging"),
+        ("IMPRESSION: With no prior for comparison, repeat non-contrast CT in 6 hours is recommended.", "follow_up_imaging"),
+        ("IMPRESSION: Recommend repeat DSA and neurointerventional review.", "angiography;neurosurgery_consult"),
+        ("IMPRESSION: MRI is not required.", ""),
         ("IMPRESSION: Suggest non-contrast MRI brain including SWI.", "mri"),
         ("IMPRESSION: MRI is recommended as a baseline for surveillance.", "mri"),
         ("IMPRESSION: Clinical correlation is recommended.", "clinical_follow_up"),

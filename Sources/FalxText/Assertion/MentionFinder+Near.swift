@@ -194,6 +194,13 @@ extension MentionFinder {
                         }
                     }
                 }
+                // An anchor word may carry an attribute of its own ("recanalised" → negated).
+                for p in anchor.payloads
+                where !src.classes[Int(p)].attribute.isEmpty
+                    && src.classes[Int(p)].wordClass == rule.anchorClass && !attributes.contains(src.classes[Int(p)].attribute)
+                {
+                    attributes.append(src.classes[Int(p)].attribute)
+                }
                 out.append(
                     Mention(
                         concept: rule.concept, attributes: attributes, tokens: lo..<hi,
