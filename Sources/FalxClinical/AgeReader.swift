@@ -76,7 +76,7 @@ public enum AgeReader {
                 if after == "old" { return 0 }
             case "m", "f":
                 // "67 F," "52 M with"
-                if t[j].flags.contains(.allCaps), k > 0, doc.sentences.first(where: { $0.tokens.contains(k) }) != nil,
+                if t[j].flags.contains(.allCaps),
                     t[k].flags.contains(.lineStart) || (k > 0 && (t[k - 1].kind == .punct || w(k - 1) == "a" || w(k - 1) == "an"))
                 {
                     return v

@@ -14,7 +14,6 @@ public enum RecommendationReader {
         -> [ReportRecommendation]
     {
         var codes = Set<ReportRecommendation>()
-        var sawNone = false
         let recs = mentions.filter { $0.concept.hasPrefix("rec.") }
         guard !recs.isEmpty else { return [] }
         let bySentence = Dictionary(grouping: recs, by: \.sentence)
@@ -54,7 +53,7 @@ public enum RecommendationReader {
                     }
                     if near { continue }
                 }
-                if m.concept == "rec.none" { sawNone = true; continue }
+                if m.concept == "rec.none" { continue }  // "none" is what an empty list means
                 if isConditional(m, conditionals, list, doc) { continue }
                 if m.concept == "rec.mri", contrast.contains(where: { $0.tokens.overlaps(m.tokens) }) { continue }
                 guard var code = ReportRecommendation(rawValue: String(m.concept.dropFirst(4))) else { continue }
@@ -64,7 +63,6 @@ public enum RecommendationReader {
                 codes.insert(code)
             }
         }
-        _ = sawNone
         return codes.sorted()
     }
 

@@ -87,15 +87,7 @@ public struct InputWalker: Sendable {
             return
         }
         defer { try? handle.close() }
-        /// The next block; empty at the end of the file, nil when reading fails.
-        func read(_ count: Int) -> [UInt8]? {
-            do {
-                guard let d = try handle.read(upToCount: count) else { return [] }
-                return [UInt8](d)
-            } catch {
-                return nil
-            }
-        }
+        let read = Self.blocks(of: handle)
         guard var bytes = read(Self.blockSize) else {
             try body(fail("unreadable", "read failed: \(entry.path)"))
             return
@@ -119,6 +111,18 @@ public struct InputWalker: Sendable {
         for r in records(fromBytes: bytes, entry: entry) { try body(r) }
     }
 
+    /// A reader of the next block of `handle`: empty at the end, nil when reading fails.
+    static func blocks(of handle: FileHandle) -> (Int) -> [UInt8]? {
+        { count in
+            do {
+                guard let d = try handle.read(upToCount: count) else { return [] }
+                return [UInt8](d)
+            } catch {
+                return nil
+            }
+        }
+    }
+
     /// Block size for reading files.
     static let blockSize = 4 << 20
 
@@ -127,15 +131,7 @@ public struct InputWalker: Sendable {
     /// With `shard` = (i, n) only lines whose number satisfies (line − 1) mod n = i are read; line
     /// numbers stay global, so the shards of a file together give every line exactly once.
     public func forEachStandardInputRecord(shard: (index: Int, count: Int)? = nil, _ body: (Record) throws -> Void) rethrows {
-        let input = FileHandle.standardInput
-        func read(_ count: Int) -> [UInt8]? {
-            do {
-                guard let d = try input.read(upToCount: count) else { return [] }
-                return [UInt8](d)
-            } catch {
-                return nil
-            }
-        }
+        let read = Self.blocks(of: FileHandle.standardInput)
         let keep: (Int) -> Bool = { line in
             guard let shard else { return true }
             return (line - 1) % shard.count == shard.index
@@ -228,21 +224,7 @@ public struct InputWalker: Sendable {
         if FHIRReader.looksLikeFHIR(bytes) {
             return FHIRReader.records(bytes, recordBase: entry.recordBase, source: entry.path)
         }
-        if isJSONLines(entry.path, bytes) {
-            var out: [Record] = []
-            var lineNumber = 0
-            var start = 0
-            for i in 0...bytes.count where i == bytes.count || bytes[i] == 0x0A {
-                if i == bytes.count && start == bytes.count { break }
-                lineNumber += 1
-                out.append(
-                    JSONLinesReader.record(
-                        line: bytes[start..<i], lineNumber: lineNumber,
-                        recordBase: entry.recordBase, source: entry.path))
-                start = i + 1
-            }
-            return out
-        }
+        // JSON Lines never reach here: forEachRecord streams them.
         if looksBinary(bytes) { return fail("binary", "the file looks binary (NUL or control bytes), not report text") }
         return TextReader.records(bytes, recordBase: entry.recordBase, source: entry.path)
     }

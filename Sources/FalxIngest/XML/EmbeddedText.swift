@@ -40,16 +40,7 @@ enum EmbeddedText {
         var utf8: [UInt8]
         var repaired = false
         if latin1 {
-            utf8 = []
-            utf8.reserveCapacity(bytes.count)
-            for b in bytes {
-                if b < 0x80 {
-                    utf8.append(b)
-                } else {
-                    utf8.append(0xC0 | (b >> 6))
-                    utf8.append(0x80 | (b & 0x3F))
-                }
-            }
+            utf8 = HL7Text.latin1ToUTF8(bytes[...])
         } else {
             let cleaned = UTF8Decoding.clean(bytes[...])
             utf8 = cleaned.bytes

@@ -80,7 +80,6 @@ extension MentionFinder {
             guard t.kind == .word, t.length <= 8 else { return false }
             return MentionFinder.functionWords.contains(doc.word(k))
         }
-        func rightSitesCount(_ list: [Int]) -> Int { list.count }
         var out: [Mention] = []
         for (ruleIndex, rule) in src.nearRules.enumerated() {
             let ids = lexicon.nearRuleClasses[ruleIndex]
@@ -167,7 +166,7 @@ extension MentionFinder {
                             } else if let last = rightSites.last, last <= hit.range.lowerBound, hit.range.lowerBound - last <= 3,
                                 nounPhrase(last..<hit.range.lowerBound)
                             {
-                                sites.removeLast(rightSitesCount(rightSites))
+                                sites.removeLast(rightSites.count)
                             }
                             break
                         }
