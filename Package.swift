@@ -22,6 +22,9 @@ let package = Package(
         .target(name: "FalxClinical", dependencies: ["FalxText", "FalxCore"]),
         .target(name: "FalxCore"),
         .target(name: "FalxAudit", dependencies: ["FalxIngest", "FalxText", "FalxClinical", "FalxCore"]),
+        .target(name: "FalxFuzzing", dependencies: ["FalxIngest", "FalxText", "FalxClinical", "FalxAudit"]),
+        // libFuzzer harnesses; `scripts/fuzz.sh` builds it with -sanitize=fuzzer,address -DFUZZING.
+        .executableTarget(name: "falx-fuzz", dependencies: ["FalxFuzzing"]),
         .executableTarget(
             name: "falx",
             dependencies: [
@@ -39,5 +42,6 @@ let package = Package(
         .testTarget(name: "FalxCoreTests", dependencies: ["FalxCore"]),
         .testTarget(name: "FalxAuditTests", dependencies: ["FalxAudit", "FalxCore", "FalxClinical"]),
         .testTarget(name: "FalxCLITests", dependencies: ["FalxAudit", "falx"]),
+        .testTarget(name: "FalxFuzzingTests", dependencies: ["FalxFuzzing"], resources: [.copy("Fixtures")]),
     ]
 )

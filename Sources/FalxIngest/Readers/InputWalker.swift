@@ -87,7 +87,28 @@ public struct InputWalker: Sendable {
             return
         }
         defer { try? handle.close() }
-        let read = Self.blocks(of: handle)
+        try forEachRecord(read: Self.blocks(of: handle), entry: entry, body)
+    }
+
+    /// Reads bytes already in memory exactly as ``forEachRecord(of:_:)`` reads a file, with JSON
+    /// Lines streamed in blocks of `blockSize` bytes (for fuzzing and tests).
+    public func forEachRecord(inMemory bytes: [UInt8], entry: Entry, blockSize: Int, _ body: (Record) throws -> Void) rethrows {
+        try forEachRecord(read: Self.blocks(of: bytes, size: blockSize), entry: entry, body)
+    }
+
+    /// Streams bytes already in memory as JSON Lines, in blocks of `blockSize` bytes.
+    public func forEachJSONLinesRecord(inMemory bytes: [UInt8], entry: Entry, blockSize: Int, _ body: (Record) throws -> Void)
+        rethrows
+    {
+        try streamJSONLines(first: [], entry: entry, read: Self.blocks(of: bytes, size: blockSize), body)
+    }
+
+    func forEachRecord(read: (Int) -> [UInt8]?, entry: Entry, _ body: (Record) throws -> Void) rethrows {
+        let fail = { (code: String, message: String) -> Record in
+            .failure(
+                RecordError(
+                    code: code, message: message, recordID: "\(entry.recordBase)#1", source: entry.path, format: .text))
+        }
         guard var bytes = read(Self.blockSize) else {
             try body(fail("unreadable", "read failed: \(entry.path)"))
             return
@@ -111,12 +132,31 @@ public struct InputWalker: Sendable {
         for r in records(fromBytes: bytes, entry: entry) { try body(r) }
     }
 
+    /// A reader over bytes in memory that hands out at most `size` bytes per call.
+    static func blocks(of bytes: [UInt8], size: Int) -> (Int) -> [UInt8]? {
+        var offset = 0
+        let size = max(1, size)
+        return { count in
+            let n = min(count, size, bytes.count - offset)
+            defer { offset += n }
+            return Array(bytes[offset..<offset + n])
+        }
+    }
+
     /// A reader of the next block of `handle`: empty at the end, nil when reading fails.
-    static func blocks(of handle: FileHandle) -> (Int) -> [UInt8]? {
+    ///
+    /// With `fill` a block is read until it is full or the input ends, so a pipe or FIFO that
+    /// delivers a few bytes at a time is detected by the same first block as a file; without it a
+    /// block is whatever one read returns (standard input, where rows must follow lines as they come).
+    static func blocks(of handle: FileHandle, fill: Bool = true) -> (Int) -> [UInt8]? {
         { count in
             do {
-                guard let d = try handle.read(upToCount: count) else { return [] }
-                return [UInt8](d)
+                var out: [UInt8] = []
+                repeat {
+                    guard let d = try handle.read(upToCount: count - out.count), !d.isEmpty else { return out }
+                    out += d
+                } while fill && out.count < count
+                return out
             } catch {
                 return nil
             }
@@ -131,7 +171,7 @@ public struct InputWalker: Sendable {
     /// With `shard` = (i, n) only lines whose number satisfies (line − 1) mod n = i are read; line
     /// numbers stay global, so the shards of a file together give every line exactly once.
     public func forEachStandardInputRecord(shard: (index: Int, count: Int)? = nil, _ body: (Record) throws -> Void) rethrows {
-        let read = Self.blocks(of: FileHandle.standardInput)
+        let read = Self.blocks(of: FileHandle.standardInput, fill: false)
         let keep: (Int) -> Bool = { line in
             guard let shard else { return true }
             return (line - 1) % shard.count == shard.index
@@ -231,7 +271,7 @@ public struct InputWalker: Sendable {
 
     /// HL7 v2 messages; a CDA document embedded in a message is read by the CDA reader and keeps
     /// the message's record id, with the message's metadata filling what the document lacks.
-    func hl7Records(_ bytes: [UInt8], _ entry: Entry) -> [Record] {
+    public func hl7Records(_ bytes: [UInt8], _ entry: Entry) -> [Record] {
         HL7v2Reader.messages(bytes, recordBase: entry.recordBase, source: entry.path).map { message in
             guard case .failure(let e) = message.record, e.code == "embedded-document",
                 let doc = message.embeddedDocuments.first(where: { $0.isCDA })

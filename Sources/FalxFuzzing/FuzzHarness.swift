@@ -1,0 +1,135 @@
+import FalxAudit
+import FalxClinical
+import FalxIngest
+import FalxText
+import Foundation
+
+/// What one fuzz input is fed to.
+public enum FuzzTarget: String, CaseIterable, Sendable {
+    /// Plain-text reports (`=== REPORT` and form-feed separators).
+    case text
+    /// JSON Lines, streamed in small blocks so that lines straddle block boundaries.
+    case jsonl
+    /// HL7 v2 ER7 messages, batches and MLLP frames, with embedded CDA handed on.
+    case hl7
+    /// HL7 v2 XML.
+    case hl7xml
+    /// CDA R2.
+    case cda
+    /// FHIR JSON (DiagnosticReport, Bundle).
+    case fhir
+    /// Any file, dispatched by content as `falx audit` does.
+    case any
+    /// The text engine alone: tokenizer → sentences → sections → mentions.
+    case engine
+}
+
+/// A broken promise found by the harness: the input and what went wrong.
+public struct InvariantViolation: Error, CustomStringConvertible {
+    public var description: String
+}
+
+/// Runs one input through a reader and the audit, and checks what Falx promises for every input,
+/// not only that it does not crash:
+/// - every record becomes exactly one audit row, and a file at least one;
+/// - a JSON Lines input gives exactly one row per line;
+/// - every row has all the columns, its CSV line parses back to one record with the same cells,
+///   and its JSON Lines line is a JSON object with every column;
+/// - evidence offsets lie inside the report text, and every token, sentence, section and mention
+///   range lies inside the text or the token array.
+public enum FuzzHarness {
+    static let auditor = Auditor()
+    static let engine = TextEngine(lexicon: ClinicalLexicon.standard.compiled)
+    static let finder = MentionFinder(lexicon: ClinicalLexicon.standard.compiled)
+
+    public static func run(_ target: FuzzTarget, _ bytes: [UInt8]) throws {
+        switch target {
+        case .engine: return try checkEngine(bytes)
+        case .jsonl: return try checkJSONLines(bytes)
+        default: break
+        }
+        let source = "fuzz"
+        var records: [Record] = []
+        switch target {
+        case .text: records = TextReader.records(bytes, recordBase: source, source: source)
+        case .hl7: records = InputWalker().hl7Records(bytes, .init(path: source, recordBase: source))
+        case .hl7xml: records = HL7v2XMLReader.records(bytes, recordBase: source, source: source)
+        case .cda: records = CDAReader.records(bytes, recordBase: source, source: source)
+        case .fhir: records = FHIRReader.records(bytes, recordBase: source, source: source)
+        case .any:
+            // The first byte picks the block size, so detection and streaming see many splits.
+            let block = 1 + Int(bytes.first ?? 0) * 7
+            InputWalker().forEachRecord(inMemory: bytes, entry: .init(path: source, recordBase: source), blockSize: block) {
+                records.append($0)
+            }
+        case .engine, .jsonl: break
+        }
+        guard !records.isEmpty else { throw InvariantViolation(description: "\(target): no record for a non-empty input") }
+        for record in records { try checkRow(for: record) }
+    }
+
+    static func checkJSONLines(_ bytes: [UInt8]) throws {
+        let block = 1 + Int(bytes.first ?? 0) * 3
+        var rows = 0
+        try InputWalker().forEachJSONLinesRecord(inMemory: bytes, entry: .init(path: "f.jsonl", recordBase: "f"), blockSize: block) {
+            rows += 1
+            try checkRow(for: $0)
+        }
+        let newlines = bytes.lazy.filter { $0 == 0x0A }.count
+        let lines = newlines + (bytes.last.map { $0 == 0x0A ? 0 : 1 } ?? 0)
+        guard rows == lines else { throw InvariantViolation(description: "jsonl: \(lines) lines gave \(rows) rows") }
+    }
+
+    static func checkRow(for record: Record) throws {
+        let row = auditor.row(for: record)
+        let values = row.values
+        guard values.count == AuditRow.columns.count else {
+            throw InvariantViolation(description: "row has \(values.count) values, not \(AuditRow.columns.count)")
+        }
+        let parsed = CSV.parse(CSV.line(values))
+        guard parsed.count == 1, parsed[0].count == values.count else {
+            throw InvariantViolation(description: "CSV line parses to \(parsed.map(\.count)) cells: \(values)")
+        }
+        for (cell, value) in zip(parsed[0], values) where cell != value && cell != "'" + value {
+            throw InvariantViolation(description: "CSV cell \(cell.debugDescription) read back for \(value.debugDescription)")
+        }
+        let json = JSONLines.line(values)
+        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: String],
+            object.count == AuditRow.columns.count
+        else { throw InvariantViolation(description: "JSON Lines row does not parse back: \(json)") }
+        if case .success(let report) = record, let evidence = row.evidence {
+            let scalars = report.text.lazy.filter { $0 & 0xC0 != 0x80 }.count
+            let bytes = report.text.count
+            guard evidence.scalarRange.lowerBound >= 0, evidence.scalarRange.upperBound <= scalars,
+                evidence.byteRange.lowerBound >= 0, evidence.byteRange.upperBound <= bytes
+            else {
+                throw InvariantViolation(
+                    description: "evidence \(evidence.scalarRange)/\(evidence.byteRange) outside a text of \(scalars) scalars")
+            }
+        }
+    }
+
+    static func checkEngine(_ bytes: [UInt8]) throws {
+        let doc = engine.analyze(bytes)
+        let n = doc.text.count
+        var last = 0
+        for t in doc.tokens {
+            guard t.start >= last, t.start < t.end, Int(t.end) <= n else {
+                throw InvariantViolation(description: "token \(t.range) out of order or outside \(n) bytes")
+            }
+            last = Int(t.end)
+        }
+        let count = doc.tokens.count
+        for s in doc.sections where s.body.lowerBound < 0 || s.body.upperBound > count || s.header.upperBound > count {
+            throw InvariantViolation(description: "section \(s) outside \(count) tokens")
+        }
+        for s in doc.sentences where s.tokens.lowerBound < 0 || s.tokens.upperBound > count || s.section >= doc.sections.count {
+            throw InvariantViolation(description: "sentence \(s) outside \(count) tokens")
+        }
+        for m in finder.mentions(in: doc) {
+            guard m.tokens.lowerBound >= 0, m.tokens.upperBound <= count, m.sentence < doc.sentences.count,
+                m.anchor.lowerBound >= m.tokens.lowerBound, m.anchor.upperBound <= m.tokens.upperBound
+            else { throw InvariantViolation(description: "mention \(m.concept) \(m.tokens) outside the document") }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+
+@testable import FalxFuzzing
+
+/// Every input the fuzzers ever broke, replayed through the same invariants (file names:
+/// `regressions/<target>-<what>`), and the harness checked against the fixtures it is seeded with.
+@Suite struct FuzzRegressionTests {
+    static let fixtures = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!
+
+    static var regressions: [URL] {
+        let dir = fixtures.appendingPathComponent("regressions")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+        return names.filter { !$0.hasPrefix(".") }.sorted().map { dir.appendingPathComponent($0) }
+    }
+
+    @Test(arguments: regressions)
+    func crashInputStaysFixed(_ url: URL) throws {
+        let name = url.lastPathComponent
+        let target = try #require(FuzzTarget(rawValue: String(name.prefix { $0 != "-" })), "name \(name) has no target")
+        try FuzzHarness.run(target, Array(try Data(contentsOf: url)))
+    }
+
+    @Test(arguments: FuzzTarget.allCases)
+    func harnessAcceptsHandMadeInputs(_ target: FuzzTarget) throws {
+        let inputs: [String] = [
+            "", "\n", "\n\n\n", "{}", "{\"id\":\"a\",\"text\":\"Falx calcification.\"}\n\n{bad\n",
+            "MSH|^~\\&|RIS|H|||20240101||ORU^R01|1|P|2.5\rOBX|1|TX|||Calcified falx.\r",
+            "<ClinicalDocument xmlns=\"urn:hl7-org:v3\"><component><nonXMLBody><text>x</text></nonXMLBody></component></ClinicalDocument>",
+            "{\"resourceType\":\"DiagnosticReport\",\"conclusion\":\"Dural calcification.\"}",
+            "FINDINGS: No falcine calcification.\u{0C}IMPRESSION: \"tentorial\", calcified, =1+2",
+        ]
+        for input in inputs { try FuzzHarness.run(target, Array(input.utf8)) }
+    }
+
+    @Test func jsonLinesCountsEveryLineIncludingTheUnterminatedLast() {
+        // Three lines, the last without a newline: three rows, or the harness throws.
+        #expect(throws: Never.self) { try FuzzHarness.run(.jsonl, Array("a\nb\nc".utf8)) }
+    }
+}
