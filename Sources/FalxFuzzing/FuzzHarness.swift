@@ -71,7 +71,8 @@ public enum FuzzHarness {
     static func checkJSONLines(_ bytes: [UInt8]) throws {
         let block = 1 + Int(bytes.first ?? 0) * 3
         var rows = 0
-        try InputWalker().forEachJSONLinesRecord(inMemory: bytes, entry: .init(path: "f.jsonl", recordBase: "f"), blockSize: block) {
+        let entry = InputWalker.Entry(path: "f.jsonl", recordBase: "f")
+        try InputWalker().forEachJSONLinesRecord(inMemory: bytes, entry: entry, blockSize: block) {
             rows += 1
             try checkRow(for: $0)
         }

@@ -101,7 +101,7 @@ struct Audit: ParsableCommand {
                     }
                 }
             }
-            for entry in walker.entries(paths) {
+            try walker.forEachEntry(paths) { entry in
                 try walker.forEachRecord(of: entry) { record in
                     batch.append(record)
                     if batch.count >= batchSize { try drain() }

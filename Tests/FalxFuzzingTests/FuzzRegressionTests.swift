@@ -6,10 +6,10 @@ import Testing
 /// Every input the fuzzers ever broke, replayed through the same invariants (file names:
 /// `regressions/<target>-<what>`), and the harness checked against the fixtures it is seeded with.
 @Suite struct FuzzRegressionTests {
-    static let fixtures = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!
-
     static var regressions: [URL] {
-        let dir = fixtures.appendingPathComponent("regressions")
+        guard let dir = Bundle.module.url(forResource: "regressions", withExtension: nil, subdirectory: "Fixtures") else {
+            return []
+        }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
         return names.filter { !$0.hasPrefix(".") }.sorted().map { dir.appendingPathComponent($0) }
     }

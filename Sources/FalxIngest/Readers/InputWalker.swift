@@ -19,47 +19,130 @@ public struct InputWalker: Sendable {
         self.maxLineBytes = maxLineBytes
     }
 
-    /// A file to read, and how it is named.
+    /// A file to read, and how it is named; or a path that cannot be read as a file, and why.
     public struct Entry: Sendable, Equatable {
         public var path: String
         public var recordBase: String
-        public init(path: String, recordBase: String) {
+        /// Set when the walk found something that is not a readable file (an unreadable folder, a
+        /// symlink loop, a FIFO inside a folder): reading the entry gives one `error` row with it.
+        public var problem: Problem?
+
+        public struct Problem: Sendable, Equatable {
+            public var code: String
+            public var message: String
+        }
+
+        public init(path: String, recordBase: String, problem: Problem? = nil) {
             self.path = path
             self.recordBase = recordBase
+            self.problem = problem
         }
     }
 
-    /// Files under the given paths, in order; a path that does not exist is an entry too (its
-    /// read fails into an error row).
+    /// Files under the given paths, in order (collects ``forEachEntry(_:_:)``).
     public func entries(_ paths: [String]) -> [Entry] {
         var out: [Entry] = []
-        let fm = FileManager.default
+        forEachEntry(paths) { out.append($0) }
+        return out
+    }
+
+    /// Hands the files under the given paths to `body`, in order, without listing the whole tree
+    /// first: memory grows with the largest folder, not with the archive.
+    ///
+    /// A path named explicitly is always an entry, whatever it is (a FIFO from `<(…)` included); a
+    /// path that does not exist is an entry too (its read fails into an error row). Inside a folder
+    /// the order is that of the relative paths compared byte by byte; hidden entries, `*.md` and
+    /// `*.gold.jsonl` are skipped; symbolic links are followed, and a link back to a folder being
+    /// walked, a dangling link, a link loop, an unreadable folder or a FIFO, socket or device
+    /// becomes an entry with a ``Entry/Problem`` (one `error` row) and the walk goes on.
+    public func forEachEntry(_ paths: [String], _ body: (Entry) throws -> Void) rethrows {
         for path in paths {
-            var isDir: ObjCBool = false
-            if fm.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
-                var files: [String] = []
-                if let e = fm.enumerator(atPath: path) {
-                    while let rel = e.nextObject() as? String {
-                        let name = (rel as NSString).lastPathComponent
-                        if name.hasPrefix(".") {
-                            e.skipDescendants(); continue
-                        }
-                        var sub: ObjCBool = false
-                        let full = (path as NSString).appendingPathComponent(rel)
-                        guard fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue else { continue }
-                        if name.hasSuffix(".gold.jsonl") || name == "README.md" || name.hasSuffix(".md") { continue }
-                        files.append(rel)
-                    }
-                }
-                files.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-                for rel in files {
-                    out.append(Entry(path: (path as NSString).appendingPathComponent(rel), recordBase: rel))
-                }
+            var st = stat()
+            if stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
+                var folder = Substring(path)
+                while folder.count > 1, folder.hasSuffix("/") { folder = folder.dropLast() }
+                try walk(folder: String(folder), relative: "", ancestors: [FileID(st)], body)
+            } else if stat(path, &st) != 0, errno == ELOOP {
+                try body(Entry(path: path, recordBase: path, problem: .init(code: "symlink-loop", message: "\(path) is a symbolic link loop")))
             } else {
-                out.append(Entry(path: path, recordBase: path))
+                try body(Entry(path: path, recordBase: path))
             }
         }
-        return out
+    }
+
+    /// A file's identity, to notice a folder reached twice through links.
+    struct FileID: Hashable {
+        var device: UInt64
+        var inode: UInt64
+        init(_ st: stat) {
+            device = UInt64(st.st_dev)
+            inode = UInt64(st.st_ino)
+        }
+    }
+
+    func walk(folder: String, relative: String, ancestors: Set<FileID>, _ body: (Entry) throws -> Void) rethrows {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder)
+        } catch {
+            let base = relative.isEmpty ? folder : relative
+            try body(
+                Entry(path: folder, recordBase: base, problem: .init(code: "unreadable-folder", message: "cannot list the folder \(folder)")))
+            return
+        }
+        struct Item {
+            var key: [UInt8]
+            var name: String
+            var folder: FileID?
+            var problem: Entry.Problem?
+        }
+        var items: [Item] = []
+        for name in names where !name.hasPrefix(".") {
+            let full = folder == "/" ? "/" + name : folder + "/" + name
+            let rel = relative + name
+            var st = stat()
+            guard stat(full, &st) == 0 else {
+                let problem: Entry.Problem =
+                    switch errno {
+                    case ELOOP: .init(code: "symlink-loop", message: "\(rel) is a symbolic link loop")
+                    case ENOENT: .init(code: "broken-link", message: "\(rel) is a symbolic link to nothing")
+                    default: .init(code: "unreadable", message: "cannot look at \(rel): \(String(cString: strerror(errno)))")
+                    }
+                items.append(Item(key: Array(name.utf8), name: name, problem: problem))
+                continue
+            }
+            switch st.st_mode & S_IFMT {
+            case S_IFDIR:
+                // Sorting "name/" keeps the byte order of whole relative paths ("a.txt" < "a/b").
+                items.append(Item(key: Array((name + "/").utf8), name: name, folder: FileID(st)))
+            case S_IFREG:
+                if name.hasSuffix(".gold.jsonl") || name.hasSuffix(".md") { continue }
+                items.append(Item(key: Array(name.utf8), name: name))
+            default:
+                let kind =
+                    switch st.st_mode & S_IFMT {
+                    case S_IFIFO: "a FIFO"
+                    case S_IFSOCK: "a socket"
+                    default: "a device"
+                    }
+                items.append(Item(key: Array(name.utf8), name: name, problem: .init(code: "not-a-file", message: "\(rel) is \(kind), not a file")))
+            }
+        }
+        items.sort { $0.key.lexicographicallyPrecedes($1.key) }
+        for item in items {
+            let full = folder == "/" ? "/" + item.name : folder + "/" + item.name
+            let rel = relative + item.name
+            if let id = item.folder {
+                if ancestors.contains(id) {
+                    try body(
+                        Entry(path: full, recordBase: rel, problem: .init(code: "folder-cycle", message: "\(rel) links back to a folder above it")))
+                } else {
+                    try walk(folder: full, relative: rel + "/", ancestors: ancestors.union([id]), body)
+                }
+            } else {
+                try body(Entry(path: full, recordBase: rel, problem: item.problem))
+            }
+        }
     }
 
     /// Reads one file into records (collects ``forEachRecord(of:_:)``).
@@ -79,6 +162,10 @@ public struct InputWalker: Sendable {
             .failure(
                 RecordError(
                     code: code, message: message, recordID: "\(entry.recordBase)#1", source: entry.path, format: .text))
+        }
+        if let problem = entry.problem {
+            try body(fail(problem.code, problem.message))
+            return
         }
         guard let handle = FileHandle(forReadingAtPath: entry.path) else {
             let exists = FileManager.default.fileExists(atPath: entry.path)
