@@ -9,6 +9,7 @@ public enum AuditFormat: String, Sendable, CaseIterable {
 public struct OutputError: Error, CustomStringConvertible, Sendable {
     public var message: String
     public var description: String { message }
+    public init(message: String) { self.message = message }
 }
 
 /// Writes audit rows through one buffer to a temporary file beside the target, renamed into place
@@ -20,9 +21,33 @@ public final class AuditWriter {
     let temporary: String?
     let handle: FileHandle
     var buffer: [UInt8] = []
+    /// The partial audit this run continues; given back under its name if the run fails.
+    var resumedFrom: String?
 
-    public init(path: String, format: AuditFormat, header: Bool, excelBOM: Bool = false) throws {
+    /// Opens the output. With `resuming`, the partial audit becomes the temporary file, cut after
+    /// its last whole row, and rows are appended to it (its header is already there).
+    public init(
+        path: String, format: AuditFormat, header: Bool, excelBOM: Bool = false, resuming partial: PartialAudit? = nil
+    ) throws {
         self.format = format
+        if let partial, path != "-", !Self.isSpecialFile(path) {
+            target = path
+            let tmp = Self.temporaryPath(for: path)
+            guard rename(partial.path, tmp) == 0, truncate(tmp, off_t(partial.validBytes)) == 0,
+                let h = FileHandle(forWritingAtPath: tmp)
+            else {
+                throw OutputError(
+                    message: "cannot continue the partial audit \(partial.path): \(String(cString: strerror(errno)))")
+            }
+            _ = try? h.seekToEnd()
+            resumedFrom = partial.path
+            temporary = tmp
+            handle = h
+            buffer.reserveCapacity(1 << 20)
+            // A run killed before its first flush left nothing whole, not even the header.
+            if partial.validBytes == 0 { writeHeader(format: format, header: header, excelBOM: excelBOM) }
+            return
+        }
         if path == "-" {
             target = nil
             temporary = nil
@@ -36,9 +61,7 @@ public final class AuditWriter {
             handle = h
         } else {
             target = path
-            let dir = (path as NSString).deletingLastPathComponent
-            let name = (path as NSString).lastPathComponent
-            let tmp = (dir.isEmpty ? "" : dir + "/") + ".\(name).\(getpid()).partial"
+            let tmp = Self.temporaryPath(for: path)
             guard FileManager.default.createFile(atPath: tmp, contents: nil),
                 let h = FileHandle(forWritingAtPath: tmp)
             else {
@@ -48,11 +71,25 @@ public final class AuditWriter {
             handle = h
         }
         buffer.reserveCapacity(1 << 20)
+        writeHeader(format: format, header: header, excelBOM: excelBOM)
+    }
+
+    private func writeHeader(format: AuditFormat, header: Bool, excelBOM: Bool) {
         if excelBOM && format == .csv { buffer += [0xEF, 0xBB, 0xBF] }
         if header && format == .csv { buffer += Array(CSV.header.utf8) }
     }
 
-    static func isSpecialFile(_ path: String) -> Bool {
+    /// `.NAME.PID.partial` beside the target: hidden, and never taken for a finished audit.
+    static func temporaryPath(for path: String) -> String {
+        let dir = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        return (dir.isEmpty ? "" : dir + "/") + ".\(name).\(getpid()).partial"
+    }
+
+    /// The temporary file rows are written to, if any (for a signal handler that must remove it).
+    public var temporaryFile: String? { temporary }
+
+    public static func isSpecialFile(_ path: String) -> Bool {
         var st = stat()
         guard stat(path, &st) == 0 else { return false }
         return (st.st_mode & S_IFMT) != S_IFREG
@@ -94,10 +131,27 @@ public final class AuditWriter {
         }
     }
 
+    /// After an interrupt: writes what is buffered (whole rows only), closes the file and renames
+    /// it `TARGET.partial`, clearly not a finished audit, for `--resume`. Returns that path, or nil
+    /// when the output is standard output or a special file.
+    public func interrupt() throws -> String? {
+        try flush()
+        guard let target, let temporary else { return nil }
+        try? handle.synchronize()
+        try? handle.close()
+        let marked = target + ".partial"
+        guard rename(temporary, marked) == 0 else {
+            throw OutputError(message: "cannot keep the partial audit as \(marked): \(String(cString: strerror(errno)))")
+        }
+        return marked
+    }
+
     /// Removes the temporary file after a failed run.
+    /// A partial audit being resumed is kept, under its own name, for another try.
     public func abandon() {
         if let temporary {
             try? handle.close()
+            if let resumedFrom, rename(temporary, resumedFrom) == 0 { return }
             unlink(temporary)
         }
     }

@@ -8,13 +8,27 @@ import FalxIngest
 public struct Auditor: Sendable {
     public let extractor: CaseFactsExtractor
     public let ruleset: Ruleset
+    /// Longest report text audited, in UTF-8 bytes; a longer one is an `error` row. Reading costs
+    /// about twelve times the text in memory, so this bounds a run's memory whatever the input.
+    public let maxTextBytes: Int
 
-    public init(lexicon: ClinicalLexicon = .standard, ruleset: Ruleset = .default) {
+    /// The default limit on a report's text: 8 MiB, some hundred times a long radiology report.
+    public static let defaultMaxTextBytes = 8 << 20
+
+    public init(lexicon: ClinicalLexicon = .standard, ruleset: Ruleset = .default, maxTextBytes: Int = defaultMaxTextBytes) {
         extractor = CaseFactsExtractor(lexicon: lexicon)
         self.ruleset = ruleset
+        self.maxTextBytes = maxTextBytes
     }
 
     public func row(for record: Record) -> AuditRow {
+        if case .success(let report) = record, report.text.count > maxTextBytes {
+            let e = RecordError(
+                code: "record-too-large",
+                message: "the report text is \(report.text.count) bytes, over the limit of \(maxTextBytes)",
+                recordID: report.recordID, source: report.source, format: report.format, metadata: report.metadata)
+            return row(for: .failure(e))
+        }
         switch record {
         case .failure(let e):
             return AuditRow(

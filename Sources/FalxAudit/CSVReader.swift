@@ -14,6 +14,10 @@ public struct CSVParser: Sendable {
     private var bomSeen = 0
     private var fieldStarted = false
     private var quotedField = false
+    private var consumed = 0
+    /// Bytes from the start of the stream to the end of the last record emitted (its line break
+    /// included): where a stream cut mid-record can be truncated to keep only whole records.
+    public private(set) var recordEnd = 0
 
     public init() {}
 
@@ -21,6 +25,7 @@ public struct CSVParser: Sendable {
     public mutating func feed<Bytes: Sequence>(_ bytes: Bytes, emit: ([String]) throws -> Void) rethrows
     where Bytes.Element == UInt8 {
         for b in bytes {
+            consumed += 1
             if atStart {
                 // Skip EF BB BF at the start of the stream, whatever the block boundaries.
                 let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
@@ -78,6 +83,7 @@ public struct CSVParser: Sendable {
             pendingCR = false
             if b == 0x0A {
                 endField()
+                recordEnd = consumed
                 try emit(record)
                 record.removeAll(keepingCapacity: true)
                 return
@@ -90,6 +96,7 @@ public struct CSVParser: Sendable {
             fieldStarted = true
         case 0x0A:
             endField()
+            recordEnd = consumed
             try emit(record)
             record.removeAll(keepingCapacity: true)
         case 0x0D:

@@ -72,3 +72,13 @@ public struct RecordError: Error, Sendable, Equatable, CustomStringConvertible {
 
 /// A record: a report, or the reason it could not be read.
 public typealias Record = Result<Report, RecordError>
+
+extension Result where Success == Report, Failure == RecordError {
+    /// The record's id, read or not.
+    public var recordID: String {
+        switch self {
+        case .success(let r): r.recordID
+        case .failure(let e): e.recordID
+        }
+    }
+}

@@ -48,6 +48,12 @@ struct Audit: ParsableCommand {
     @Option(help: "Largest input file read whole, in MiB (larger files are error rows; JSON Lines stream at any size).")
     var maxFileMb: Int = 256
 
+    @Option(help: "Longest report, in MiB: a longer report text or JSON Lines line is an error row.")
+    var maxRecordMb: Int = Auditor.defaultMaxTextBytes >> 20
+
+    @Flag(help: "Continue an interrupted run from its partial output (OUTPUT.partial), with the same inputs and options.")
+    var resume = false
+
     @Flag(help: "No summary line on stderr.")
     var quiet = false
 
@@ -66,19 +72,48 @@ struct Audit: ParsableCommand {
         if shard != nil && !stdin { throw ValidationError("--shard goes with --stdin") }
         if jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be between 1 and 256") }
         if maxFileMb < 1 || maxFileMb > 4096 { throw ValidationError("--max-file-mb must be between 1 and 4096") }
+        if maxRecordMb < 1 || maxRecordMb > 1024 { throw ValidationError("--max-record-mb must be between 1 and 1024") }
+        if resume && (output == "-" || AuditWriter.isSpecialFile(output)) {
+            throw ValidationError("--resume needs an output file (-o FILE)")
+        }
     }
 
+    /// Stops the record loop after an interrupt.
+    struct Stopped: Error {}
+
     func run() throws {
-        let auditor = Auditor(lexicon: try loadLexicon(lexicon))
+        let auditor = Auditor(lexicon: try loadLexicon(lexicon), maxTextBytes: maxRecordMb << 20)
+        let stop = StopSignals.install(immediate: stdin || output == "-")
+        var summary = Summary()
+        var partial: PartialAudit?
+        if resume {
+            if let found = PartialAudit.find(for: output) {
+                do {
+                    partial = try PartialAudit.read(path: found, format: format, header: !noHeader)
+                } catch {
+                    printError("falx: \(error)")
+                    throw ExitCode(2)
+                }
+            } else if !quiet {
+                printError("falx: nothing to resume for \(output); starting from the first record")
+            }
+        }
         let writer: AuditWriter
         do {
-            writer = try AuditWriter(path: output, format: format, header: !noHeader, excelBOM: excel)
+            writer = try AuditWriter(path: output, format: format, header: !noHeader, excelBOM: excel, resuming: partial)
         } catch {
             printError("falx: \(error)")
             throw ExitCode(2)
         }
-        var summary = Summary()
-        let walker = InputWalker(maxFileBytes: maxFileMb << 20)
+        let skip = partial?.rows ?? 0
+        if let partial {
+            summary = partial.summary
+            if !quiet { printError("falx: resuming after \(partial.rows) rows of \(partial.path)") }
+        }
+        // A JSON line carries its text escaped and its metadata: it may be somewhat longer than the text.
+        let walker = InputWalker(maxFileBytes: maxFileMb << 20, maxLineBytes: (maxRecordMb << 20) + (maxRecordMb << 18))
+        var seen = 0
+        var written = skip
         do {
             // Records are read in order and audited in batches across `jobs` tasks; rows are written
             // in input order, so the output is the same for every job count.
@@ -89,26 +124,56 @@ struct Audit: ParsableCommand {
                     try writer.write(row)
                     summary.add(row)
                 }
+                written += batch.count
                 batch.removeAll(keepingCapacity: true)
+                stop.progress(rows: written, temporary: writer.temporaryFile)
+            }
+            func take(_ record: Record, flushEvery: Int) throws {
+                seen += 1
+                if seen <= skip {
+                    // Already in the partial audit: the last of them must be the same record.
+                    if seen == skip, record.recordID != partial?.lastRecordID {
+                        throw OutputError(
+                            message: "the partial audit does not match these inputs (its row \(skip) is "
+                                + "\(partial?.lastRecordID ?? ""), the input's record \(skip) is \(record.recordID)); "
+                                + "remove it or run without --resume")
+                    }
+                    return
+                }
+                if stop.signalReceived != 0 { throw Stopped() }
+                batch.append(record)
+                if batch.count >= flushEvery {
+                    // Every batch is written out at once: a stopped or killed run keeps what it did.
+                    try drain()
+                    try writer.flush()
+                }
             }
             if stdin {
                 // Small batches, flushed as they go: a streaming filter for pipes and Spark.
-                try walker.forEachStandardInputRecord(shard: shardValue) { record in
-                    batch.append(record)
-                    if batch.count >= 64 {
-                        try drain()
-                        try writer.flush()
-                    }
-                }
+                try walker.forEachStandardInputRecord(shard: shardValue) { try take($0, flushEvery: 64) }
             }
             try walker.forEachEntry(paths) { entry in
-                try walker.forEachRecord(of: entry) { record in
-                    batch.append(record)
-                    if batch.count >= batchSize { try drain() }
-                }
+                try walker.forEachRecord(of: entry) { try take($0, flushEvery: batchSize) }
             }
             try drain()
+            if seen < skip {
+                throw OutputError(
+                    message: "the partial audit has \(skip) rows but the inputs hold only \(seen) records; "
+                        + "remove it or run without --resume")
+            }
             try writer.finish()
+        } catch is Stopped {
+            let sig = stop.signalReceived
+            do {
+                let kept = try writer.interrupt()
+                var message = "falx: \(StopSignals.name(sig)) after \(written) rows"
+                if let kept { message += "; the partial audit is \(kept): rerun the same command with --resume to finish it" }
+                printError(message)
+            } catch {
+                writer.abandon()
+                printError("falx: \(StopSignals.name(sig)); \(error)")
+            }
+            throw ExitCode(128 + sig)
         } catch {
             writer.abandon()
             printError("falx: \(error)")

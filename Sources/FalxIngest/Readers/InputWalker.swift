@@ -63,7 +63,10 @@ public struct InputWalker: Sendable {
                 while folder.count > 1, folder.hasSuffix("/") { folder = folder.dropLast() }
                 try walk(folder: String(folder), relative: "", ancestors: [FileID(st)], body)
             } else if stat(path, &st) != 0, errno == ELOOP {
-                try body(Entry(path: path, recordBase: path, problem: .init(code: "symlink-loop", message: "\(path) is a symbolic link loop")))
+                try body(
+                    Entry(
+                        path: path, recordBase: path,
+                        problem: .init(code: "symlink-loop", message: "\(path) is a symbolic link loop")))
             } else {
                 try body(Entry(path: path, recordBase: path))
             }
@@ -87,7 +90,9 @@ public struct InputWalker: Sendable {
         } catch {
             let base = relative.isEmpty ? folder : relative
             try body(
-                Entry(path: folder, recordBase: base, problem: .init(code: "unreadable-folder", message: "cannot list the folder \(folder)")))
+                Entry(
+                    path: folder, recordBase: base,
+                    problem: .init(code: "unreadable-folder", message: "cannot list the folder \(folder)")))
             return
         }
         struct Item {
@@ -125,7 +130,10 @@ public struct InputWalker: Sendable {
                     case S_IFSOCK: "a socket"
                     default: "a device"
                     }
-                items.append(Item(key: Array(name.utf8), name: name, problem: .init(code: "not-a-file", message: "\(rel) is \(kind), not a file")))
+                items.append(
+                    Item(
+                        key: Array(name.utf8), name: name,
+                        problem: .init(code: "not-a-file", message: "\(rel) is \(kind), not a file")))
             }
         }
         items.sort { $0.key.lexicographicallyPrecedes($1.key) }
@@ -135,7 +143,9 @@ public struct InputWalker: Sendable {
             if let id = item.folder {
                 if ancestors.contains(id) {
                     try body(
-                        Entry(path: full, recordBase: rel, problem: .init(code: "folder-cycle", message: "\(rel) links back to a folder above it")))
+                        Entry(
+                            path: full, recordBase: rel,
+                            problem: .init(code: "folder-cycle", message: "\(rel) links back to a folder above it")))
                 } else {
                     try walk(folder: full, relative: rel + "/", ancestors: ancestors.union([id]), body)
                 }

@@ -1,0 +1,60 @@
+import Dispatch
+import Foundation
+
+/// SIGINT and SIGTERM during a run.
+///
+/// The first signal asks the run to stop after the record in hand, so that whole rows are kept and
+/// the partial audit can be resumed; a second one (or the first, for a streaming filter on standard
+/// output, which may be blocked reading its input) stops at once, removing the temporary file.
+final class StopSignals: @unchecked Sendable {
+    private let lock = NSLock()
+    private var received: Int32 = 0
+    private var rows = 0
+    private var temporary: String?
+    private let immediate: Bool
+    private var sources: [DispatchSourceSignal] = []
+
+    private init(immediate: Bool) { self.immediate = immediate }
+
+    /// Takes over SIGINT and SIGTERM for the rest of the process.
+    static func install(immediate: Bool) -> StopSignals {
+        let stop = StopSignals(immediate: immediate)
+        for sig in [SIGINT, SIGTERM] {
+            signal(sig, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            source.setEventHandler { stop.receive(sig) }
+            source.resume()
+            stop.sources.append(source)
+        }
+        return stop
+    }
+
+    /// The signal that asked the run to stop, or 0.
+    var signalReceived: Int32 { lock.withLock { received } }
+
+    /// Rows written so far and the temporary file, for a message on an immediate stop.
+    func progress(rows: Int, temporary: String?) {
+        lock.withLock {
+            self.rows = rows
+            self.temporary = temporary
+        }
+    }
+
+    private func receive(_ sig: Int32) {
+        let (first, rows, temporary) = lock.withLock {
+            let first = received == 0
+            if first { received = sig }
+            return (first, self.rows, self.temporary)
+        }
+        guard immediate || !first else { return }
+        var message = "falx: \(Self.name(sig)): stopped after \(rows) rows"
+        if let temporary {
+            unlink(temporary)
+            message += "; the partial output was removed"
+        }
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        _exit(128 + sig)
+    }
+
+    static func name(_ sig: Int32) -> String { sig == SIGINT ? "interrupted (SIGINT)" : "terminated (SIGTERM)" }
+}
