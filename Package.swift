@@ -17,8 +17,9 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "FalxText"),
-        .target(name: "FalxIngest", dependencies: ["CLibXML2"]),
+        .target(name: "FalxIngest", dependencies: ["CLibXML2", "CZlib"]),
         .target(name: "FalxClinical", dependencies: ["FalxText", "FalxCore"]),
         .target(name: "FalxCore"),
         .target(name: "FalxAudit", dependencies: ["FalxIngest", "FalxText", "FalxClinical", "FalxCore"]),

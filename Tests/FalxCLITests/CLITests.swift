@@ -7,6 +7,11 @@ import Testing
         .deletingLastPathComponent()
 
     static var binary: URL? {
+        // The falx built with this test binary (same build folder, same sanitizer), else .build's.
+        if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            let sibling = URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("falx")
+            if FileManager.default.isExecutableFile(atPath: sibling.path) { return sibling }
+        }
         let build = root.appendingPathComponent(".build")
         for sub in ["debug", "release"] {
             let direct = build.appendingPathComponent(sub).appendingPathComponent("falx")

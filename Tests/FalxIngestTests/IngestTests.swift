@@ -93,7 +93,7 @@ func temporaryFile(_ bytes: [UInt8], name: String = "f.txt") throws -> String {
         }
         #expect(code("/nonexistent/report.txt") == "not-found")
         #expect(code(try temporaryFile([0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01, 0x02])) == "binary")
-        #expect(code(try temporaryFile([0x1F, 0x8B, 0x08, 0x00])) == "compressed")
+        #expect(code(try temporaryFile([0x1F, 0x8B, 0x08, 0x00])) == "bad-gzip")
         #expect(code(try temporaryFile([UInt8](repeating: 0x61, count: 65))) == "too-large")
         #expect(code(try temporaryFile([])) == "empty")
     }

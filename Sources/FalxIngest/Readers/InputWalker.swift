@@ -200,33 +200,80 @@ public struct InputWalker: Sendable {
         try streamJSONLines(first: [], entry: entry, read: Self.blocks(of: bytes, size: blockSize), body)
     }
 
-    func forEachRecord(read: (Int) -> [UInt8]?, entry: Entry, _ body: (Record) throws -> Void) rethrows {
+    func forEachRecord(
+        read: (Int) -> [UInt8]?, entry: Entry, depth: Int = 0, failure: () -> String? = { nil },
+        _ body: (Record) throws -> Void
+    ) rethrows {
         let fail = { (code: String, message: String) -> Record in
             .failure(
                 RecordError(
                     code: code, message: message, recordID: "\(entry.recordBase)#1", source: entry.path, format: .text))
         }
         guard var bytes = read(Self.blockSize) else {
-            try body(fail("unreadable", "read failed: \(entry.path)"))
+            try body(
+                fail(depth > 0 ? "bad-gzip" : "unreadable", "read failed: \(entry.path)\(failure().map { ": " + $0 } ?? "")"))
             return
         }
         if bytes.isEmpty {
             try body(fail("empty", "the file is empty"))
             return
         }
-        if !bytes.starts(with: [0x1F, 0x8B]) && !HL7v2Reader.looksLikeHL7(bytes) && firstSignificantByte(bytes) != 0x3C
-            && !FHIRReader.looksLikeFHIR(bytes) && isJSONLines(entry.path, bytes)
+        if bytes.starts(with: [0x1F, 0x8B]) {
+            try forEachDecompressedRecord(first: bytes, read: read, entry: entry, depth: depth, body)
+            return
+        }
+        if !HL7v2Reader.looksLikeHL7(bytes) && firstSignificantByte(bytes) != 0x3C && !FHIRReader.looksLikeFHIR(bytes)
+            && isJSONLines(entry.path, bytes)
         {
-            try streamJSONLines(first: bytes, entry: entry, read: read, body)
+            try streamJSONLines(first: bytes, entry: entry, read: read, failure: failure, body)
             return
         }
         // Other formats are read whole.
-        while bytes.count <= maxFileBytes, let more = read(Self.blockSize), !more.isEmpty { bytes += more }
+        while bytes.count <= maxFileBytes {
+            guard let more = read(Self.blockSize) else {
+                try body(
+                    fail(depth > 0 ? "bad-gzip" : "unreadable", "read failed: \(entry.path)\(failure().map { ": " + $0 } ?? "")"))
+                return
+            }
+            if more.isEmpty { break }
+            bytes += more
+        }
         if bytes.count > maxFileBytes {
             try body(fail("too-large", "file larger than \(maxFileBytes) bytes"))
             return
         }
         for r in records(fromBytes: bytes, entry: entry) { try body(r) }
+    }
+
+    /// A gzip file (`.gz`, or gzip bytes under any name) is decompressed as it is read and its
+    /// content read like any file: JSON Lines stream, other formats up to `maxFileBytes`.
+    func forEachDecompressedRecord(
+        first: [UInt8], read: (Int) -> [UInt8]?, entry: Entry, depth: Int, _ body: (Record) throws -> Void
+    ) rethrows {
+        let fail = { (code: String, message: String) -> Record in
+            .failure(
+                RecordError(
+                    code: code, message: message, recordID: "\(entry.recordBase)#1", source: entry.path, format: .text))
+        }
+        guard depth < 2 else {
+            try body(fail("nested-gzip", "gzip inside gzip inside gzip is not read"))
+            return
+        }
+        try withoutActuallyEscaping(read) { read in
+            var pending: [UInt8]? = first
+            let raw: (Int) -> [UInt8]? = { count in
+                if let block = pending {
+                    pending = nil
+                    return block
+                }
+                return read(count)
+            }
+            guard let gunzip = Gunzip(read: raw) else {
+                try body(fail("bad-gzip", "cannot start decompression"))
+                return
+            }
+            try forEachRecord(read: gunzip.next, entry: entry, depth: depth + 1, failure: { gunzip.failure }, body)
+        }
     }
 
     /// A reader over bytes in memory that hands out at most `size` bytes per call.
@@ -278,7 +325,7 @@ public struct InputWalker: Sendable {
 
     func streamJSONLines(
         first: [UInt8], entry: Entry, read: (Int) -> [UInt8]?, keep: (Int) -> Bool = { _ in true },
-        _ body: (Record) throws -> Void
+        failure: () -> String? = { nil }, _ body: (Record) throws -> Void
     ) rethrows {
         var buffer = first
         var lineNumber = 0
@@ -314,7 +361,20 @@ public struct InputWalker: Sendable {
                 skipping = true
             }
             if skipping { buffer.removeAll(keepingCapacity: true) }
-            guard let more = read(Self.blockSize), !more.isEmpty else {
+            let block = read(Self.blockSize)
+            if block == nil {
+                // The rest of the input cannot be read: its lines cannot be counted, so one row says so.
+                lineNumber += 1
+                try body(
+                    .failure(
+                        RecordError(
+                            code: "read-failed",
+                            message: "reading stopped after line \(lineNumber - 1)\(failure().map { ": " + $0 } ?? "")",
+                            recordID: "\(entry.recordBase)#\(lineNumber)", source: "\(entry.path)#\(lineNumber)", format: .jsonl))
+                )
+                break
+            }
+            guard let more = block, !more.isEmpty else {
                 eof = true
                 if !buffer.isEmpty && !skipping {
                     lineNumber += 1
@@ -338,7 +398,6 @@ public struct InputWalker: Sendable {
                         code: code, message: message, recordID: "\(entry.recordBase)#1", source: entry.path, format: .text))
             ]
         }
-        if bytes.starts(with: [0x1F, 0x8B]) { return fail("compressed", "gzip-compressed input is not read yet") }
         if HL7v2Reader.looksLikeHL7(bytes) {
             return hl7Records(bytes, entry)
         }
@@ -409,7 +468,8 @@ public struct InputWalker: Sendable {
     }
 
     func isJSONLines(_ path: String, _ bytes: [UInt8]) -> Bool {
-        if path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson") { return true }
+        let name = path.hasSuffix(".gz") ? String(path.dropLast(3)) : path
+        if name.hasSuffix(".jsonl") || name.hasSuffix(".ndjson") { return true }
         var i = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
         while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 { i += 1 }
