@@ -248,7 +248,7 @@ def main():
         print(f"Spark Connect: {time.time() - t0:.1f} s", flush=True)
 
     failed = RESULTS.count(False)
-    print(f"{RESULTS.count(True)} passed, {failed} failed")
+    print(f"smoke: {RESULTS.count(True)} passed, {failed} failed")
     return 1 if failed else 0
 
 

@@ -26,6 +26,7 @@ if [ "${SMOKE_CONNECT:-0}" = 1 ] && ! "$venv/bin/python" -c 'import grpc, grpc_s
     "$venv/bin/pip" install -q --disable-pip-version-check 'grpcio>=1.76' 'grpcio-status>=1.76' \
         'googleapis-common-protos>=1.71' 'zstandard>=0.25'
 fi
-export PYSPARK_PYTHON="$PWD/$venv/bin/python" SPARK_LOCAL_IP=127.0.0.1 SWIFT_BACKTRACE=enable=no
+export PYSPARK_PYTHON="$PWD/$venv/bin/python" SPARK_LOCAL_IP=127.0.0.1 SWIFT_BACKTRACE=enable=no \
+    PYTHONDONTWRITEBYTECODE=1
 # Spark's own log lines go to stderr; the checks print to stdout.
 exec timeout 900 "$venv/bin/python" examples/spark/smoke.py "$falx" .build-spark/smoke
