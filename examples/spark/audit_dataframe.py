@@ -90,20 +90,27 @@ def make_audit_partition(falx, columns, line_col=None, key_col="id", passthrough
         import pyarrow as pa
         from pyspark import SparkFiles
 
+        def local_copy(path):
+            copy = os.path.join(tempfile.mkdtemp(prefix="falx-"), "falx")
+            shutil.copyfile(path, copy)
+            os.chmod(copy, 0o755)
+            return copy
+
         exe = falx if os.path.isabs(falx) else SparkFiles.get(falx)
-        if not os.access(exe, os.X_OK):  # a shipped file may lose its mode bits
+        if not os.access(exe, os.X_OK):  # a shipped file without its mode bits
             try:
                 os.chmod(exe, os.stat(exe).st_mode | 0o111)
             except OSError:
-                copy = os.path.join(tempfile.mkdtemp(prefix="falx-"), "falx")
-                shutil.copyfile(exe, copy)
-                os.chmod(copy, 0o755)
-                exe = copy
+                exe = local_copy(exe)
         # This runs on the executor, so its own environment is inherited (unlike RDD.pipe's env=).
         env = dict(os.environ, SWIFT_BACKTRACE="enable=no")
-        proc = subprocess.Popen(
-            [exe, "audit", "--stdin", "--no-header", "--format", "jsonl", "--quiet", "--jobs", str(jobs)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        argv = ["audit", "--stdin", "--no-header", "--format", "jsonl", "--quiet", "--jobs", str(jobs)]
+        pipes = dict(stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        try:
+            proc = subprocess.Popen([exe] + argv, **pipes)
+        except PermissionError:  # e.g. a file system mounted noexec: run a copy in /tmp
+            exe = local_copy(exe)
+            proc = subprocess.Popen([exe] + argv, **pipes)
 
         # Per line sent, in order: (passthrough values, the id Falx must echo or None). The feeder
         # appends before it writes the line, so an entry is always there when its row comes back.

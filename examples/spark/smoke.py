@@ -215,7 +215,7 @@ def main():
 
     # --- the guards: a falx that loses a row, and one that exits non-zero after all its rows
     t0 = time.time()
-    small = spark.read.text(src, lineSep="\n").limit(300).repartition(2)
+    small = spark.read.text(src, lineSep="\n").limit(100).repartition(2)
     for kind, body in (("drops-a-row", f'"{falx}" "$@" | sed \'$d\'\n'),
                        ("exits-3", f'"{falx}" "$@"\nexit 3\n')):
         wrapper = os.path.join(work, f"falx-{kind}")
