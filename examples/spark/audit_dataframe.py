@@ -24,6 +24,7 @@ Works on classic Spark and on Spark Connect (no RDD API is used): the binary is 
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -291,8 +292,11 @@ def main(argv=None):
             os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     spark = b.getOrCreate()
 
-    columns = falx_columns(os.path.abspath(a.falx) if os.path.exists(a.falx) else a.falx)
-    falx = a.falx_on_executors or ship_falx(spark, os.path.abspath(a.falx))
+    local = os.path.abspath(a.falx) if os.path.exists(a.falx) else shutil.which(a.falx)
+    if local is None and not a.falx_on_executors:
+        p.error(f"no falx binary at {a.falx} (give --falx PATH)")
+    columns = falx_columns(local or a.falx)
+    falx = a.falx_on_executors or ship_falx(spark, local)
     if a.table or a.parquet_input:
         df = spark.read.parquet(a.input) if a.parquet_input else spark.read.table(a.input)
         line_col = None
