@@ -3,8 +3,9 @@
 #
 #   examples/spark/smoke.sh            # uses $FALX, else .build/debug/falx (what `swift test` built)
 #
-# Makes a virtual environment under .build-spark/venv with pyspark 4.3.0 (the first time: about a
-# minute), then runs smoke.py. Needs Java 17+ and python3. Exits non-zero on any failure.
+# Makes a virtual environment under .build-spark/venv with pyspark 4.3.0 the first time (measured
+# 60 s; 163 s on a busy machine without a pip cache), then runs smoke.py (85-150 s here). Needs
+# Java 17+ and python3. Exits non-zero on any failure.
 # SMOKE_CONNECT=1 also runs the DataFrame route through a local Spark Connect server (installs
 # the Connect client's grpcio, grpcio-status, googleapis-common-protos and zstandard).
 set -euo pipefail
