@@ -211,4 +211,48 @@ import Testing
         let bad = try falx(["audit", "--stdin", "--shard", "3/3"], input: input)
         #expect(bad.status != 0)
     }
+
+    /// What Spark and other pipes rely on beyond that: JSON Lines rows, their shards, and line ends.
+    /// Lines split on LF only: a CRLF end is trimmed, a lone CR between tokens is JSON white space
+    /// (one record), a raw CR inside a string is not JSON (an error row), an escaped \r is text;
+    /// a last line without LF is read.
+    @Test func standardInputLineEndsAndJSONLinesShards() throws {
+        var lines = (1...30).map { #"{"id":"r\#($0)","text":"CT head. Falcine calcification."}"# }
+        lines[3] = #"{"id":"crlf","text":"Falcine calcification."}"# + "\r"
+        lines[7] = "{\"id\":\"lone-cr\",\r\"text\":\"Dense calcification of the falx.\"}"
+        lines[11] = "{\"id\":\"raw-cr\",\"text\":\"Falcine\rcalcification.\"}"
+        lines[15] = #"{"id":"escaped-cr","text":"FINDINGS:\r\nFalcine calcification.\rStable."}"#
+        lines[19] = "   "
+        lines[23] = "[1]"
+        let input = Data(lines.joined(separator: "\n").utf8)  // no LF after the last line
+        let direct = try falx(["audit", "--stdin", "--format", "jsonl", "--quiet"], input: input)
+        #expect(direct.status == 0)
+        let out = String(decoding: direct.stdout, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(out.count == 31 && out.last == "")
+        let rows = try out.dropLast().map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String])
+        }
+        #expect(rows.count == 30)
+        #expect(rows.allSatisfy { $0.count == 45 })
+        #expect(rows.map { $0["source"] } == (1...30).map { "stdin#\($0)" })
+        let summary = rows.map { "\($0["record_id"]!):\($0["status"]!):\($0["dural_calcification"]!)" }
+        #expect(summary[3] == "crlf:ok:present")
+        #expect(summary[7] == "lone-cr:ok:present")
+        #expect(summary[11] == "stdin#12:error:" && rows[11]["errors"]!.hasPrefix("bad-json"))
+        #expect(summary[15] == "escaped-cr:ok:present")
+        #expect(summary[19] == "stdin#20:error:" && rows[19]["errors"]!.hasPrefix("blank-line"))
+        #expect(summary[23] == "stdin#24:error:" && rows[23]["errors"]!.contains("not a JSON object"))
+        #expect(summary[29] == "r30:ok:present")
+        var sharded: [(Int, Substring)] = []
+        for i in 0..<4 {
+            let r = try falx(
+                ["audit", "--stdin", "--shard", "\(i)/4", "--format", "jsonl", "--no-header", "--quiet"], input: input)
+            #expect(r.status == 0)
+            for line in String(decoding: r.stdout, as: UTF8.self).split(separator: "\n") {
+                let row = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String])
+                sharded.append((Int(row["source"]!.dropFirst(6))!, line))
+            }
+        }
+        #expect(sharded.sorted { $0.0 < $1.0 }.map(\.1) == out.dropLast())
+    }
 }

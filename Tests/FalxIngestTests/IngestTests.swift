@@ -138,4 +138,41 @@ func temporaryFile(_ bytes: [UInt8], name: String = "f.txt") throws -> String {
         }
         #expect(out == ["a", "line-too-long@long.jsonl#2", "c"])
     }
+
+    /// The --stdin reader in small reads: an over-long line is one error row in its own shard, with
+    /// its global line number, also when it is the last line and has no LF.
+    @Test func overlongLinesOnStandardInputStayInTheirShard() {
+        let long = #"{"id":"long","text":""# + String(repeating: "a", count: 200) + "\"}"
+        let text = [
+            #"{"id":"a","text":"one"}"#, long, #"{"id":"c","text":"three"}"#, long, "", #"{"id":"f","text":"six"}"#, long,
+        ]
+        .joined(separator: "\n")
+        func run(_ keep: (Int) -> Bool) -> [String] {
+            var rest = Array(text.utf8)[...]
+            var out: [String] = []
+            InputWalker(maxLineBytes: 64).streamJSONLines(
+                first: [], entry: .init(path: "stdin", recordBase: "stdin"),
+                read: { _ in
+                    let chunk = Array(rest.prefix(7))
+                    rest = rest.dropFirst(7)
+                    return chunk
+                }, keep: keep
+            ) { r in
+                switch r {
+                case .success(let x): out.append("\(x.recordID)@\(x.source)")
+                case .failure(let e): out.append("\(e.code)@\(e.source)")
+                }
+            }
+            return out
+        }
+        let direct = run { _ in true }
+        #expect(
+            direct == [
+                "a@stdin#1", "line-too-long@stdin#2", "c@stdin#3", "line-too-long@stdin#4", "blank-line@stdin#5",
+                "f@stdin#6", "line-too-long@stdin#7",
+            ])
+        let shards = (0..<3).flatMap { i in run { ($0 - 1) % 3 == i } }
+        let line = { (s: String) in Int(s.split(separator: "#").last!)! }
+        #expect(shards.sorted { line($0) < line($1) } == direct)
+    }
 }

@@ -1,0 +1,323 @@
+#!/usr/bin/env python3
+"""Falx on Spark, the DataFrame route: `mapInArrow`, one `falx audit --stdin` process per partition.
+
+    spark-submit audit_dataframe.py INPUT OUTPUT [--falx PATH] [--format parquet|jsonl]
+    python3 audit_dataframe.py INPUT OUTPUT --master 'local[2]'        # without spark-submit
+    python3 audit_dataframe.py --table reports OUTPUT --remote sc://host  # Spark Connect, a table
+
+INPUT is JSON Lines ({"id": ..., "text": ..., metadata}), a file or a folder of them, read as text
+split on LF only (`lineSep="\\n"`, exactly as Falx splits), one row per line, bad lines included;
+each line goes to Falx byte for byte. With --table, INPUT is a table (or Parquet folder with
+--parquet-input) with an `id` key column, a `text` column and optional metadata columns
+(accession, patient_id, study_datetime, procedure, interpreter, facility, birth_date, sex, age):
+each row is sent as one JSON line built with json.dumps.
+
+OUTPUT gets one row per input row: the input key (`input_file` for text input, the key column
+for a table) zipped with the 45 audit columns, all strings (AUDIT-SCHEMA.md), as Parquet or JSON
+Lines. Every task checks that Falx exited 0, that it wrote exactly one row per line sent, in order
+(`source` = `stdin#<n>`), and that each row echoes the id it was sent; otherwise the task raises,
+so Spark retries it and then fails the job loudly. The driver then checks rows out = rows in.
+
+Works on classic Spark and on Spark Connect (no RDD API is used): the binary is shipped with
+`spark.addArtifacts(path, file=True)` and found on executors with `SparkFiles.get`.
+"""
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+# The audit's columns (AUDIT-SCHEMA.md), used only when the driver cannot run the binary itself
+# (a client on another OS); otherwise they are read from the binary's own CSV header.
+FALLBACK_COLUMNS = [
+    "record_id", "source", "format", "status", "patient_id", "accession", "study_datetime", "procedure",
+    "interpreter", "facility", "age", "sex", "dural_calcification", "dc_locations", "dc_temporality",
+    "dc_evidence", "dc_offsets", "white_matter_lesions", "atrophy", "dural_thickening", "dural_enhancement",
+    "venous_sinus_thrombosis", "cortical_vein_thrombosis", "venous_abnormality_other", "davf",
+    "intracranial_hypotension", "subcortical_calcification", "headache", "positional_headache",
+    "visual_disturbance", "cognitive_change", "seizure", "focal_deficit", "renal_disease", "category",
+    "strength", "actions", "follow_up", "gadolinium_caution", "report_recommends", "audit_verdict", "rules",
+    "ruleset_version", "warnings", "errors",
+]
+
+
+def falx_columns(falx):
+    """The audit columns, from the header line `falx audit --stdin` writes for an empty input."""
+    try:
+        r = subprocess.run([falx, "audit", "--stdin", "--quiet"], stdin=subprocess.DEVNULL,
+                           capture_output=True, timeout=60)
+    except OSError as e:
+        print(f"note: cannot run {falx} here ({e}); using the built-in column list", file=sys.stderr)
+        return list(FALLBACK_COLUMNS)
+    header = r.stdout.decode("utf-8").split("\n", 1)[0]
+    columns = header.split(",")
+    if r.returncode != 0 or not columns or not all(c and c.replace("_", "").isalnum() for c in columns):
+        raise RuntimeError(f"{falx} did not print an audit header (exit {r.returncode}): {r.stderr[-2000:]!r}")
+    return columns
+
+
+def ship_falx(spark, falx):
+    """Sends the binary to every executor; returns the name to pass to `SparkFiles.get` there.
+
+    `spark.addArtifacts(..., file=True)` works on Spark Connect (3.5+) and classic Spark (4.0+);
+    classic Spark 3.x uses `SparkContext.addFile` (what spark-submit --files does).
+    """
+    try:
+        spark.addArtifacts(falx, file=True)
+    except Exception:  # classic Spark before 4.0
+        spark.sparkContext.addFile(falx)
+    return os.path.basename(falx)
+
+
+def make_audit_partition(falx, columns, line_col=None, key_col="id", passthrough=(), passthrough_types=(), jobs=1):
+    """The function given to `mapInArrow`: one Falx process per partition.
+
+    `falx` is an absolute path (the binary is installed on every node) or the name of a shipped
+    file (`SparkFiles.get(falx)`). With `line_col`, that column holds ready JSON Lines (binary or
+    string); otherwise each row becomes `{"id": str(key), <other columns>}` by json.dumps.
+    `passthrough` columns (of Arrow types `passthrough_types`) are copied to the output, zipped
+    with the audit row of their line.
+    """
+    passthrough = list(passthrough)
+    passthrough_types = list(passthrough_types)
+
+    def audit_partition(batches):
+        import collections
+        import shutil
+        import tempfile
+        import threading
+
+        import pyarrow as pa
+        from pyspark import SparkFiles
+
+        def local_copy(path):
+            copy = os.path.join(tempfile.mkdtemp(prefix="falx-"), "falx")
+            shutil.copyfile(path, copy)
+            os.chmod(copy, 0o755)
+            return copy
+
+        exe = falx if os.path.isabs(falx) else SparkFiles.get(falx)
+        if not os.access(exe, os.X_OK):  # a shipped file without its mode bits
+            try:
+                os.chmod(exe, os.stat(exe).st_mode | 0o111)
+            except OSError:
+                exe = local_copy(exe)
+        # This runs on the executor, so its own environment is inherited (unlike RDD.pipe's env=).
+        env = dict(os.environ, SWIFT_BACKTRACE="enable=no")
+        argv = ["audit", "--stdin", "--no-header", "--format", "jsonl", "--quiet", "--jobs", str(jobs)]
+        pipes = dict(stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        try:
+            proc = subprocess.Popen([exe] + argv, **pipes)
+        except PermissionError:  # e.g. a file system mounted noexec: run a copy in /tmp
+            exe = local_copy(exe)
+            proc = subprocess.Popen([exe] + argv, **pipes)
+
+        # Per line sent, in order: (passthrough values, the id Falx must echo or None). The feeder
+        # appends before it writes the line, so an entry is always there when its row comes back.
+        sent = collections.deque()
+        failures = []
+        stderr_tail = collections.deque(maxlen=64)
+
+        def line_of(row):
+            if line_col is not None:
+                raw = row[line_col]
+                if raw is None:
+                    raw = b""
+                elif isinstance(raw, str):
+                    raw = raw.encode("utf-8", "surrogatepass")
+                if b"\n" in raw:  # not one JSON Lines line: send a line Falx turns into an error row
+                    raw = b"falx-spark: the input value holds a line feed"
+                try:
+                    obj = json.loads(raw)
+                    expect = obj.get("id") if isinstance(obj, dict) else None
+                except ValueError:
+                    expect = None
+                return raw, expect if isinstance(expect, str) and expect else None
+            obj = {k: v for k, v in row.items() if v is not None and k != key_col}
+            key = row.get(key_col)
+            if key is not None:
+                obj["id"] = str(key)
+            # json.dumps escapes every control character, so the line holds no raw CR or LF.
+            line = json.dumps(obj, ensure_ascii=False, default=str).encode("utf-8", "surrogatepass")
+            return line, obj.get("id") or None
+
+        def feed():
+            try:
+                for batch in batches:
+                    names = batch.schema.names
+                    data = {n: batch.column(i).to_pylist() for i, n in enumerate(names)}
+                    for r in range(batch.num_rows):
+                        row = {n: data[n][r] for n in names}
+                        line, expect = line_of(row)
+                        sent.append((tuple(row[c] for c in passthrough), expect))
+                        proc.stdin.write(line + b"\n")
+            except BaseException as e:  # noqa: BLE001 - reported by the main thread
+                failures.append(e)
+            finally:
+                try:
+                    proc.stdin.close()
+                except OSError as e:
+                    failures.append(e)
+
+        def drain_stderr():
+            for line in proc.stderr:
+                stderr_tail.append(line.decode("utf-8", "replace"))
+
+        feeder = threading.Thread(target=feed, daemon=True)
+        errors = threading.Thread(target=drain_stderr, daemon=True)
+        feeder.start()
+        errors.start()
+
+        expected = set(columns)
+        keys = [[] for _ in passthrough]
+        cells = {c: [] for c in columns}
+        n = 0
+
+        def fail(message):
+            proc.kill()
+            raise RuntimeError(f"falx-spark: {message}; falx stderr: {''.join(stderr_tail)[-2000:]}")
+
+        def batch_out():
+            arrays = [pa.array(v, type=t) for v, t in zip(keys, passthrough_types)] + [
+                pa.array(cells[c], type=pa.string()) for c in columns]
+            out = pa.RecordBatch.from_arrays(arrays, names=passthrough + columns)
+            for v in keys:
+                v.clear()
+            for c in columns:
+                cells[c].clear()
+            return out
+
+        for raw in proc.stdout:
+            n += 1
+            try:
+                row = json.loads(raw)
+            except ValueError:
+                fail(f"output line {n} is not JSON: {raw[:200]!r}")
+            if not sent:
+                fail(f"falx wrote row {n} but only {n - 1} lines were sent")
+            values, expect = sent.popleft()
+            if set(row) != expected:
+                fail(f"row {n} has columns {sorted(set(row) ^ expected)} beyond the schema (another falx version?)")
+            if row["source"] != f"stdin#{n}":
+                fail(f"row {n} is for {row['source']}: rows and lines are out of step")
+            if expect is not None and row["record_id"] != expect and not (
+                    row["status"] == "error" and row["record_id"] == f"stdin#{n}"):
+                fail(f"row {n} echoes id {row['record_id']!r}, the line sent had {expect!r}")
+            for i, v in enumerate(values):
+                keys[i].append(v)
+            for c in columns:
+                cells[c].append(str(row[c]))
+            if len(cells["record_id"]) >= 4096:
+                yield batch_out()
+        code = proc.wait()
+        feeder.join()
+        errors.join()
+        if failures:
+            raise RuntimeError(f"falx-spark: feeding falx failed after {n} rows: {failures[0]!r}; "
+                               f"falx stderr: {''.join(stderr_tail)[-2000:]}") from failures[0]
+        if code != 0:
+            raise RuntimeError(f"falx-spark: falx exited {code} after {n} rows; stderr: {''.join(stderr_tail)[-2000:]}")
+        if sent:
+            raise RuntimeError(f"falx-spark: {len(sent)} of {n + len(sent)} lines sent got no row (rows out != lines in)")
+        if cells["record_id"]:
+            yield batch_out()
+
+    return audit_partition
+
+
+def audit(df, falx, columns, line_col=None, key_col="id", jobs=1):
+    """The audit DataFrame of `df`: its key column(s) zipped with the audit columns (strings).
+
+    `falx` is an absolute path on every node, or the name given back by `ship_falx`.
+    """
+    from pyspark.sql.pandas.types import to_arrow_type
+    from pyspark.sql.types import StringType, StructField, StructType
+
+    if line_col is not None:
+        passthrough = [c for c in df.columns if c != line_col]
+    else:
+        missing = {key_col, "text"} - set(df.columns)
+        if missing:
+            raise ValueError(f"the input needs the columns {sorted(missing)}")
+        passthrough = [key_col]
+    clash = set(passthrough) & set(columns)
+    if clash:
+        raise ValueError(f"input columns {sorted(clash)} clash with audit columns; rename them")
+    fields = [df.schema[c] for c in passthrough] + [StructField(c, StringType(), False) for c in columns]
+    types = [to_arrow_type(df.schema[c].dataType) for c in passthrough]
+    fn = make_audit_partition(falx, columns, line_col, key_col, passthrough, types, jobs)
+    return df.mapInArrow(fn, StructType(fields))
+
+
+def read_jsonl(spark, path):
+    """JSON Lines as one row per LF-terminated line: `line` (the bytes, unchanged) and `input_file`.
+
+    lineSep="\\n" matters: Spark's default splits on CR, LF and CRLF, so a lone CR (JSON
+    whitespace) would split one record into two rows; Falx splits on LF only and trims a final CR.
+    The bytes are passed as binary so invalid UTF-8 reaches Falx as it is in the file.
+    """
+    from pyspark.sql import functions as F
+
+    return spark.read.text(path, lineSep="\n").select(
+        F.col("value").cast("binary").alias("line"), F.col("_metadata.file_path").alias("input_file"))
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("input", help="JSON Lines file or folder (or a table name with --table)")
+    p.add_argument("output", help="output folder")
+    p.add_argument("--falx", default=os.environ.get("FALX", "falx"),
+                   help="the falx binary on this machine, shipped to executors (default: $FALX)")
+    p.add_argument("--falx-on-executors", metavar="PATH",
+                   help="absolute path of falx already installed on every node (nothing is shipped)")
+    p.add_argument("--format", choices=["parquet", "jsonl"], default="parquet")
+    p.add_argument("--table", action="store_true", help="INPUT is a table with id, text and metadata columns")
+    p.add_argument("--parquet-input", action="store_true", help="INPUT is Parquet with id, text and metadata columns")
+    p.add_argument("--key", default="id", help="key column of a table (sent to Falx as the id)")
+    p.add_argument("--partitions", type=int, help="repartition the input first (a shuffle)")
+    p.add_argument("--jobs", type=int, default=1, help="falx --jobs per task (default 1: Spark runs one task per core)")
+    p.add_argument("--master", help="e.g. local[2] (spark-submit sets it otherwise)")
+    p.add_argument("--remote", help="Spark Connect URL, e.g. sc://host:15002")
+    a = p.parse_args(argv)
+
+    from pyspark.sql import SparkSession
+
+    b = SparkSession.builder.appName("falx-audit")
+    if a.remote:
+        b = b.remote(a.remote)
+    elif a.master:
+        b = b.master(a.master)
+        if a.master.startswith("local"):  # workers on this machine: this Python, with pyarrow
+            os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    spark = b.getOrCreate()
+
+    local = os.path.abspath(a.falx) if os.path.exists(a.falx) else shutil.which(a.falx)
+    if local is None and not a.falx_on_executors:
+        p.error(f"no falx binary at {a.falx} (give --falx PATH)")
+    columns = falx_columns(local or a.falx)
+    falx = a.falx_on_executors or ship_falx(spark, local)
+    if a.table or a.parquet_input:
+        df = spark.read.parquet(a.input) if a.parquet_input else spark.read.table(a.input)
+        line_col = None
+    else:
+        df = read_jsonl(spark, a.input)
+        line_col = "line"
+    if a.partitions:
+        df = df.repartition(a.partitions)
+    out = audit(df, falx, columns, line_col=line_col, key_col=a.key, jobs=a.jobs)
+    writer = out.write.mode("overwrite")
+    writer.parquet(a.output) if a.format == "parquet" else writer.json(a.output)
+    # Every task checked its own partition; this checks the job: rows written = rows read.
+    rows_in = df.count()
+    written = spark.read.parquet(a.output) if a.format == "parquet" else spark.read.text(a.output)
+    rows_out = written.count()
+    print(f"{rows_in} rows in, {rows_out} rows out -> {a.output}", file=sys.stderr)
+    if rows_in != rows_out:
+        print("error: rows out != rows in", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
