@@ -150,7 +150,15 @@ struct Audit: ParsableCommand {
             }
             if stdin {
                 // Small batches, flushed as they go: a streaming filter for pipes and Spark.
-                try walker.forEachStandardInputRecord(shard: shardValue) { try take($0, flushEvery: 64) }
+                try walker.forEachStandardInputRecord(
+                    shard: shardValue,
+                    waiting: {
+                        // Input paused: write the rows of the lines read so far before blocking.
+                        guard !batch.isEmpty else { return }
+                        try drain()
+                        try writer.flush()
+                    }
+                ) { try take($0, flushEvery: 64) }
             }
             try walker.forEachEntry(paths) { entry in
                 try walker.forEachRecord(of: entry) { try take($0, flushEvery: batchSize) }

@@ -176,3 +176,29 @@ extension CLITests {
         #expect(String(decoding: lines[0], as: UTF8.self).contains("00/000000.txt#1"))
     }
 }
+
+extension CLITests {
+    /// A client that sends one line and waits for its row before sending the next gets it.
+    @Test func aStreamingFilterAnswersEachLineWithoutWaitingForMore() throws {
+        let p = Process()
+        p.executableURL = try #require(Self.binary)
+        p.arguments = ["audit", "--stdin", "--no-header", "--format", "jsonl", "--quiet"]
+        let input = Pipe(), output = Pipe()
+        p.standardInput = input
+        p.standardOutput = output
+        try p.run()
+        for i in 1...3 {
+            input.fileHandleForWriting.write(Data(#"{"id":"q\#(i)","text":"Falcine calcification."}"#.utf8 + [0x0A]))
+            var line = Data()
+            while line.last != 0x0A {
+                let chunk = output.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                line += chunk
+            }
+            #expect(String(decoding: line, as: UTF8.self).hasPrefix(#"{"record_id":"q\#(i)""#))
+        }
+        try input.fileHandleForWriting.close()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+    }
+}

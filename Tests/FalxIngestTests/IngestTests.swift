@@ -156,7 +156,7 @@ func temporaryFile(_ bytes: [UInt8], name: String = "f.txt") throws -> String {
                     let chunk = Array(rest.prefix(7))
                     rest = rest.dropFirst(7)
                     return chunk
-                }, keep: keep
+                }, keep: keep, waiting: {}
             ) { r in
                 switch r {
                 case .success(let x): out.append("\(x.recordID)@\(x.source)")
@@ -174,5 +174,18 @@ func temporaryFile(_ bytes: [UInt8], name: String = "f.txt") throws -> String {
         let shards = (0..<3).flatMap { i in run { ($0 - 1) % 3 == i } }
         let line = { (s: String) in Int(s.split(separator: "#").last!)! }
         #expect(shards.sorted { line($0) < line($1) } == direct)
+    }
+}
+
+@Suite struct JSONLinesRepairTests {
+    @Test func invalidUTF8InALineIsRepairedWithAWarning() {
+        let line = Array(#"{"id":"x","text":"Falx "#.utf8) + [0xE9, 0xFF] + Array(#" calcified."}"#.utf8)
+        let r = JSONLinesReader.record(line: line[...], lineNumber: 1, recordBase: "f", source: "f")
+        guard case .success(let report) = r else {
+            Issue.record("expected a report, got \(r)")
+            return
+        }
+        #expect(String(decoding: report.text, as: UTF8.self) == "Falx \u{FFFD}\u{FFFD} calcified.")
+        #expect(report.warnings == ["invalid UTF-8 replaced with U+FFFD"])
     }
 }

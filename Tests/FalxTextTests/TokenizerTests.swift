@@ -73,3 +73,14 @@ import Testing
         #expect(DictationNormaliser.normalise(text) == text)
     }
 }
+
+@Suite struct UnicodeSpaceTests {
+    @Test func unicodeSpacesSeparateWordsAndSeparatorsBreakLines() {
+        let text = Array("Falcine\u{2028}calcification\u{00A0}of\u{2003}the\u{3000}falx\u{202F}x\u{2029}Impression".utf8)
+        let tokens = Tokenizer.tokens(of: text)
+        let words = tokens.map { String(decoding: text[$0.range], as: UTF8.self) }
+        #expect(words == ["Falcine", "calcification", "of", "the", "falx", "x", "Impression"])
+        #expect(tokens[1].flags.contains(.lineStart) && tokens[6].flags.contains(.lineStart))
+        #expect(!tokens[2].flags.contains(.lineStart))
+    }
+}

@@ -197,7 +197,7 @@ public struct InputWalker: Sendable {
     public func forEachJSONLinesRecord(inMemory bytes: [UInt8], entry: Entry, blockSize: Int, _ body: (Record) throws -> Void)
         rethrows
     {
-        try streamJSONLines(first: [], entry: entry, read: Self.blocks(of: bytes, size: blockSize), body)
+        try streamJSONLines(first: [], entry: entry, read: Self.blocks(of: bytes, size: blockSize), waiting: {}, body)
     }
 
     func forEachRecord(
@@ -225,7 +225,7 @@ public struct InputWalker: Sendable {
         if !HL7v2Reader.looksLikeHL7(bytes) && firstSignificantByte(bytes) != 0x3C && !FHIRReader.looksLikeFHIR(bytes)
             && isJSONLines(entry.path, bytes)
         {
-            try streamJSONLines(first: bytes, entry: entry, read: read, failure: failure, body)
+            try streamJSONLines(first: bytes, entry: entry, read: read, failure: failure, waiting: {}, body)
             return
         }
         // Other formats are read whole.
@@ -293,17 +293,25 @@ public struct InputWalker: Sendable {
     /// delivers a few bytes at a time is detected by the same first block as a file; without it a
     /// block is whatever one read returns (standard input, where rows must follow lines as they come).
     static func blocks(of handle: FileHandle, fill: Bool = true) -> (Int) -> [UInt8]? {
-        { count in
-            do {
-                var out: [UInt8] = []
-                repeat {
-                    guard let d = try handle.read(upToCount: count - out.count), !d.isEmpty else { return out }
-                    out += d
-                } while fill && out.count < count
-                return out
-            } catch {
-                return nil
+        let fd = handle.fileDescriptor
+        return { count in
+            // read(2) itself: Foundation's read(upToCount:) waits for `count` bytes or the end.
+            var out = [UInt8](repeating: 0, count: count)
+            var filled = 0
+            while filled < count {
+                let n = out.withUnsafeMutableBytes { buf in
+                    read(fd, buf.baseAddress.map { $0 + filled }, count - filled)
+                }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return nil
+                }
+                if n == 0 { break }
+                filled += n
+                if !fill { break }
             }
+            out.removeSubrange(filled...)
+            return out
         }
     }
 
@@ -314,18 +322,25 @@ public struct InputWalker: Sendable {
     ///
     /// With `shard` = (i, n) only lines whose number satisfies (line − 1) mod n = i are read; line
     /// numbers stay global, so the shards of a file together give every line exactly once.
-    public func forEachStandardInputRecord(shard: (index: Int, count: Int)? = nil, _ body: (Record) throws -> Void) rethrows {
+    ///
+    /// `waiting` is called whenever every line read so far has been handed on and the next read
+    /// may block: the place to write out rows, so that a client that sends a line and waits for
+    /// its row gets it.
+    public func forEachStandardInputRecord(
+        shard: (index: Int, count: Int)? = nil, waiting: () throws -> Void = {}, _ body: (Record) throws -> Void
+    ) rethrows {
         let read = Self.blocks(of: FileHandle.standardInput, fill: false)
         let keep: (Int) -> Bool = { line in
             guard let shard else { return true }
             return (line - 1) % shard.count == shard.index
         }
-        try streamJSONLines(first: [], entry: Entry(path: "stdin", recordBase: "stdin"), read: read, keep: keep, body)
+        try streamJSONLines(
+            first: [], entry: Entry(path: "stdin", recordBase: "stdin"), read: read, keep: keep, waiting: waiting, body)
     }
 
     func streamJSONLines(
         first: [UInt8], entry: Entry, read: (Int) -> [UInt8]?, keep: (Int) -> Bool = { _ in true },
-        failure: () -> String? = { nil }, _ body: (Record) throws -> Void
+        failure: () -> String? = { nil }, waiting: () throws -> Void = {}, _ body: (Record) throws -> Void
     ) rethrows {
         var buffer = first
         var lineNumber = 0
@@ -361,6 +376,7 @@ public struct InputWalker: Sendable {
                 skipping = true
             }
             if skipping { buffer.removeAll(keepingCapacity: true) }
+            try waiting()
             let block = read(Self.blockSize)
             if block == nil {
                 // The rest of the input cannot be read: its lines cannot be counted, so one row says so.

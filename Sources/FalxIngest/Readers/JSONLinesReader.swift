@@ -17,6 +17,12 @@ public enum JSONLinesReader {
             return .failure(
                 RecordError(code: "blank-line", message: "blank line", recordID: fallbackID, source: src, format: .jsonl))
         }
+        // A line of invalid UTF-8 is repaired as a text file is, and says so, rather than refused.
+        var warnings: [String] = []
+        if !UTF8Decoding.validate(trimmed) {
+            trimmed = UTF8Decoding.clean(trimmed).bytes[...]
+            warnings.append("invalid UTF-8 replaced with U+FFFD")
+        }
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: Data(trimmed), options: [])
@@ -61,6 +67,7 @@ public enum JSONLinesReader {
                     code: "empty", message: "line \(lineNumber) has an empty \"text\"", recordID: id, source: src, format: .jsonl,
                     metadata: meta))
         }
-        return .success(Report(recordID: id, source: src, format: .jsonl, text: Array(text.utf8), metadata: meta))
+        return .success(
+            Report(recordID: id, source: src, format: .jsonl, text: Array(text.utf8), metadata: meta, warnings: warnings))
     }
 }

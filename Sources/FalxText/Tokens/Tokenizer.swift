@@ -4,7 +4,8 @@
 /// - Numbers are digit runs with inner decimal points (`1.5`, `0.75`).
 /// - Single-letter slash abbreviations are one word: `y/o`, `s/p`, `w/o`, `h/o`, `r/o`, `c/o`.
 /// - Every other visible ASCII byte is a one-byte punctuation token; typographic dashes, quotes
-///   and bullets (U+2010–U+2027) are punctuation too; no-break space (U+00A0) is white space.
+///   and bullets (U+2010–U+2027) are punctuation too; Unicode spaces (no-break, en/em, ideographic)
+///   are white space and the line separators U+0085, U+2028 and U+2029 break lines.
 ///
 /// The tokenizer never allocates per token beyond the output array and never builds `String`s.
 ///
@@ -26,8 +27,9 @@ public enum Tokenizer {
                     newlines += 1; pending.insert(.spaceBefore); i += 1; continue
                 }
                 if ASCII.isSpace(b) { pending.insert(.spaceBefore); i += 1; continue }
-                if b == 0xC2 && i + 1 < n && buf[i + 1] == 0xA0 {
-                    pending.insert(.spaceBefore); i += 2; continue
+                if b >= 0xC2, let (length, isBreak) = unicodeSpace(buf, i, n) {
+                    if isBreak { newlines += 1 }
+                    pending.insert(.spaceBefore); i += length; continue
                 }
                 var flags = pending
                 if newlines > 0 || atStart { flags.insert(.lineStart) }
@@ -58,7 +60,7 @@ public enum Tokenizer {
                                 if c == 0xE2 && i + 2 < n && buf[i + 1] == 0x80 && buf[i + 2] >= 0x90 && buf[i + 2] <= 0xA7 {
                                     break
                                 }
-                                if c == 0xC2 && i + 1 < n && buf[i + 1] == 0xA0 { break }
+                                if c >= 0xC2 && unicodeSpace(buf, i, n) != nil { break }
                                 hasLetter = true
                             }
                             i += 1
@@ -93,5 +95,29 @@ public enum Tokenizer {
 
     @inline(__always) static func isWordByte(_ b: UInt8) -> Bool {
         ASCII.isAlnum(b) || b >= 0x80
+    }
+
+    /// A Unicode space or line break at `i`: its length in bytes and whether it breaks the line.
+    /// No-break spaces (U+00A0, U+202F), the spaces U+2000–U+200A, U+205F and U+3000, the zero-width
+    /// no-break space U+FEFF, next line U+0085 and the line and paragraph separators U+2028/U+2029.
+    @inline(__always)
+    static func unicodeSpace(_ buf: UnsafeBufferPointer<UInt8>, _ i: Int, _ n: Int) -> (Int, Bool)? {
+        let b = buf[i]
+        if b == 0xC2, i + 1 < n {
+            let c = buf[i + 1]
+            return c == 0xA0 ? (2, false) : c == 0x85 ? (2, true) : nil
+        }
+        guard i + 2 < n else { return nil }
+        let c = buf[i + 1], d = buf[i + 2]
+        switch (b, c) {
+        case (0xE2, 0x80):
+            if d <= 0x8A || d == 0xAF { return (3, false) }
+            if d == 0xA8 || d == 0xA9 { return (3, true) }
+        case (0xE2, 0x81): if d == 0x9F { return (3, false) }
+        case (0xE3, 0x80): if d == 0x80 { return (3, false) }
+        case (0xEF, 0xBB): if d == 0xBF { return (3, false) }
+        default: break
+        }
+        return nil
     }
 }
