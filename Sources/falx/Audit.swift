@@ -114,6 +114,18 @@ struct Audit: ParsableCommand {
         let walker = InputWalker(maxFileBytes: maxFileMb << 20, maxLineBytes: (maxRecordMb << 20) + (maxRecordMb << 18))
         var seen = 0
         var written = skip
+        let showProgress = !quiet && ProgressLine.stderrIsTerminal
+        var total: Int?
+        if showProgress && !stdin {
+            // One quick pass over the file sizes, for the percentage and the time left.
+            var sum = 0
+            walker.forEachEntry(paths) { entry in
+                var st = stat()
+                if entry.problem == nil, stat(entry.path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG { sum += Int(st.st_size) }
+            }
+            total = sum
+        }
+        let progress = ProgressLine(enabled: showProgress, totalBytes: total)
         do {
             // Records are read in order and audited in batches across `jobs` tasks; rows are written
             // in input order, so the output is the same for every job count.
@@ -141,6 +153,7 @@ struct Audit: ParsableCommand {
                     return
                 }
                 if stop.signalReceived != 0 { throw Stopped() }
+                progress.record()
                 batch.append(record)
                 if batch.count >= flushEvery {
                     // Every batch is written out at once: a stopped or killed run keeps what it did.
@@ -161,7 +174,9 @@ struct Audit: ParsableCommand {
                 ) { try take($0, flushEvery: 64) }
             }
             try walker.forEachEntry(paths) { entry in
-                try walker.forEachRecord(of: entry) { try take($0, flushEvery: batchSize) }
+                try walker.forEachRecord(of: entry, bytesRead: progress.enabled ? progress.read : nil) {
+                    try take($0, flushEvery: batchSize)
+                }
             }
             try drain()
             if seen < skip {
@@ -187,6 +202,7 @@ struct Audit: ParsableCommand {
             printError("falx: \(error)")
             throw ExitCode(2)
         }
+        progress.finish()
         if !quiet { printError(summary.line) }
     }
 }

@@ -167,7 +167,10 @@ public struct InputWalker: Sendable {
     /// JSON Lines files are streamed in 4 MiB blocks, so a file of any size is read in bounded
     /// memory; a line longer than `maxLineBytes` is an `error` row and the next line is read.
     /// Other formats are read whole, up to `maxFileBytes`.
-    public func forEachRecord(of entry: Entry, _ body: (Record) throws -> Void) rethrows {
+    ///
+    /// `bytesRead`, when given, hears of every block read from the file (compressed bytes for a
+    /// `.gz`), for a progress line.
+    public func forEachRecord(of entry: Entry, bytesRead: ((Int) -> Void)? = nil, _ body: (Record) throws -> Void) rethrows {
         let fail = { (code: String, message: String) -> Record in
             .failure(
                 RecordError(
@@ -184,7 +187,17 @@ public struct InputWalker: Sendable {
             return
         }
         defer { try? handle.close() }
-        try forEachRecord(read: Self.blocks(of: handle), entry: entry, body)
+        let blocks = Self.blocks(of: handle)
+        guard let bytesRead else {
+            try forEachRecord(read: blocks, entry: entry, body)
+            return
+        }
+        let counted = { (count: Int) -> [UInt8]? in
+            let block = blocks(count)
+            bytesRead(block?.count ?? 0)
+            return block
+        }
+        try forEachRecord(read: counted, entry: entry, body)
     }
 
     /// Reads bytes already in memory exactly as ``forEachRecord(of:_:)`` reads a file, with JSON
