@@ -96,12 +96,22 @@ public final class AuditWriter {
     }
 
     public func write(_ row: AuditRow) throws {
+        try write(encoded: Self.encode(row, format: format))
+    }
+
+    /// Writes a row already encoded by ``encode(_:format:)`` in this writer's format.
+    public func write(encoded bytes: [UInt8]) throws {
+        buffer += bytes
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    /// A row as the bytes of one CSV or JSON Lines line.
+    public static func encode(_ row: AuditRow, format: AuditFormat) -> [UInt8] {
         let values = row.values
         switch format {
-        case .csv: buffer += Array(CSV.line(values).utf8)
-        case .jsonl: buffer += Array(JSONLines.line(values).utf8)
+        case .csv: return Array(CSV.line(values).utf8)
+        case .jsonl: return Array(JSONLines.line(values).utf8)
         }
-        if buffer.count >= 1 << 20 { try flush() }
     }
 
     public func flush() throws {

@@ -3,21 +3,37 @@ import FalxIngest
 
 extension Auditor {
     /// Audits a batch of records on up to `jobs` threads; rows come back in input order.
-    ///
-    /// The batch is cut into `jobs` contiguous chunks, one per thread, so the output never depends
-    /// on scheduling: the same batch gives the same rows at every job count.
     public func rows(for records: [Record], jobs: Int) -> [AuditRow] {
-        guard jobs > 1, records.count > 1 else { return records.map(row(for:)) }
-        let chunks = min(jobs, records.count)
-        let size = (records.count + chunks - 1) / chunks
-        let slots = ChunkSlots(count: chunks)
-        DispatchQueue.concurrentPerform(iterations: chunks) { c in
-            let lo = c * size
-            let hi = min(lo + size, records.count)
-            slots.store(lo < hi ? records[lo..<hi].map(row(for:)) : [], at: c)
-        }
-        return slots.joined()
+        parallelMap(records, jobs: jobs, row(for:))
     }
+
+    /// Audits a batch and encodes each row for the output on up to `jobs` threads, so that only
+    /// the copying of finished bytes is left to the writer; in input order.
+    public func encodedRows(for records: [Record], jobs: Int, format: AuditFormat) -> [(row: AuditRow, bytes: [UInt8])] {
+        parallelMap(records, jobs: jobs) { record in
+            let row = row(for: record)
+            return (row, AuditWriter.encode(row, format: format))
+        }
+    }
+}
+
+/// `items.map(transform)` on up to `jobs` threads, in input order.
+///
+/// The items are cut into small contiguous chunks (eight per job) that threads take as they free
+/// up, so one long report does not leave the other threads idle; each chunk's results go to its
+/// own slot, so the output never depends on scheduling: the same items give the same results at
+/// every job count.
+func parallelMap<T: Sendable, R>(_ items: [T], jobs: Int, _ transform: @Sendable (T) -> R) -> [R] {
+    guard jobs > 1, items.count > 1 else { return items.map(transform) }
+    let chunks = min(jobs * 8, items.count)
+    let size = (items.count + chunks - 1) / chunks
+    let slots = ChunkSlots<R>(count: chunks)
+    DispatchQueue.concurrentPerform(iterations: chunks) { c in
+        let lo = c * size
+        let hi = min(lo + size, items.count)
+        slots.store(lo < hi ? items[lo..<hi].map(transform) : [], at: c)
+    }
+    return slots.joined()
 }
 
 /// One result slot per chunk.
@@ -25,14 +41,14 @@ extension Auditor {
 /// `@unchecked Sendable` is safe here: each slot is written by exactly one `concurrentPerform`
 /// iteration (its own index, no two iterations share one), and the slots are read only after
 /// `concurrentPerform` has returned, which orders every write before the read.
-private final class ChunkSlots: @unchecked Sendable {
-    private var slots: [[AuditRow]]
+private final class ChunkSlots<R>: @unchecked Sendable {
+    private var slots: [[R]]
 
     init(count: Int) { slots = Array(repeating: [], count: count) }
 
-    func store(_ rows: [AuditRow], at index: Int) {
+    func store(_ rows: [R], at index: Int) {
         slots.withUnsafeMutableBufferPointer { $0[index] = rows }
     }
 
-    func joined() -> [AuditRow] { slots.flatMap { $0 } }
+    func joined() -> [R] { slots.flatMap { $0 } }
 }

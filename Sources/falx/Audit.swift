@@ -132,8 +132,8 @@ struct Audit: ParsableCommand {
             var batch: [Record] = []
             let batchSize = 512
             func drain() throws {
-                for row in auditor.rows(for: batch, jobs: jobs) {
-                    try writer.write(row)
+                for (row, bytes) in auditor.encodedRows(for: batch, jobs: jobs, format: format) {
+                    try writer.write(encoded: bytes)
                     summary.add(row)
                 }
                 written += batch.count
