@@ -6,6 +6,9 @@
 #
 # Needs python3; the peer runs in a virtual environment this script creates from PyPI
 # (medspacy 1.3.1, spacy 3.7.x) in .build-bench/venv unless SKIP_PEER=1.
+# Also runs: falx on the same reports as a folder of text files (the first DIR_N=20000), on the
+# public MTSamples transcriptions (../shared/data/mtsamples), and at 10,000 reports for the peak
+# memory beside the full run's (MEMORY_N=1000000 adds a run at that size: memory must stay flat).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-100000}
@@ -18,6 +21,12 @@ DATA="$WORK/syn-$N.jsonl"
 [ -f "$DATA" ] || python3 bench/generate.py "$N" "$DATA"
 head -n "$SAMPLE" "$DATA" > "$WORK/sample.jsonl"
 BYTES=$(wc -c < "$DATA")
+DIR_N=${DIR_N:-20000}
+TEXTS="$WORK/syn-dir-$DIR_N"
+[ -d "$TEXTS" ] || python3 bench/generate.py "$DIR_N" "$WORK/syn-dir-$DIR_N.jsonl" --dir "$TEXTS" >/dev/null
+TEXT_BYTES=$(cat "$TEXTS"/* | wc -c)
+head -n 10000 "$DATA" > "$WORK/syn-10k.jsonl"
+MT=../shared/data/mtsamples/mtsamples.jsonl
 
 measure() {  # name reports bytes command...: prints "name reports bytes seconds peakKB"
     local name=$1 reports=$2 bytes=$3; shift 3
@@ -30,6 +39,17 @@ measure() {  # name reports bytes command...: prints "name reports bytes seconds
 {
     measure "falx-jobs-1" "$N" "$BYTES" "$FALX" audit "$DATA" --jobs 1 --quiet -o "$WORK/out1.csv"
     measure "falx-jobs-2" "$N" "$BYTES" "$FALX" audit "$DATA" --jobs 2 --quiet -o "$WORK/out2.csv"
+    measure "falx-10k-jobs-2" 10000 "$(wc -c < "$WORK/syn-10k.jsonl")" "$FALX" audit "$WORK/syn-10k.jsonl" --jobs 2 --quiet -o "$WORK/out10k.csv"
+    if [ -n "${MEMORY_N:-}" ]; then
+        BIG="$WORK/syn-$MEMORY_N.jsonl"
+        [ -f "$BIG" ] || python3 bench/generate.py "$MEMORY_N" "$BIG"
+        measure "falx-$((MEMORY_N / 1000))k-jobs-2" "$MEMORY_N" "$(wc -c < "$BIG")" "$FALX" audit "$BIG" --jobs 2 --quiet -o "$WORK/outbig.csv"
+    fi
+    measure "falx-dir-jobs-2" "$DIR_N" "$TEXT_BYTES" "$FALX" audit "$TEXTS" --jobs 2 --quiet -o "$WORK/outdir.csv"
+    if [ -f "$MT" ]; then
+        measure "mtsamples-j2" "$(wc -l < "$MT")" "$(wc -c < "$MT")" "$FALX" audit "$MT" --jobs 2 --quiet -o "$WORK/outmt.csv"
+        measure "mtsamples-wc-w" "$(wc -l < "$MT")" "$(wc -c < "$MT")" wc -w "$MT"
+    fi
     measure "wc-w" "$N" "$BYTES" wc -w "$DATA"
     measure "wc-l" "$N" "$BYTES" wc -l "$DATA"
     measure "grep-c" "$N" "$BYTES" grep -c -i -E 'falx|falcine|tentori|dural' "$DATA"
@@ -54,11 +74,13 @@ def rate(name):
     return n / s, b / s / 2**20
 peer = rate("medspacy")[0] if "medspacy" in data else None
 floor = rate("wc-w")[1]
+mt_floor = rate("mtsamples-wc-w")[1] if "mtsamples-wc-w" in data else None
 print(f"{'run':<14}{'reports':>9}{'seconds':>9}{'reports/s':>12}{'MB/s':>9}{'peak RSS MB':>13}{'x peer':>9}{'% of wc -w':>12}")
 for name, (n, b, s, kb) in data.items():
     r, mb = rate(name)
     xp = f"{r / peer:.0f}" if peer and name.startswith("falx") else ""
-    pf = f"{100 * mb / floor:.0f}%" if name != "medspacy" else ""
+    ref = mt_floor if name.startswith("mtsamples") else floor
+    pf = f"{100 * mb / ref:.0f}%" if name != "medspacy" else ""
     rss = f"{kb / 1024:.0f}" if kb else ""
     print(f"{name:<14}{n:>9}{s:>9.2f}{r:>12.0f}{mb:>9.1f}{rss:>13}{xp:>9}{pf:>12}")
 print(f"jobs 2 / jobs 1: {rate('falx-jobs-2')[0] / rate('falx-jobs-1')[0]:.2f}x; output at jobs 1 and 2: {sys.argv[2]}")

@@ -111,7 +111,8 @@ struct Audit: ParsableCommand {
             if !quiet { printError("falx: resuming after \(partial.rows) rows of \(partial.path)") }
         }
         // A JSON line carries its text escaped and its metadata: it may be somewhat longer than the text.
-        let walker = InputWalker(maxFileBytes: maxFileMb << 20, maxLineBytes: (maxRecordMb << 20) + (maxRecordMb << 18))
+        var walker = InputWalker(maxFileBytes: maxFileMb << 20, maxLineBytes: (maxRecordMb << 20) + (maxRecordMb << 18))
+        walker.parseJobs = jobs
         var seen = 0
         var written = skip
         let showProgress = !quiet && ProgressLine.stderrIsTerminal

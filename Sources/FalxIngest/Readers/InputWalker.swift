@@ -14,6 +14,10 @@ public struct InputWalker: Sendable {
     /// Longest JSON Lines line read, in bytes; a longer line is an `error` row.
     public var maxLineBytes: Int
 
+    /// Threads that parse JSON Lines: the lines of each block read are parsed in parallel and
+    /// handed on in order.
+    public var parseJobs = 1
+
     public init(maxFileBytes: Int = 256 << 20, maxLineBytes: Int = 64 << 20) {
         self.maxFileBytes = maxFileBytes
         self.maxLineBytes = maxLineBytes
@@ -359,6 +363,8 @@ public struct InputWalker: Sendable {
         var lineNumber = 0
         var skipping = false  // inside an over-long line
         var eof = false
+        var lines: [(number: Int, bytes: ArraySlice<UInt8>)] = []
+        let (base, path, jobs) = (entry.recordBase, entry.path, parseJobs)
         while true {
             var start = 0
             while let nl = buffer[start...].firstIndex(of: 0x0A) {
@@ -366,12 +372,16 @@ public struct InputWalker: Sendable {
                 if skipping {
                     skipping = false
                 } else if keep(lineNumber) {
-                    try body(
-                        JSONLinesReader.record(
-                            line: buffer[start..<nl], lineNumber: lineNumber, recordBase: entry.recordBase, source: entry.path))
+                    lines.append((lineNumber, buffer[start..<nl]))
                 }
                 start = nl + 1
             }
+            // The block's lines, parsed on `parseJobs` threads, in order.
+            let parsed = parallelMap(lines, jobs: lines.count >= 64 ? jobs : 1) {
+                JSONLinesReader.record(line: $0.bytes, lineNumber: $0.number, recordBase: base, source: path)
+            }
+            lines.removeAll(keepingCapacity: true)
+            for record in parsed { try body(record) }
             buffer.removeFirst(start)
             if eof { break }
             if buffer.count > maxLineBytes && !skipping {
