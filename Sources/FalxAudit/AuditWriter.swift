@@ -9,6 +9,7 @@ public enum AuditFormat: String, Sendable, CaseIterable {
 public struct OutputError: Error, CustomStringConvertible, Sendable {
     public var message: String
     public var description: String { message }
+    public init(message: String) { self.message = message }
 }
 
 /// Writes audit rows through one buffer to a temporary file beside the target, renamed into place
@@ -58,13 +59,21 @@ public final class AuditWriter {
         return (st.st_mode & S_IFMT) != S_IFREG
     }
 
-    public func write(_ row: AuditRow) throws {
-        let values = row.values
+    /// Applied to every row's values before they are written (pseudonymisation), so CSV and JSON Lines
+    /// get the same rows.
+    public var transform: (@Sendable (inout [String]) -> Void)?
+
+    /// Writes one row; returns the values written (after ``transform``).
+    @discardableResult
+    public func write(_ row: AuditRow) throws -> [String] {
+        var values = row.values
+        transform?(&values)
         switch format {
         case .csv: buffer += Array(CSV.line(values).utf8)
         case .jsonl: buffer += Array(JSONLines.line(values).utf8)
         }
         if buffer.count >= 1 << 20 { try flush() }
+        return values
     }
 
     public func flush() throws {

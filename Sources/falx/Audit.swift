@@ -3,6 +3,8 @@ import FalxAudit
 import FalxClinical
 import FalxCore
 import FalxIngest
+import FalxPseudonym
+import FalxReport
 import Foundation
 
 extension AuditFormat: ExpressibleByArgument {}
@@ -51,6 +53,15 @@ struct Audit: ParsableCommand {
     @Flag(help: "No summary line on stderr.")
     var quiet = false
 
+    @Option(help: "Also write the HTML report (see `falx report`) and its worklist CSV beside it.")
+    var report: String?
+
+    @Option(help: "Pseudonymise identifiers with this key file (raw bytes, at least 32; see the README).")
+    var pseudonymise: String?
+
+    @Option(help: "With --pseudonymise: cut study dates to day, month or year.")
+    var datePrecision: DatePrecision?
+
     /// The parsed `--shard i/n`.
     var shardValue: (index: Int, count: Int)? {
         guard let shard else { return nil }
@@ -66,14 +77,23 @@ struct Audit: ParsableCommand {
         if shard != nil && !stdin { throw ValidationError("--shard goes with --stdin") }
         if jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be between 1 and 256") }
         if maxFileMb < 1 || maxFileMb > 4096 { throw ValidationError("--max-file-mb must be between 1 and 4096") }
+        try validateReportOptions(pseudonymise: pseudonymise, datePrecision: datePrecision)
     }
 
     func run() throws {
+        let pseudonymiser = try loadPseudonymiser(pseudonymise, datePrecision)
         let auditor = Auditor(lexicon: try loadLexicon(lexicon))
         let writer: AuditWriter
+        var reportBuilder: ReportBuilder? = nil
         do {
+            reportBuilder = try report.map {
+                try ReportBuilder(
+                    htmlPath: $0, worklistLimit: 1000, pseudonymised: pseudonymiser != nil, datePrecision: datePrecision)
+            }
             writer = try AuditWriter(path: output, format: format, header: !noHeader, excelBOM: excel)
+            if let p = pseudonymiser { writer.transform = { p.apply(to: &$0) } }
         } catch {
+            reportBuilder?.abandon()
             printError("falx: \(error)")
             throw ExitCode(2)
         }
@@ -86,7 +106,8 @@ struct Audit: ParsableCommand {
             let batchSize = 512
             func drain() throws {
                 for row in auditor.rows(for: batch, jobs: jobs) {
-                    try writer.write(row)
+                    let values = try writer.write(row)
+                    try reportBuilder?.add(values)
                     summary.add(row)
                 }
                 batch.removeAll(keepingCapacity: true)
@@ -109,8 +130,12 @@ struct Audit: ParsableCommand {
             }
             try drain()
             try writer.finish()
+            try reportBuilder?.finish(
+                auditName: output == "-" ? "standard output" : (output as NSString).lastPathComponent,
+                stats: AuditReadStats(kind: format == .csv ? .csv : .jsonl, rows: summary.records))
         } catch {
             writer.abandon()
+            reportBuilder?.abandon()
             printError("falx: \(error)")
             throw ExitCode(2)
         }
