@@ -15,10 +15,14 @@ command -v chromium >/dev/null || { echo "chromium is missing: apt-get install -
 
 swift build --product falx >/dev/null
 falx=$(swift build --show-bin-path)/falx
-work=$(mktemp -d)
+work=$(mktemp -d /tmp/falx-report.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
-"$falx" audit Corpus -o "$work/audit.csv" --quiet
+# The Corpus reads without an error; two broken files beside it give the error section rows to show.
+mkdir -p "$work/broken"
+: >"$work/broken/empty.txt"
+printf 'CT HEAD\0\1\2 binary' >"$work/broken/binary.txt"
+"$falx" audit Corpus "$work/broken" -o "$work/audit.csv" --quiet
 "$falx" report "$work/audit.csv" -o "$work/report.html" 2>/dev/null
 test -s "$work/report-worklist.csv"
 
@@ -53,6 +57,12 @@ height=$((height + 20))
 mkdir -p "$(dirname "$shot")"
 "${chrome[@]}" --window-size=1280,"$height" --screenshot="$shot" "file://$work/report.html" 2>/dev/null
 test -s "$shot"
+# 256 colours are plenty for this page and make the file a third of the size (when Pillow is there).
+python3 - "$shot" 2>/dev/null <<'PY' || true
+import sys
+from PIL import Image
+Image.open(sys.argv[1]).convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT).save(sys.argv[1], optimize=True)
+PY
 
 # 3. A4 print, when pdftoppm is there.
 if command -v pdftoppm >/dev/null; then

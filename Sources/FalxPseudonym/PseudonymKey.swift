@@ -67,6 +67,6 @@ public struct PseudonymKey: Sendable {
 
     /// HMAC-SHA256 of `message` under the key.
     func mac(_ message: String) -> [UInt8] {
-        Array(HMAC<SHA256>.authenticationCode(for: Data(message.utf8), using: SymmetricKey(data: bytes)))
+        Array(HMAC<SHA256>.authenticationCode(for: Array(message.utf8), using: SymmetricKey(data: bytes)))
     }
 }

@@ -65,14 +65,14 @@ public struct Pseudonymiser: Sendable {
     public func pseudonym(_ identifier: String, kind: Kind) -> String {
         guard !identifier.isEmpty else { return "" }
         let mac = key.mac(kind.rawValue + identifier)
-        var out = kind.prefix
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = Array(kind.prefix.utf8)
         out.reserveCapacity(34)
-        let hex: [Character] = Array("0123456789abcdef")
         for b in mac.prefix(16) {
             out.append(hex[Int(b >> 4)])
             out.append(hex[Int(b & 0x0F)])
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Pseudonymises one row given as values in ``AuditRow/columns`` order (what the writers write and
@@ -87,26 +87,28 @@ public struct Pseudonymiser: Sendable {
         let source = values[Self.sourceColumn]
         let (path, recordNumber) = Self.splitSource(source)
 
+        // Each pseudonym once: HMACs are most of the cost of a row.
+        let patientP = pseudonym(patient, kind: .patient)
+        let accessionP = pseudonym(accession, kind: .record)
+        let recordP = recordID == accession ? accessionP : pseudonym(recordID, kind: .record)
+        let pathP = path == recordID ? recordP : pseudonym(path, kind: .record)
+        values[Self.patientColumn] = patientP
+        values[Self.accessionColumn] = accessionP
+        values[Self.recordIDColumn] = recordP
+        values[Self.sourceColumn] = path.isEmpty ? "" : pathP + recordNumber
+        values[Self.studyColumn] = Self.truncate(values[Self.studyColumn], to: datePrecision)
+
+        let texts = [Self.evidenceColumn, Self.warningsColumn, Self.errorsColumn].filter { !values[$0].isEmpty }
+        guard !texts.isEmpty else { return }
+        let file = (path as NSString).lastPathComponent
+        let stem = (file as NSString).deletingPathExtension
         // Longest first, so a path is replaced before the file name inside it.
         var replacements: [(String, String)] = [
-            (patient, pseudonym(patient, kind: .patient)),
-            (accession, pseudonym(accession, kind: .record)),
-            (recordID, pseudonym(recordID, kind: .record)),
-            (path, pseudonym(path, kind: .record)),
+            (patient, patientP), (accession, accessionP), (recordID, recordP), (path, pathP), (file, pathP), (stem, pathP),
         ]
-        let file = (path as NSString).lastPathComponent
-        replacements.append((file, pseudonym(path, kind: .record)))
-        let stem = (file as NSString).deletingPathExtension
-        replacements.append((stem, pseudonym(path, kind: .record)))
         replacements = replacements.filter { $0.0.unicodeScalars.count >= TextScrubber.minimumIdentifierLength }
         replacements.sort { $0.0.unicodeScalars.count > $1.0.unicodeScalars.count }
-
-        values[Self.patientColumn] = pseudonym(patient, kind: .patient)
-        values[Self.accessionColumn] = pseudonym(accession, kind: .record)
-        values[Self.recordIDColumn] = pseudonym(recordID, kind: .record)
-        values[Self.sourceColumn] = path.isEmpty ? "" : pseudonym(path, kind: .record) + recordNumber
-        values[Self.studyColumn] = Self.truncate(values[Self.studyColumn], to: datePrecision)
-        for c in [Self.evidenceColumn, Self.warningsColumn, Self.errorsColumn] where !values[c].isEmpty {
+        for c in texts {
             values[c] = TextScrubber.scrub(values[c], replacing: replacements)
         }
     }

@@ -37,6 +37,13 @@ public enum TextScrubber {
 
     /// Scrubs `text`; `replacing` pairs an identifier of the row with what replaces it.
     public static func scrub(_ text: String, replacing identifiers: [(String, String)] = []) -> String {
+        // Fast path, most sentences: no identifier of the row, and nothing any pattern starts with (every
+        // pattern but titled names needs a digit or an '@').
+        let bytes = Array(text.utf8)
+        let holdsIdentifier = identifiers.contains {
+            $0.0.utf8.count >= minimumIdentifierLength && contains(bytes, Array($0.0.utf8))
+        }
+        guard holdsIdentifier || mayMatchPattern(bytes) else { return text }
         var s = Array(text.unicodeScalars)
         // Found things become private-use placeholders first, so later rules never read into a tag.
         var placed: [String] = []
@@ -351,7 +358,37 @@ public enum TextScrubber {
 
     static func scalar(_ k: Int) -> Unicode.Scalar { Unicode.Scalar(UInt32(0xE000 + k)) ?? "\u{FFFD}" }
     static func isDigit(_ u: Unicode.Scalar) -> Bool { u.value >= 0x30 && u.value <= 0x39 }
-    static func isLetter(_ u: Unicode.Scalar) -> Bool { u.properties.isAlphabetic }
+    static func isLetter(_ u: Unicode.Scalar) -> Bool {
+        if u.value < 0x80 { return (u.value | 0x20) >= 0x61 && (u.value | 0x20) <= 0x7A }
+        return u.properties.isAlphabetic
+    }
+
+    /// Whether any pattern could start in `b`: a digit, an '@', or the first two letters of a title.
+    static func mayMatchPattern(_ b: [UInt8]) -> Bool {
+        for i in b.indices {
+            let c = b[i]
+            if (c >= 0x30 && c <= 0x39) || c == 0x40 { return true }
+            guard i + 1 < b.count else { continue }
+            let d = b[i + 1]
+            // Dr, Do(ctor), Mr, Ms, Mi(ss), Mx, Pr(of).
+            if (c == 0x44 && (d == 0x72 || d == 0x6F)) || (c == 0x4D && (d == 0x72 || d == 0x73 || d == 0x69 || d == 0x78))
+                || (c == 0x50 && d == 0x72)
+            {
+                return true
+            }
+        }
+        return false
+    }
+
+    static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= hay.count else { return false }
+        var i = 0
+        while i + needle.count <= hay.count {
+            if hay[i] == first, hay[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
+    }
     static func isAlnum(_ u: Unicode.Scalar) -> Bool { isDigit(u) || (u.value >= 0xE000 && u.value <= 0xF8FF) || isLetter(u) }
 
     static func digitRun(_ s: [Unicode.Scalar], _ i: Int) -> Int {

@@ -70,7 +70,8 @@ public enum AuditFileReader {
                     code: "audit-unreadable", message: "cannot read the audit \(path): \(error.localizedDescription)")
             }
             guard let block, !block.isEmpty else { break }
-            try reader.feed(block, path: path, row: row)
+            // An array, not `Data`: byte loops over `Data`'s iterator are several times slower.
+            try reader.feed([UInt8](block), path: path, row: row)
         }
         try reader.finish(path: path, row: row)
         return reader.stats
@@ -93,8 +94,7 @@ public enum AuditFileReader {
         var record = 0
         var line: [UInt8] = []
 
-        mutating func feed<Bytes: Collection>(_ bytes: Bytes, path: String, row: ([String]) throws -> Void) throws
-        where Bytes.Element == UInt8 {
+        mutating func feed(_ bytes: [UInt8], path: String, row: ([String]) throws -> Void) throws {
             if !decided {
                 pending += bytes
                 // Decide on the first byte that is not a BOM byte or white space.
@@ -127,8 +127,8 @@ public enum AuditFileReader {
             }
         }
 
-        mutating func consume<Bytes: Collection>(_ bytes: Bytes, path: String, row: ([String]) throws -> Void) throws
-        where Bytes.Element == UInt8 {
+        // Concrete [UInt8], so the parser's array overload is the one called.
+        mutating func consume(_ bytes: [UInt8], path: String, row: ([String]) throws -> Void) throws {
             switch stats.kind {
             case .csv:
                 var parser = csv

@@ -18,7 +18,7 @@ extension HTMLReport {
         .card b { display: block; font-size: 22px; }
         .card span { font-size: 12px; color: #333; }
         table { border-collapse: collapse; margin: 6px 0 12px; font-size: 13px; }
-        caption { text-align: left; font-weight: bold; padding: 4px 0; }
+        caption { text-align: left; font-weight: bold; padding: 4px 0; white-space: nowrap; }
         th, td { border: 1px solid #777; padding: 3px 6px; vertical-align: top; text-align: left; }
         th { background: #e8e8e8; }
         td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
@@ -71,7 +71,7 @@ extension HTMLReport {
             if (!body || !table.tHead) { return; }
             var box = document.createElement("input");
             box.type = "search";
-            box.placeholder = "Filter rows (any text: interpreter, category, R4, …)";
+            box.placeholder = "Filter rows (any text, e.g. R4)";
             box.setAttribute("aria-label", "Filter the rows of " + (table.caption ? table.caption.textContent : "the table"));
             var count = document.createElement("span");
             count.className = "small";

@@ -36,11 +36,14 @@ extension HTMLReport {
             }
         }
         let findingRows = presentUncertainRows(a.findings, AuditColumns.findings)
+        // Symptoms and renal disease are present, absent or not mentioned: one series.
         let symptomRows =
-            presentUncertainRows(a.symptoms, AuditColumns.symptoms)
+            presentUncertainRows(a.symptoms, AuditColumns.symptoms).map {
+                ChartRow(label: $0.label, values: [$0.values[0]], note: $0.note)
+            }
             + [
                 ChartRow(
-                    label: "renal disease", values: [a.renalDisease["present", default: 0], 0],
+                    label: "renal disease", values: [a.renalDisease["present", default: 0]],
                     note: share(a.renalDisease["present", default: 0], of: a.positives))
             ]
         let locationRows = ordered(a.locations, ["falx", "tentorium", "convexity", "petroclinoid", "other"]).map {
@@ -70,7 +73,7 @@ extension HTMLReport {
                 Chart.bars(
                     id: "chart-symptoms",
                     title: "Symptoms and renal disease among the \(n(a.positives)) positive cases (present)",
-                    series: [.dark("present"), .hatched("uncertain")], rows: symptomRows),
+                    series: [.dark("present")], rows: symptomRows),
                 Chart.bars(
                     id: "chart-locations", title: "Location of the calcification among positive cases (a case can have several)",
                     series: [.dark("cases")], rows: locationRows),

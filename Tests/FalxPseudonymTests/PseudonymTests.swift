@@ -138,6 +138,8 @@ import Testing
         // Too short to search for safely: left alone.
         #expect(TextScrubber.scrub("Seen 7 times.", replacing: [("7", "p_x")]) == "Seen 7 times.")
         // Private-use characters in the input never turn into tags.
-        #expect(TextScrubber.scrub("a\u{E000}b") == "a\u{FFFD}b")
+        #expect(TextScrubber.scrub("a\u{E000}b 12/03/2021") == "a\u{FFFD}b [DATE]")
+        // Nothing to find: the text comes back as it was.
+        #expect(TextScrubber.scrub("Dense falx calcification.", replacing: [("XY12", "p_abc")]) == "Dense falx calcification.")
     }
 }

@@ -121,7 +121,7 @@ import Testing
                 var rows: [[String]] = []
                 var i = 0
                 while i < bytes.count {
-                    try reader.feed(bytes[i..<min(i + size, bytes.count)], path: name) { rows.append($0) }
+                    try reader.feed(Array(bytes[i..<min(i + size, bytes.count)]), path: name) { rows.append($0) }
                     i += size
                 }
                 try reader.finish(path: name) { rows.append($0) }
