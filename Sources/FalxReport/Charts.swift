@@ -265,7 +265,7 @@ public enum Chart {
                             text: "\(p.numerator)/\(p.denominator)"))
                 }
             }
-            if i % labelEvery == 0 || i == points.count - 1 {
+            if i % labelEvery == 0 {
                 children.append(
                     .element(
                         "text", ["x": fmt(xPos(i)), "y": fmt(height - bottom + 16), "text-anchor": "middle", "class": "label"],
