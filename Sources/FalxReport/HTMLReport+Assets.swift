@@ -35,13 +35,15 @@ extension HTMLReport {
         .small { font-size: 12px; color: #333; }
         table.worklist { table-layout: fixed; }
         table.worklist { font-size: 12px; }
+        table.worklist .small { font-size: inherit; }
         table.worklist td { overflow-wrap: break-word; }
         .rules span.rule { display: block; }
         .controls { margin: 6px 0; display: flex; gap: 12px; align-items: center; }
         .controls input { font: inherit; padding: 3px 6px; width: 320px; }
-        th button { font: inherit; font-weight: bold; background: none; border: 0; padding: 0; cursor: pointer; text-align: left; }
-        th[aria-sort="ascending"] button::after { content: " \\25B2"; }
-        th[aria-sort="descending"] button::after { content: " \\25BC"; }
+        th.sorts { cursor: pointer; }
+        th.sorts:focus { outline: 2px solid #000; }
+        th[aria-sort="ascending"]::after { content: " \\25B2"; }
+        th[aria-sort="descending"]::after { content: " \\25BC"; }
         details summary { cursor: pointer; }
         footer { margin-top: 30px; font-size: 12px; color: #333; border-top: 1px solid #777; padding-top: 6px; }
         @page { size: A4; margin: 12mm; }
@@ -54,6 +56,7 @@ extension HTMLReport {
           thead { display: table-header-group; }
           details > *:not(summary) { display: block; }
           a { color: inherit; text-decoration: none; }
+          table.worklist { font-size: 9px; }
         }
         """
 
@@ -93,12 +96,12 @@ extension HTMLReport {
             filter();
             var heads = table.tHead.rows[0].cells;
             Array.prototype.forEach.call(heads, function (th, i) {
-              var button = document.createElement("button");
-              button.type = "button";
-              button.textContent = th.textContent;
-              th.textContent = "";
-              th.appendChild(button);
-              button.addEventListener("click", function () {
+              // The header itself sorts (click, Enter or Space); its text stays plain text, which
+              // prints in the header repeated on every page.
+              th.tabIndex = 0;
+              th.className += " sorts";
+              th.title = "Sort by this column";
+              function sort() {
                 var ascending = th.getAttribute("aria-sort") !== "ascending";
                 Array.prototype.forEach.call(heads, function (h) { h.removeAttribute("aria-sort"); });
                 th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
@@ -110,6 +113,10 @@ extension HTMLReport {
                   return ascending ? d : -d;
                 });
                 rows.forEach(function (r) { body.appendChild(r); });
+              }
+              th.addEventListener("click", sort);
+              th.addEventListener("keydown", function (e) {
+                if (e.key === "Enter" || e.key === " ") { e.preventDefault(); sort(); }
               });
             });
           });
