@@ -6,10 +6,14 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "falx", targets: ["falx"]),
-        .library(name: "FalxKit", targets: ["FalxIngest", "FalxText", "FalxClinical", "FalxCore", "FalxAudit"]),
+        .library(
+            name: "FalxKit",
+            targets: ["FalxIngest", "FalxText", "FalxClinical", "FalxCore", "FalxAudit", "FalxPseudonym", "FalxReport"]
+        ),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         .systemLibrary(
@@ -26,10 +30,12 @@ let package = Package(
         .target(name: "FalxFuzzing", dependencies: ["FalxIngest", "FalxText", "FalxClinical", "FalxAudit"]),
         // libFuzzer harnesses; `scripts/fuzz.sh` builds it with -sanitize=fuzzer,address -DFUZZING.
         .executableTarget(name: "falx-fuzz", dependencies: ["FalxFuzzing"]),
+        .target(name: "FalxPseudonym", dependencies: ["FalxAudit", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "FalxReport", dependencies: ["FalxAudit", "FalxCore"]),
         .executableTarget(
             name: "falx",
             dependencies: [
-                "FalxIngest", "FalxText", "FalxClinical", "FalxCore", "FalxAudit",
+                "FalxIngest", "FalxText", "FalxClinical", "FalxCore", "FalxAudit", "FalxPseudonym", "FalxReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,6 +48,11 @@ let package = Package(
         .testTarget(name: "FalxClinicalTests", dependencies: ["FalxClinical", "FalxText"]),
         .testTarget(name: "FalxCoreTests", dependencies: ["FalxCore"]),
         .testTarget(name: "FalxAuditTests", dependencies: ["FalxAudit", "FalxCore", "FalxClinical"]),
+        .testTarget(name: "FalxPseudonymTests", dependencies: ["FalxPseudonym", "FalxAudit"]),
+        .testTarget(
+            name: "FalxReportTests", dependencies: ["FalxReport", "FalxAudit", "FalxCore"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "FalxCLITests", dependencies: ["FalxAudit", "falx"]),
         .testTarget(name: "FalxFuzzingTests", dependencies: ["FalxFuzzing"], resources: [.copy("Fixtures")]),
     ]

@@ -95,22 +95,30 @@ public final class AuditWriter {
         return (st.st_mode & S_IFMT) != S_IFREG
     }
 
-    public func write(_ row: AuditRow) throws {
-        try write(encoded: Self.encode(row, format: format))
+    /// Writes one row; returns the values written.
+    @discardableResult
+    public func write(_ row: AuditRow, transform: (@Sendable (inout [String]) -> Void)? = nil) throws -> [String] {
+        let (values, bytes) = Self.encode(row, format: format, transform: transform)
+        try write(encoded: bytes)
+        return values
     }
 
-    /// Writes a row already encoded by ``encode(_:format:)`` in this writer's format.
+    /// Writes a row already encoded by ``encode(_:format:transform:)`` in this writer's format.
     public func write(encoded bytes: [UInt8]) throws {
         buffer += bytes
         if buffer.count >= 1 << 20 { try flush() }
     }
 
-    /// A row as the bytes of one CSV or JSON Lines line.
-    public static func encode(_ row: AuditRow, format: AuditFormat) -> [UInt8] {
-        let values = row.values
+    /// A row's values, after `transform` (pseudonymisation), and the bytes of its CSV or JSON
+    /// Lines line, so that CSV and JSON Lines carry the same values.
+    public static func encode(
+        _ row: AuditRow, format: AuditFormat, transform: (@Sendable (inout [String]) -> Void)? = nil
+    ) -> (values: [String], bytes: [UInt8]) {
+        var values = row.values
+        transform?(&values)
         switch format {
-        case .csv: return Array(CSV.line(values).utf8)
-        case .jsonl: return Array(JSONLines.line(values).utf8)
+        case .csv: return (values, Array(CSV.line(values).utf8))
+        case .jsonl: return (values, Array(JSONLines.line(values).utf8))
         }
     }
 

@@ -9,10 +9,14 @@ extension Auditor {
 
     /// Audits a batch and encodes each row for the output on up to `jobs` threads, so that only
     /// the copying of finished bytes is left to the writer; in input order.
-    public func encodedRows(for records: [Record], jobs: Int, format: AuditFormat) -> [(row: AuditRow, bytes: [UInt8])] {
+    /// `transform` (pseudonymisation) is applied to each row's values first.
+    public func encodedRows(
+        for records: [Record], jobs: Int, format: AuditFormat, transform: (@Sendable (inout [String]) -> Void)? = nil
+    ) -> [(row: AuditRow, values: [String], bytes: [UInt8])] {
         parallelMap(records, jobs: jobs) { record in
             let row = row(for: record)
-            return (row, AuditWriter.encode(row, format: format))
+            let (values, bytes) = AuditWriter.encode(row, format: format, transform: transform)
+            return (row, values, bytes)
         }
     }
 }

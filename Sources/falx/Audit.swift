@@ -3,6 +3,8 @@ import FalxAudit
 import FalxClinical
 import FalxCore
 import FalxIngest
+import FalxPseudonym
+import FalxReport
 import Foundation
 
 extension AuditFormat: ExpressibleByArgument {}
@@ -54,8 +56,20 @@ struct Audit: ParsableCommand {
     @Flag(help: "Continue an interrupted run from its partial output (OUTPUT.partial), with the same inputs and options.")
     var resume = false
 
+    @Option(help: "Also write the HTML report (see `falx report`) and its worklist CSV beside it.")
+    var report: String?
+
+    @Option(help: "Pseudonymise identifiers with this key file (raw bytes, at least 32; see the README).")
+    var pseudonymise: String?
+
+    @Option(help: "With --pseudonymise: cut study dates to day, month or year.")
+    var datePrecision: DatePrecision?
+
     @Flag(help: "No summary line on stderr.")
     var quiet = false
+
+    @Flag(help: "End with the run's time, rate and peak memory on stderr.")
+    var stats = false
 
     /// The parsed `--shard i/n`.
     var shardValue: (index: Int, count: Int)? {
@@ -76,12 +90,19 @@ struct Audit: ParsableCommand {
         if resume && (output == "-" || AuditWriter.isSpecialFile(output)) {
             throw ValidationError("--resume needs an output file (-o FILE)")
         }
+        try validateReportOptions(pseudonymise: pseudonymise, datePrecision: datePrecision)
     }
 
     /// Stops the record loop after an interrupt.
     struct Stopped: Error {}
 
     func run() throws {
+        let started = Date()
+        let pseudonymiser = try loadPseudonymiser(pseudonymise, datePrecision)
+        var transform: (@Sendable (inout [String]) -> Void)?
+        if let pseudonymiser {
+            transform = { (values: inout [String]) in pseudonymiser.apply(to: &values) }
+        }
         let auditor = Auditor(lexicon: try loadLexicon(lexicon), maxTextBytes: maxRecordMb << 20)
         let stop = StopSignals.install(immediate: stdin || output == "-")
         var summary = Summary()
@@ -99,9 +120,18 @@ struct Audit: ParsableCommand {
             }
         }
         let writer: AuditWriter
+        var reportBuilder: ReportBuilder? = nil
         do {
+            // A resumed run's report is built from the whole audit file once it is finished.
+            if partial == nil {
+                reportBuilder = try report.map {
+                    try ReportBuilder(
+                        htmlPath: $0, worklistLimit: 1000, pseudonymised: pseudonymiser != nil, datePrecision: datePrecision)
+                }
+            }
             writer = try AuditWriter(path: output, format: format, header: !noHeader, excelBOM: excel, resuming: partial)
         } catch {
+            reportBuilder?.abandon()
             printError("falx: \(error)")
             throw ExitCode(2)
         }
@@ -133,8 +163,9 @@ struct Audit: ParsableCommand {
             var batch: [Record] = []
             let batchSize = 512
             func drain() throws {
-                for (row, bytes) in auditor.encodedRows(for: batch, jobs: jobs, format: format) {
+                for (row, values, bytes) in auditor.encodedRows(for: batch, jobs: jobs, format: format, transform: transform) {
                     try writer.write(encoded: bytes)
+                    try reportBuilder?.add(values)
                     summary.add(row)
                 }
                 written += batch.count
@@ -186,6 +217,18 @@ struct Audit: ParsableCommand {
                         + "remove it or run without --resume")
             }
             try writer.finish()
+            let auditName = output == "-" ? "standard output" : (output as NSString).lastPathComponent
+            if let reportBuilder {
+                try reportBuilder.finish(
+                    auditName: auditName, stats: AuditReadStats(kind: format == .csv ? .csv : .jsonl, rows: summary.records))
+            } else if let report {
+                // Resumed: the rows written before the interruption are only in the file. They are
+                // pseudonymised already when the run was.
+                let builder = try ReportBuilder(
+                    htmlPath: report, worklistLimit: 1000, pseudonymised: pseudonymiser != nil, datePrecision: datePrecision)
+                let stats = try AuditFileReader.read(path: output) { try builder.add($0) }
+                try builder.finish(auditName: auditName, stats: stats)
+            }
         } catch is Stopped {
             let sig = stop.signalReceived
             do {
@@ -197,13 +240,24 @@ struct Audit: ParsableCommand {
                 writer.abandon()
                 printError("falx: \(StopSignals.name(sig)); \(error)")
             }
+            reportBuilder?.abandon()
             throw ExitCode(128 + sig)
         } catch {
             writer.abandon()
+            reportBuilder?.abandon()
             printError("falx: \(error)")
             throw ExitCode(2)
         }
         progress.finish()
         if !quiet { printError(summary.line) }
+        if stats {
+            let seconds = Date().timeIntervalSince(started)
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
+            printError(
+                String(
+                    format: "falx: %.2f s, %.0f records/s, peak memory %d MB", seconds, Double(summary.records - skip) / max(seconds, 0.001),
+                    usage.ru_maxrss / 1024))
+        }
     }
 }

@@ -192,8 +192,10 @@ public struct InputWalker: Sendable {
         }
         defer { try? handle.close() }
         let blocks = Self.blocks(of: handle)
+        var st = stat()
+        let size = fstat(handle.fileDescriptor, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG ? Int(st.st_size) : 0
         guard let bytesRead else {
-            try forEachRecord(read: blocks, entry: entry, body)
+            try forEachRecord(read: blocks, entry: entry, sizeHint: size, body)
             return
         }
         let counted = { (count: Int) -> [UInt8]? in
@@ -201,7 +203,7 @@ public struct InputWalker: Sendable {
             bytesRead(block?.count ?? 0)
             return block
         }
-        try forEachRecord(read: counted, entry: entry, body)
+        try forEachRecord(read: counted, entry: entry, sizeHint: size, body)
     }
 
     /// Reads bytes already in memory exactly as ``forEachRecord(of:_:)`` reads a file, with JSON
@@ -218,7 +220,7 @@ public struct InputWalker: Sendable {
     }
 
     func forEachRecord(
-        read: (Int) -> [UInt8]?, entry: Entry, depth: Int = 0, failure: () -> String? = { nil },
+        read: (Int) -> [UInt8]?, entry: Entry, depth: Int = 0, failure: () -> String? = { nil }, sizeHint: Int = 0,
         _ body: (Record) throws -> Void
     ) rethrows {
         let fail = { (code: String, message: String) -> Record in
@@ -245,7 +247,8 @@ public struct InputWalker: Sendable {
             try streamJSONLines(first: bytes, entry: entry, read: read, failure: failure, waiting: {}, body)
             return
         }
-        // Other formats are read whole.
+        // Other formats are read whole, into one allocation when the size is known.
+        if sizeHint > bytes.count && sizeHint <= maxFileBytes { bytes.reserveCapacity(sizeHint + 1) }
         while bytes.count <= maxFileBytes {
             guard let more = read(Self.blockSize) else {
                 try body(

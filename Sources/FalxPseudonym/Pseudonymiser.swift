@@ -1,0 +1,152 @@
+import FalxAudit
+import Foundation
+
+/// How much of `study_datetime` a pseudonymised audit keeps.
+public enum DatePrecision: String, Sendable, CaseIterable {
+    /// The date and time as read.
+    case full
+    /// `YYYY-MM-DD`.
+    case day
+    /// `YYYY-MM`.
+    case month
+    /// `YYYY`.
+    case year
+}
+
+/// Replaces the identifiers of audit rows with keyed pseudonyms and scrubs their free text.
+///
+/// - `patient_id` → `p_` + 32 hex digits: the first 16 bytes (128 bits) of
+///   HMAC-SHA256(key, `"falx-patient:" + id`).
+/// - `accession`, `record_id` and the file part of `source` → `r_` + 32 hex digits of
+///   HMAC-SHA256(key, `"falx-record:" + value)`. One domain for the three, because a record id *is* the
+///   accession when the format carries one: equal values give equal pseudonyms, so audits join on them.
+///   `source` loses its whole path (folders can name patients too) and keeps only its `#n` record number.
+/// - `study_datetime` is cut to the ``DatePrecision``; a date that is not ISO 8601 is removed when a
+///   precision is asked for.
+/// - `dc_evidence`, `warnings` and `errors` go through ``TextScrubber`` with the row's own identifiers.
+/// - Empty values stay empty.
+///
+/// The same key gives the same pseudonyms in every run; without the key they cannot be reversed or
+/// recomputed. 128 bits make an accidental collision negligible at any archive size (about 10⁻¹⁸ for a
+/// billion identifiers).
+///
+///     let p = Pseudonymiser(key: try PseudonymKey.load(path: "falx.key"), datePrecision: .month)
+///     var values = row.values
+///     p.apply(to: &values)
+public struct Pseudonymiser: Sendable {
+    public let key: PseudonymKey
+    public let datePrecision: DatePrecision
+
+    static let column: [String: Int] = Dictionary(
+        uniqueKeysWithValues: AuditRow.columns.enumerated().map { ($1, $0) })
+    static let recordIDColumn = column["record_id"] ?? 0
+    static let sourceColumn = column["source"] ?? 1
+    static let patientColumn = column["patient_id"] ?? 4
+    static let accessionColumn = column["accession"] ?? 5
+    static let studyColumn = column["study_datetime"] ?? 6
+    static let evidenceColumn = column["dc_evidence"] ?? 15
+    static let warningsColumn = column["warnings"] ?? 43
+    static let errorsColumn = column["errors"] ?? 44
+
+    public init(key: PseudonymKey, datePrecision: DatePrecision = .full) {
+        self.key = key
+        self.datePrecision = datePrecision
+    }
+
+    /// The kind of an identifier; each kind has its own HMAC domain.
+    public enum Kind: String, Sendable {
+        case patient = "falx-patient:"
+        case record = "falx-record:"
+
+        var prefix: String { self == .patient ? "p_" : "r_" }
+    }
+
+    /// The pseudonym of `identifier`, or `""` for an empty one.
+    public func pseudonym(_ identifier: String, kind: Kind) -> String {
+        guard !identifier.isEmpty else { return "" }
+        let mac = key.mac(kind.rawValue + identifier)
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = Array(kind.prefix.utf8)
+        out.reserveCapacity(34)
+        for b in mac.prefix(16) {
+            out.append(hex[Int(b >> 4)])
+            out.append(hex[Int(b & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Pseudonymises one row given as values in ``AuditRow/columns`` order (what the writers write and
+    /// the report reader reads). Rows of another length are padded with empty values first.
+    public func apply(to values: inout [String]) {
+        if values.count < AuditRow.columns.count {
+            values += Array(repeating: "", count: AuditRow.columns.count - values.count)
+        }
+        let patient = values[Self.patientColumn]
+        let accession = values[Self.accessionColumn]
+        let recordID = values[Self.recordIDColumn]
+        let source = values[Self.sourceColumn]
+        let (path, recordNumber) = Self.splitSource(source)
+
+        // Each pseudonym once: HMACs are most of the cost of a row.
+        let patientP = pseudonym(patient, kind: .patient)
+        let accessionP = pseudonym(accession, kind: .record)
+        let recordP = recordID == accession ? accessionP : pseudonym(recordID, kind: .record)
+        let pathP = path == recordID ? recordP : pseudonym(path, kind: .record)
+        values[Self.patientColumn] = patientP
+        values[Self.accessionColumn] = accessionP
+        values[Self.recordIDColumn] = recordP
+        values[Self.sourceColumn] = path.isEmpty ? "" : pathP + recordNumber
+        values[Self.studyColumn] = Self.truncate(values[Self.studyColumn], to: datePrecision)
+
+        let texts = [Self.evidenceColumn, Self.warningsColumn, Self.errorsColumn].filter { !values[$0].isEmpty }
+        guard !texts.isEmpty else { return }
+        let file = (path as NSString).lastPathComponent
+        let stem = (file as NSString).deletingPathExtension
+        // Longest first, so a path is replaced before the file name inside it.
+        var replacements: [(String, String)] = [
+            (patient, patientP), (accession, accessionP), (recordID, recordP), (path, pathP), (file, pathP), (stem, pathP),
+        ]
+        replacements = replacements.filter { $0.0.unicodeScalars.count >= TextScrubber.minimumIdentifierLength }
+        replacements.sort { $0.0.unicodeScalars.count > $1.0.unicodeScalars.count }
+        for c in texts {
+            values[c] = TextScrubber.scrub(values[c], replacing: replacements)
+        }
+    }
+
+    /// `"dir/file.txt#3"` → (`"dir/file.txt"`, `"#3"`); a source without a trailing `#digits` has no number.
+    static func splitSource(_ source: String) -> (path: String, recordNumber: String) {
+        guard let hash = source.lastIndex(of: "#") else { return (source, "") }
+        let digits = source[source.index(after: hash)...]
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return (source, "") }
+        return (String(source[..<hash]), String(source[hash...]))
+    }
+
+    /// Cuts an ISO 8601 date or date-time (`YYYY-MM-DD…`, `YYYYMMDD…`) to `precision`; another value is
+    /// removed unless the precision is `.full`.
+    public static func truncate(_ value: String, to precision: DatePrecision) -> String {
+        guard precision != .full, !value.isEmpty else { return value }
+        let u = Array(value.utf8)
+        func digits(_ r: Range<Int>) -> String? {
+            guard r.upperBound <= u.count, u[r].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+            return String(decoding: u[r], as: UTF8.self)
+        }
+        guard let year = digits(0..<4) else { return "" }
+        var month: String?
+        var day: String?
+        if u.count >= 7, u[4] == 0x2D {
+            month = digits(5..<7)
+            if u.count >= 10, u[7] == 0x2D { day = digits(8..<10) }
+        } else {
+            month = digits(4..<6)
+            day = digits(6..<8)
+        }
+        switch precision {
+        case .full: return value
+        case .year: return year
+        case .month: return month.map { "\(year)-\($0)" } ?? ""
+        case .day:
+            guard let month, let day else { return "" }
+            return "\(year)-\(month)-\(day)"
+        }
+    }
+}
