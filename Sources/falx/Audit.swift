@@ -256,7 +256,8 @@ struct Audit: ParsableCommand {
             getrusage(RUSAGE_SELF.rawValue, &usage)
             printError(
                 String(
-                    format: "falx: %.2f s, %.0f records/s, peak memory %d MB", seconds, Double(summary.records - skip) / max(seconds, 0.001),
+                    format: "falx: %.2f s, %.0f records/s, peak memory %d MB", seconds,
+                    Double(summary.records - skip) / max(seconds, 0.001),
                     usage.ru_maxrss / 1024))
         }
     }
