@@ -21,17 +21,24 @@ public func parallelMap<T: Sendable, R>(_ items: [T], jobs: Int, _ transform: @S
 
 /// One result slot per chunk.
 ///
-/// `@unchecked Sendable` is safe here: each slot is written by exactly one `concurrentPerform`
-/// iteration (its own index, no two iterations share one), and the slots are read only after
-/// `concurrentPerform` has returned, which orders every write before the read.
+/// `@unchecked Sendable` is safe here: the slots live in one buffer allocated up front, each slot
+/// is written by exactly one `concurrentPerform` iteration (its own index, no two iterations share
+/// one) through the raw pointer, so no Swift array is accessed from two threads, and the slots are
+/// read only after `concurrentPerform` has returned, which orders every write before the read.
 private final class ChunkSlots<R>: @unchecked Sendable {
-    private var slots: [[R]]
+    private let slots: UnsafeMutableBufferPointer<[R]>
 
-    init(count: Int) { slots = Array(repeating: [], count: count) }
-
-    func store(_ rows: [R], at index: Int) {
-        slots.withUnsafeMutableBufferPointer { $0[index] = rows }
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: [])
     }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    func store(_ rows: [R], at index: Int) { slots[index] = rows }
 
     func joined() -> [R] { slots.flatMap { $0 } }
 }
