@@ -115,14 +115,20 @@ extension CLITests {
         let p = Process()
         p.executableURL = try #require(Self.binary)
         p.arguments = ["audit", "--stdin"]
-        let input = Pipe(), err = Pipe()
+        let input = Pipe(), output = Pipe(), err = Pipe()
         p.standardInput = input
-        p.standardOutput = FileHandle.nullDevice
+        p.standardOutput = output
         p.standardError = err
         try p.run()
         input.fileHandleForWriting.write(Data(#"{"id":"a","text":"Falx."}"#.utf8 + [0x0A]))
-        usleep(500_000)
-        kill(p.processIdentifier, SIGINT)  // blocked reading a pipe that stays open
+        // Its row arrives while the input stays open: falx is running and now blocked reading.
+        var seen = Data()
+        while !seen.contains(0x0A) {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            seen += chunk
+        }
+        kill(p.processIdentifier, SIGINT)
         p.waitUntilExit()
         #expect(p.terminationStatus == 130)
         #expect(String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).contains("interrupted"))
