@@ -24,7 +24,7 @@ BYTES=$(wc -c < "$DATA")
 DIR_N=${DIR_N:-20000}
 TEXTS="$WORK/syn-dir-$DIR_N"
 [ -d "$TEXTS" ] || python3 bench/generate.py "$DIR_N" "$WORK/syn-dir-$DIR_N.jsonl" --dir "$TEXTS" >/dev/null
-TEXT_BYTES=$(cat "$TEXTS"/* | wc -c)
+TEXT_BYTES=$(find "$TEXTS" -type f -printf "%s\n" | awk "{s += \$1} END {print s}")
 head -n 10000 "$DATA" > "$WORK/syn-10k.jsonl"
 MT=../shared/data/mtsamples/mtsamples.jsonl
 

@@ -314,13 +314,18 @@ public struct InputWalker: Sendable {
     /// block is whatever one read returns (standard input, where rows must follow lines as they come).
     static func blocks(of handle: FileHandle, fill: Bool = true) -> (Int) -> [UInt8]? {
         let fd = handle.fileDescriptor
+        // A regular file's size bounds each block, so a folder of small files does not allocate
+        // (and zero) a whole block per file; a file that grows meanwhile is still read to its end.
+        var st = stat()
+        var remaining: Int? = fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG ? Int(st.st_size) : nil
         return { count in
             // read(2) itself: Foundation's read(upToCount:) waits for `count` bytes or the end.
-            var out = [UInt8](repeating: 0, count: count)
+            let want = remaining.map { min(count, max($0, 0) + 1) } ?? count
+            var out = [UInt8](repeating: 0, count: want)
             var filled = 0
-            while filled < count {
+            while filled < want {
                 let n = out.withUnsafeMutableBytes { buf in
-                    read(fd, buf.baseAddress.map { $0 + filled }, count - filled)
+                    read(fd, buf.baseAddress.map { $0 + filled }, want - filled)
                 }
                 if n < 0 {
                     if errno == EINTR { continue }
@@ -330,6 +335,9 @@ public struct InputWalker: Sendable {
                 filled += n
                 if !fill { break }
             }
+            if let r = remaining { remaining = r - filled }
+            // A short read from a pipe: keep the bytes, not the block-sized buffer.
+            if filled < want / 2 { return Array(out[0..<filled]) }
             out.removeSubrange(filled...)
             return out
         }
