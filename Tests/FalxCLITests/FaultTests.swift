@@ -165,7 +165,7 @@ extension CLITests {
         }
         // Sanitizers multiply memory; the bound is for the plain build.
         if ProcessInfo.processInfo.environment["FALX_SANITIZER"] == nil {
-            #expect((peak ?? 1_000) < 400, "\(measured.stderr)")
+            #expect((peak ?? 1_000) < 200, "\(measured.stderr)")
         }
     }
 
