@@ -80,7 +80,7 @@ public final class AuditWriter {
     }
 
     /// `.NAME.PID.partial` beside the target: hidden, and never taken for a finished audit.
-    static func temporaryPath(for path: String) -> String {
+    public static func temporaryPath(for path: String) -> String {
         let dir = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         return (dir.isEmpty ? "" : dir + "/") + ".\(name).\(getpid()).partial"

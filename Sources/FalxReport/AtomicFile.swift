@@ -14,9 +14,7 @@ public final class AtomicFile {
     /// - Throws: ``OutputError`` when the folder is missing or not writable.
     public init(path: String) throws {
         self.path = path
-        let dir = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
-        temporary = (dir.isEmpty ? "" : dir + "/") + ".\(name).\(getpid()).partial"
+        temporary = AuditWriter.temporaryPath(for: path)
         guard FileManager.default.createFile(atPath: temporary, contents: nil),
             let h = FileHandle(forWritingAtPath: temporary)
         else {
