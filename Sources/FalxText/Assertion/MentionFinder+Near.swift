@@ -11,11 +11,14 @@ extension MentionFinder {
     /// A class match in a sentence.
     struct ClassHit {
         var range: Range<Int>
-        /// Class-entry indices of the phrase (shared with the trie, not copied).
-        var payloads: [Int32]
+        /// The class trie's node of the phrase (its payloads are class-entry indices).
+        var node: Int
+        /// The classes of the phrase as bits (classes 0..<64).
+        var mask: UInt64
         /// Whether the phrase is in the class with this id.
         @inline(__always) func has(_ c: Int32, _ lexicon: CompiledLexicon) -> Bool {
-            payloads.contains { lexicon.classOfEntry[Int($0)] == c }
+            if c >= 0 && c < 64 { return mask & (1 << UInt64(c)) != 0 }
+            return lexicon.classTrie.payloads(node).contains { lexicon.classOfEntry[Int($0)] == c }
         }
     }
 
@@ -31,21 +34,23 @@ extension MentionFinder {
         let lex = lexicon
         let base = range.lowerBound
         var hits: [ClassHit] = []
-        // Per-token tables of the sentence, indexed from its first token (no hashing).
-        var hitIndex = [Int32](repeating: -1, count: range.count)
         var anyAnchor = false
         for m in lexicon.classTrie.matches(doc.tokens, in: range) {
-            for k in m.range { hitIndex[k - base] = Int32(hits.count) }
-            let hit = ClassHit(range: m.range, payloads: m.payloads)
+            let hit = ClassHit(range: m.range, node: m.node, mask: lexicon.classTrie.classMask[m.node])
             if !anyAnchor { anyAnchor = lexicon.nearRuleClasses.contains { hit.has($0.anchor, lex) } }
             hits.append(hit)
         }
         guard anyAnchor else { return [] }
+        // Per-token tables of the sentence, indexed from its first token (no hashing).
+        var hitIndex = [Int32](repeating: -1, count: range.count)
+        for (h, hit) in hits.enumerated() {
+            for k in hit.range { hitIndex[k - base] = Int32(h) }
+        }
         func hitAt(_ k: Int) -> Int? { hitIndex[k - base] >= 0 ? Int(hitIndex[k - base]) : nil }
         var terminatorAt = [Bool](repeating: false, count: range.count)
         var cueAt = [Bool](repeating: false, count: range.count)
         for m in lexicon.modifierTrie.matches(doc.tokens, in: range) {
-            let mod = src.modifiers[Int(m.payloads[0])]
+            let mod = src.modifiers[Int(lexicon.modifierTrie.firstPayload(m.node))]
             for k in m.range {
                 if mod.category == .terminator && mod.window != 1 {
                     terminatorAt[k - base] = true
@@ -186,7 +191,7 @@ extension MentionFinder {
                 let hi = max(anchor.range.upperBound, sites.map(\.range.upperBound).max() ?? anchor.range.upperBound)
                 var attributes: [String] = []
                 for s in sites.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-                    for c in s.payloads.map({ src.classes[Int($0)] }) where c.wordClass == rule.siteClass && !c.attribute.isEmpty
+                    for c in lexicon.classTrie.payloads(s.node).map({ src.classes[Int($0)] }) where c.wordClass == rule.siteClass && !c.attribute.isEmpty
                     {
                         for a in c.attribute.split(separator: "+").map(String.init) where !attributes.contains(a) {
                             attributes.append(a)
@@ -194,7 +199,7 @@ extension MentionFinder {
                     }
                 }
                 // An anchor word may carry an attribute of its own ("recanalised" → negated).
-                for p in anchor.payloads
+                for p in lexicon.classTrie.payloads(anchor.node)
                 where !src.classes[Int(p)].attribute.isEmpty
                     && src.classes[Int(p)].wordClass == rule.anchorClass && !attributes.contains(src.classes[Int(p)].attribute)
                 {

@@ -29,7 +29,7 @@ public struct MentionFinder: Sendable {
             let sectionKind = doc.sections[sentence.section].kind
             var found: [Mention] = []
             for m in lexicon.targetTrie.matches(doc.tokens, in: range) {
-                for p in m.payloads {
+                for p in lexicon.targetTrie.payloads(m.node) {
                     let t = src.targets[Int(p)]
                     found.append(
                         Mention(
@@ -54,7 +54,7 @@ public struct MentionFinder: Sendable {
         var cues: [Cue] = []
         for m in lexicon.modifierTrie.matches(doc.tokens, in: range) {
             // Several entries may share a phrase ("resolved" before and after its target): each is a cue.
-            for p in m.payloads {
+            for p in lexicon.modifierTrie.payloads(m.node) {
                 let mod = lexicon.source.modifiers[Int(p)]
                 cues.append(Cue(category: mod.category, direction: mod.direction, window: mod.window, tokens: m.range))
             }

@@ -16,6 +16,8 @@ public struct CompiledLexicon: Sendable {
     let idOfWord: [String: Int32]
     /// Class id of each class entry (payload).
     let classOfEntry: [Int32]
+    /// The bit of each word class in `TokenTrie.classMask` (0 for the 65th class on).
+    let classBits: [String: UInt64]
     /// The class ids of each proximity rule, in rule order.
     let nearRuleClasses: [NearRuleClasses]
 
@@ -40,18 +42,12 @@ public struct CompiledLexicon: Sendable {
             }
             return v
         }
-        func compile(_ phrases: [[String]]) -> TokenTrie {
-            var trie = TokenTrie()
-            for (index, phrase) in phrases.enumerated() {
-                trie.insert(phrase.map(id), payload: Int32(index))
-            }
-            return trie
-        }
-        targetTrie = compile(lexicon.targets.map(\.phrase))
-        classTrie = compile(lexicon.classes.map(\.phrase))
-        modifierTrie = compile(lexicon.modifiers.map(\.phrase))
-        headerTrie = compile(lexicon.sectionHeaders.map(\.phrase))
-        abbreviationIDs = Set(lexicon.abbreviations.map(id))
+        let targetIDs = lexicon.targets.map { $0.phrase.map(id) }
+        let classPhraseIDs = lexicon.classes.map { $0.phrase.map(id) }
+        let modifierIDs = lexicon.modifiers.map { $0.phrase.map(id) }
+        let headerIDs = lexicon.sectionHeaders.map { $0.phrase.map(id) }
+        let abbreviations = lexicon.abbreviations.map(id)
+        abbreviationIDs = Set(abbreviations)
         vocabulary = vocab
         self.prefixes = prefixes
         self.prefixLengths = prefixLengths.sorted(by: >)
@@ -60,7 +56,14 @@ public struct CompiledLexicon: Sendable {
         idOfWord = ids
         var classIDs: [String: Int32] = [:]
         for c in lexicon.classes where classIDs[c.wordClass] == nil { classIDs[c.wordClass] = Int32(classIDs.count) }
-        classOfEntry = lexicon.classes.map { classIDs[$0.wordClass] ?? -1 }
+        let classOfEntry = lexicon.classes.map { classIDs[$0.wordClass] ?? -1 }
+        self.classOfEntry = classOfEntry
+        classBits = classIDs.mapValues { $0 < 64 ? 1 << UInt64($0) : 0 }
+        let count = Int(next)
+        targetTrie = TokenTrie(targetIDs, idCount: count)
+        classTrie = TokenTrie(classPhraseIDs, idCount: count) { classOfEntry[Int($0)] }
+        modifierTrie = TokenTrie(modifierIDs, idCount: count)
+        headerTrie = TokenTrie(headerIDs, idCount: count)
         nearRuleClasses = lexicon.nearRules.map {
             NearRuleClasses(
                 anchor: classIDs[$0.anchorClass] ?? -2, site: classIDs[$0.siteClass] ?? -2,
@@ -105,60 +108,154 @@ struct NearRuleClasses: Sendable, Equatable {
     var block: Int32
 }
 
-/// A trie over token ids; each node may end phrases (payloads are entry indices).
+/// A trie over token ids, compiled into flat arrays; each node may end phrases (payloads are
+/// entry indices).
+///
+/// The first step is an array index by token id (most tokens start no phrase, so most lookups end
+/// there); deeper edges live in one open-addressing table keyed by (node, token id). Payloads of
+/// all nodes sit in one array. Nothing is allocated while matching except the result list.
 struct TokenTrie: Sendable {
-    /// Edges of every node in one table, keyed by (node << 32 | token id): one hash lookup a step,
-    /// no dictionary per node.
-    var edges: [Int64: Int32] = [:]
-    var payloads: [[Int32]] = [[]]
+    /// Child of the root for each token id, or -1.
+    private var rootChild: [Int32]
+    /// Edges below the root: keys `node << 32 | id` (-1 when empty) and child nodes.
+    private var edgeKeys: [Int64]
+    private var edgeNodes: [Int32]
+    private var edgeMask: Int
+    /// Payloads of node `n`: `payloadList[payloadStart[n]..<payloadStart[n + 1]]`.
+    private var payloadStart: [Int32]
+    private var payloadList: [Int32]
+    /// Bit `c` set when a payload of the node is in word class `c` (tries of class entries only).
+    private(set) var classMask: [UInt64]
+
+    /// A trie of `phrases` (as token ids below `idCount`); the payload of phrase `i` is `i`.
+    /// `classOf` gives a payload's word class (below 64) for `classMask`.
+    init(_ phrases: [[Int32]], idCount: Int, classOf: ((Int32) -> Int32)? = nil) {
+        var edges: [Int64: Int32] = [:]
+        var nodePayloads: [[Int32]] = [[]]
+        for (index, phrase) in phrases.enumerated() {
+            var node = 0
+            for id in phrase {
+                let key = Self.key(node, id)
+                if let child = edges[key] {
+                    node = Int(child)
+                } else {
+                    nodePayloads.append([])
+                    edges[key] = Int32(nodePayloads.count - 1)
+                    node = nodePayloads.count - 1
+                }
+            }
+            nodePayloads[node].append(Int32(index))
+        }
+        rootChild = Array(repeating: -1, count: max(idCount, 1))
+        var size = 16
+        while size < edges.count * 2 { size <<= 1 }
+        edgeKeys = Array(repeating: -1, count: size)
+        edgeNodes = Array(repeating: -1, count: size)
+        edgeMask = size - 1
+        for (key, child) in edges {
+            if key >> 32 == 0 {
+                rootChild[Int(UInt32(truncatingIfNeeded: key))] = child
+                continue
+            }
+            var slot = Self.slot(key, edgeMask)
+            while edgeKeys[slot] >= 0 { slot = (slot + 1) & edgeMask }
+            edgeKeys[slot] = key
+            edgeNodes[slot] = child
+        }
+        payloadStart = [0]
+        payloadList = []
+        classMask = []
+        for list in nodePayloads {
+            payloadList.append(contentsOf: list)
+            payloadStart.append(Int32(payloadList.count))
+            var mask: UInt64 = 0
+            if let classOf {
+                for p in list {
+                    let c = classOf(p)
+                    if c >= 0 && c < 64 { mask |= 1 << UInt64(c) }
+                }
+            }
+            classMask.append(mask)
+        }
+    }
 
     @inline(__always) static func key(_ node: Int, _ id: Int32) -> Int64 { Int64(node) << 32 | Int64(UInt32(bitPattern: id)) }
 
-    mutating func insert(_ ids: [Int32], payload: Int32) {
-        var node = 0
-        for i in ids {
-            if let nextNode = edges[Self.key(node, i)] {
-                node = Int(nextNode)
-            } else {
-                payloads.append([])
-                let n = Int32(payloads.count - 1)
-                edges[Self.key(node, i)] = n
-                node = Int(n)
-            }
-        }
-        payloads[node].append(payload)
+    @inline(__always) static func slot(_ key: Int64, _ mask: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
     }
 
-    /// The longest phrase starting at token `start` (not reaching `limit`), as (end, node); the
-    /// node's payloads are `payloads[node]`.
-    func longestNode(_ tokens: [Token], at start: Int, limit: Int) -> (end: Int, node: Int)? {
-        var best: (end: Int, node: Int)?
-        // Depth-first over (node, position): a token may follow its exact id or its wildcard id.
-        var stack: [(Int, Int)] = [(0, start)]
-        while let (node, pos) = stack.popLast() {
-            if pos > start, !payloads[node].isEmpty, pos > (best?.end ?? 0) { best = (pos, node) }
-            guard pos < limit else { continue }
-            let t = tokens[pos]
-            if t.id >= 0, let n = edges[Self.key(node, t.id)] { stack.append((Int(n), pos + 1)) }
-            if t.wildcard >= 0, let n = edges[Self.key(node, t.wildcard)] { stack.append((Int(n), pos + 1)) }
+    /// The child of `node` along token id `id`, or -1.
+    @inline(__always) func child(_ node: Int, _ id: Int32) -> Int {
+        guard id >= 0 else { return -1 }
+        if node == 0 { return id < rootChild.count ? Int(rootChild[Int(id)]) : -1 }
+        let key = Self.key(node, id)
+        var slot = Self.slot(key, edgeMask)
+        while true {
+            let k = edgeKeys[slot]
+            if k == key { return Int(edgeNodes[slot]) }
+            if k < 0 { return -1 }
+            slot = (slot + 1) & edgeMask
         }
-        return best
+    }
+
+    /// The entry indices that end at `node`.
+    @inline(__always) func payloads(_ node: Int) -> ArraySlice<Int32> {
+        payloadList[Int(payloadStart[node])..<Int(payloadStart[node + 1])]
+    }
+
+    @inline(__always) func endsPhrase(_ node: Int) -> Bool { payloadStart[node] != payloadStart[node + 1] }
+
+    /// The first payload of `node` (nodes that end a phrase have one).
+    @inline(__always) func firstPayload(_ node: Int) -> Int32 { payloadList[Int(payloadStart[node])] }
+
+    /// Whether a phrase could start at this token.
+    @inline(__always) func starts(_ t: Token) -> Bool {
+        (t.id >= 0 && rootChild[Int(t.id)] >= 0) || (t.wildcard >= 0 && rootChild[Int(t.wildcard)] >= 0)
+    }
+
+    /// The longest phrase starting at token `start` (not reaching `limit`), as (end, node).
+    ///
+    /// Depth-first, a token following its wildcard id before its exact id; of two phrases of the
+    /// same length the first found wins.
+    func longestNode(_ tokens: [Token], at start: Int, limit: Int) -> (end: Int, node: Int)? {
+        guard start < limit, starts(tokens[start]) else { return nil }
+        var bestEnd = 0
+        var bestNode = -1
+        tokens.withUnsafeBufferPointer { buf in
+            func visit(_ node: Int, _ pos: Int) {
+                if pos > start, pos > bestEnd, endsPhrase(node) {
+                    bestEnd = pos
+                    bestNode = node
+                }
+                guard pos < limit else { return }
+                let t = buf[pos]
+                let w = child(node, t.wildcard)
+                if w >= 0 { visit(w, pos + 1) }
+                let e = child(node, t.id)
+                if e >= 0 { visit(e, pos + 1) }
+            }
+            visit(0, start)
+        }
+        return bestNode >= 0 ? (bestEnd, bestNode) : nil
     }
 
     /// The longest phrase starting at token `start`, as (end, payloads).
-    func longestMatch(_ tokens: [Token], at start: Int, limit: Int) -> (end: Int, payloads: [Int32])? {
-        longestNode(tokens, at: start, limit: limit).map { ($0.end, payloads[$0.node]) }
+    func longestMatch(_ tokens: [Token], at start: Int, limit: Int) -> (end: Int, payloads: ArraySlice<Int32>)? {
+        longestNode(tokens, at: start, limit: limit).map { ($0.end, payloads($0.node)) }
     }
 
-    /// Greedy longest, non-overlapping matches in `range`.
-    func matches(_ tokens: [Token], in range: Range<Int>) -> [(range: Range<Int>, payloads: [Int32])] {
-        var out: [(Range<Int>, [Int32])] = []
+    /// Greedy longest, non-overlapping matches in `range`, as (tokens, node).
+    func matches(_ tokens: [Token], in range: Range<Int>) -> [(range: Range<Int>, node: Int)] {
+        var out: [(range: Range<Int>, node: Int)] = []
         var i = range.lowerBound
         while i < range.upperBound {
-            let t = tokens[i]
-            if t.id < 0 && t.wildcard < 0 { i += 1; continue }
+            if !starts(tokens[i]) {
+                i += 1
+                continue
+            }
             if let m = longestNode(tokens, at: i, limit: range.upperBound) {
-                out.append((i..<m.end, payloads[m.node]))
+                out.append((i..<m.end, m.node))
                 i = m.end
             } else {
                 i += 1
@@ -172,7 +269,7 @@ extension CompiledLexicon {
     /// Word-class matches in a token range (greedy longest), with the class names of each.
     public func classMatches(_ tokens: [Token], in range: Range<Int>) -> [(range: Range<Int>, classes: [String])] {
         classTrie.matches(tokens, in: range).map { m in
-            (m.range, m.payloads.map { source.classes[Int($0)].wordClass })
+            (m.range, classTrie.payloads(m.node).map { source.classes[Int($0)].wordClass })
         }
     }
 }

@@ -30,7 +30,7 @@ public enum Sectionizer {
             guard (lineStart || afterSeparator), t.kind == .word, t.id >= 0,
                 let m = lexicon.headerTrie.longestMatch(tokens, at: i, limit: n)
             else { i += 1; continue }
-            let kind = lexicon.source.sectionHeaders[Int(m.payloads[0])].kind
+            let kind = lexicon.source.sectionHeaders[Int(m.payloads.first ?? 0)].kind
             let headerRange = i..<m.end
             let allCaps = headerRange.allSatisfy { tokens[$0].flags.contains(.allCaps) }
             var bodyFrom = -1
