@@ -6,7 +6,8 @@ public struct CompiledLexicon: Sendable {
     public let source: Lexicon
     let vocabulary: Vocabulary
     let prefixes: Vocabulary
-    let prefixLengths: [Int]
+    /// Bit `n` set when some wildcard prefix is `n` bytes long (prefixes of 64+ bytes are not matched).
+    let prefixLengthMask: UInt64
     let spelling: SpellingIndex
     let targetTrie: TokenTrie
     let classTrie: TokenTrie
@@ -50,7 +51,7 @@ public struct CompiledLexicon: Sendable {
         abbreviationIDs = Set(abbreviations)
         vocabulary = vocab
         self.prefixes = prefixes
-        self.prefixLengths = prefixLengths.sorted(by: >)
+        prefixLengthMask = prefixLengths.reduce(0) { $1 < 64 ? $0 | 1 << UInt64($1) : $0 }
         spelling = SpellingIndex(
             words: ids.filter { !$0.key.hasSuffix("*") }.map { (Array($0.key.utf8), $0.value) })
         idOfWord = ids
@@ -75,22 +76,33 @@ public struct CompiledLexicon: Sendable {
     ///
     /// - Complexity: O(n) lookups; spelling correction only for unknown words of 7+ bytes.
     public func annotate(_ tokens: inout [Token], in text: [UInt8]) {
+        let prefixMask = prefixLengthMask
         text.withUnsafeBufferPointer { buf in
-            for k in tokens.indices where tokens[k].kind != .punct || tokens[k].length == 1 {
-                let r = tokens[k].range
-                if let v = vocabulary.value(in: buf, range: r) {
-                    tokens[k].id = v
-                } else if tokens[k].kind == .word, r.count >= spelling.minimumLength - 1,
-                    let v = spelling.correct(buf, r)
-                {
-                    tokens[k].id = v
-                }
-                if tokens[k].kind == .word {
-                    for len in prefixLengths where len <= r.count {
-                        if let v = prefixes.value(in: buf, range: r.lowerBound..<(r.lowerBound + len)) {
-                            tokens[k].wildcard = v
-                            break
+            tokens.withUnsafeMutableBufferPointer { toks in
+                for k in toks.indices {
+                    let t = toks[k]
+                    let isWord = t.kind == .word
+                    guard isWord || t.kind == .number || t.length == 1 else { continue }
+                    let start = Int(t.start)
+                    let end = Int(t.end)
+                    // One pass over the bytes: the folded hash of every prefix is a step of the whole
+                    // word's, so wildcard prefixes are looked up at their lengths only.
+                    var h = Vocabulary.hashSeed
+                    var wildcard: Int32 = -1
+                    for i in start..<end {
+                        h = Vocabulary.hashStep(h, buf[i])
+                        let length = i + 1 - start
+                        if isWord, length < 64, prefixMask & (1 << UInt64(length)) != 0,
+                            let v = prefixes.value(in: buf, range: start..<(i + 1), hash: h)
+                        {
+                            wildcard = v  // the longest prefix wins
                         }
+                    }
+                    toks[k].wildcard = wildcard
+                    if let v = vocabulary.value(in: buf, range: start..<end, hash: h) {
+                        toks[k].id = v
+                    } else if isWord, end - start >= spelling.minimumLength - 1, let v = spelling.correct(buf, start..<end) {
+                        toks[k].id = v
                     }
                 }
             }

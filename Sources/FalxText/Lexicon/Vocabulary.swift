@@ -22,11 +22,16 @@ public struct Vocabulary: Sendable {
 
     public var count: Int { values.count }
 
+    static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    /// One byte of the folded FNV-1a hash: the hash of a prefix is a step of the whole word's.
+    @inline(__always) static func hashStep(_ h: UInt64, _ byte: UInt8) -> UInt64 {
+        (h ^ UInt64(ASCII.lower(byte))) &* 0x0000_0100_0000_01B3
+    }
+
     @inline(__always) static func hash(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for i in range {
-            h = (h ^ UInt64(ASCII.lower(p[i]))) &* 0x0000_0100_0000_01B3
-        }
+        var h = hashSeed
+        for i in range { h = hashStep(h, p[i]) }
         return h
     }
 
@@ -102,12 +107,31 @@ public struct SpellingIndex: Sendable {
     private var exact = Vocabulary(capacity: 256)
     private var words: [Int32: [UInt8]] = [:]
     private var ambiguous: Set<Int32> = []
+    /// Hashed first and last three bytes of every word. A word one edit from a word of 8+ bytes
+    /// keeps its first three bytes (an edit at byte 3 or later) or its last three (an edit in the
+    /// first four bytes), so a word with neither is rejected before any lookup.
+    private var ends = [UInt64](repeating: 0, count: SpellingIndex.endBits / 64)
+    static let endBits = 1 << 16
+
+    @inline(__always) static func endBit(_ a: UInt8, _ b: UInt8, _ c: UInt8, last: Bool) -> Int {
+        let key = UInt64(ASCII.lower(a)) | UInt64(ASCII.lower(b)) << 8 | UInt64(ASCII.lower(c)) << 16 | (last ? 1 << 24 : 0)
+        return Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 48) & (endBits - 1)
+    }
+
+    private func hasEnd(_ bit: Int) -> Bool { ends[bit >> 6] & (1 << UInt64(bit & 63)) != 0 }
 
     public init(words list: [([UInt8], Int32)], minimumLength: Int = 8) {
         self.minimumLength = minimumLength
         var seen: [[UInt8]: Int32] = [:]
         for (word, id) in list where word.count >= minimumLength && word.allSatisfy({ $0 < 0x80 }) {
             let folded = word.map(ASCII.lower)
+            let n = folded.count
+            for bit in [
+                Self.endBit(folded[0], folded[1], folded[2], last: false),
+                Self.endBit(folded[n - 3], folded[n - 2], folded[n - 1], last: true),
+            ] {
+                ends[bit >> 6] |= 1 << UInt64(bit & 63)
+            }
             exact.insert(folded, value: id)
             words[id] = folded
             for k in 0..<folded.count {
@@ -122,10 +146,14 @@ public struct SpellingIndex: Sendable {
     /// The id of the vocabulary word one edit away from `range`, or nil when none or ambiguous.
     public func correct(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int32? {
         let n = range.count
-        guard n >= minimumLength - 1, n <= 40 else { return nil }
+        guard n >= minimumLength - 1, n <= 40, n >= 4 else { return nil }
+        let lo = range.lowerBound
+        let hi = range.upperBound
+        guard hasEnd(Self.endBit(buffer[lo], buffer[lo + 1], buffer[lo + 2], last: false))
+            || hasEnd(Self.endBit(buffer[hi - 3], buffer[hi - 2], buffer[hi - 1], last: true))
+        else { return nil }
         if let id = deletions.value(in: buffer, range: range), !ambiguous.contains(id) { return id }
-        var scratch = [UInt8](repeating: 0, count: n - 1)
-        return scratch.withUnsafeMutableBufferPointer { s -> Int32? in
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n - 1) { s -> Int32? in
             for skip in 0..<n {
                 var j = 0
                 for i in range where i - range.lowerBound != skip {
