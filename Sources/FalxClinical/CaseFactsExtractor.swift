@@ -152,14 +152,13 @@ public struct CaseFactsExtractor: Sendable {
 
     /// The first eGFR value in the text ("eGFR 25", "eGFR of >90", "eGFR: 45 mL/min").
     static func egfr(_ doc: Document) -> Double? {
-        for k in doc.tokens.indices where doc.tokens[k].kind == .word && doc.tokens[k].length == 4 && doc.word(k) == "egfr" {
+        for k in doc.tokens.indices where doc.tokens[k].kind == .word && doc.token(k, is: "egfr") {
             var j = k + 1
             var steps = 0
             while j < doc.tokens.count && steps < 5 {
                 if doc.tokens[j].kind == .number { return Double(doc.word(j)) }
                 if doc.tokens[j].kind == .word {
-                    let w = doc.word(j)
-                    if w != "of" && w != "is" && w != "was" && w != "approximately" && w != "approx" { break }
+                    if !doc.token(j, isAnyOf: ["of", "is", "was", "approximately", "approx"]) { break }
                 }
                 j += 1; steps += 1
             }

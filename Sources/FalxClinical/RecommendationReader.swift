@@ -72,7 +72,7 @@ public enum RecommendationReader {
     /// ("CTA and, if positive, DSA"). Clauses end at ';'.
     static func isConditional(_ m: Mention, _ conditionals: [Range<Int>], _ all: [Mention], _ doc: Document) -> Bool {
         func semicolon(_ r: Range<Int>) -> Bool {
-            r.contains { doc.tokens[$0].kind == .punct && doc.word($0) == ";" }
+            r.contains { doc.tokens[$0].kind == .punct && doc.token($0, is: ";") }
         }
         for c in conditionals {
             if c.upperBound <= m.tokens.lowerBound {
@@ -86,7 +86,7 @@ public enum RecommendationReader {
             }
             // ", if positive, DSA" / "and, if a leak is suspected, MRI of the spine".
             let before = c.lowerBound - 1
-            let parenthetical = before >= 0 && doc.tokens[before].kind == .punct && doc.word(before) == ","
+            let parenthetical = before >= 0 && doc.tokens[before].kind == .punct && doc.token(before, is: ",")
             if parenthetical, all.contains(where: { $0.tokens.lowerBound >= c.upperBound }) { continue }
             return true
         }

@@ -1,12 +1,17 @@
 extension MentionFinder {
     /// Words that join a calcification to what it lies on or in, so that it is not a modifier of
     /// a blocking noun after them ("calcification *along the* falx *near the* meningioma").
-    static let functionWords: Set<String> = [
+    static let functionWords: [String] = [
         "of", "along", "in", "within", "at", "near", "over", "on", "adjacent", "to", "by", "from", "involving",
         "with", "and", "or", "the", "a", "an", "is", "are", "was", "were", "seen", "noted", "which", "that",
         "abutting", "overlying", "underlying", "beside", "next", "into", "across", "around", "about",
         "versus", "vs", "than", "without", "no", "not",
     ]
+    static let functionWordTable: Vocabulary = {
+        var table = Vocabulary(capacity: functionWords.count)
+        for (i, w) in functionWords.enumerated() { table.insert(Array(w.utf8), value: Int32(i)) }
+        return table
+    }()
 
     /// A class match in a sentence.
     struct ClassHit {
@@ -83,7 +88,7 @@ extension MentionFinder {
         func isFunctionWord(_ k: Int) -> Bool {
             let t = doc.tokens[k]
             guard t.kind == .word, t.length <= 8 else { return false }
-            return MentionFinder.functionWords.contains(doc.word(k))
+            return doc.text.withUnsafeBufferPointer { MentionFinder.functionWordTable.value(in: $0, range: t.range) != nil }
         }
         var out: [Mention] = []
         for (ruleIndex, rule) in src.nearRules.enumerated() {
@@ -160,9 +165,9 @@ extension MentionFinder {
                             // "calcified chronic convexity subdural": the anchor and any site words
                             // between belong to the blocker's noun phrase.
                             let between = anchor.range.upperBound..<hit.range.lowerBound
-                            let anchorWord = doc.word(anchor.range.upperBound - 1)
+                            let anchorWord = doc.tokens[anchor.range.upperBound - 1].range
                             let adjectival =
-                                anchorWord.hasSuffix("ed") || anchorWord.hasSuffix("ic") || anchorWord.hasSuffix("ing")
+                                doc.hasSuffix(anchorWord, "ed") || doc.hasSuffix(anchorWord, "ic") || doc.hasSuffix(anchorWord, "ing")
                             let nounPhrase = { (r: Range<Int>) in
                                 r.allSatisfy { (punct($0) == nil || punct($0) == 0x2D) && !isFunctionWord($0) }
                             }

@@ -64,3 +64,53 @@ public struct TextEngine: Sendable {
         return Document(text: text, tokens: tokens, sections: sections, sentences: sentences)
     }
 }
+
+extension Document {
+    /// Whether token `k`, folded, is exactly `word` (lower-case); false for `k` out of range.
+    /// Compares bytes: no `String` is built.
+    @inline(__always) public func token(_ k: Int, is word: StaticString) -> Bool {
+        guard k >= 0 && k < tokens.count else { return false }
+        let t = tokens[k]
+        let n = word.utf8CodeUnitCount
+        guard t.length == n else { return false }
+        let p = word.utf8Start
+        let s = Int(t.start)
+        for i in 0..<n where ASCII.lower(text[s + i]) != p[i] { return false }
+        return true
+    }
+
+    /// Whether token `k`, folded, is one of `words` (lower-case).
+    @inline(__always) public func token(_ k: Int, isAnyOf words: [StaticString]) -> Bool {
+        guard k >= 0 && k < tokens.count else { return false }
+        for w in words where token(k, is: w) { return true }
+        return false
+    }
+
+    /// Whether the text's bytes `range`, folded, end with `suffix` (lower-case).
+    @inline(__always) public func hasSuffix(_ range: Range<Int>, _ suffix: StaticString) -> Bool {
+        let n = suffix.utf8CodeUnitCount
+        guard range.count >= n else { return false }
+        let p = suffix.utf8Start
+        let s = range.upperBound - n
+        for i in 0..<n where ASCII.lower(text[s + i]) != p[i] { return false }
+        return true
+    }
+
+    /// The value of bytes `range` of the text when they are 1–18 ASCII digits.
+    public func integer(bytes range: Range<Int>) -> Int? {
+        guard !range.isEmpty, range.count <= 18 else { return nil }
+        var v = 0
+        for i in range {
+            let b = text[i]
+            guard ASCII.isDigit(b) else { return nil }
+            v = v * 10 + Int(b - 0x30)
+        }
+        return v
+    }
+
+    /// The value of token `k` when it is 1–18 ASCII digits.
+    public func integer(_ k: Int) -> Int? {
+        guard k >= 0 && k < tokens.count else { return nil }
+        return integer(bytes: tokens[k].range)
+    }
+}
