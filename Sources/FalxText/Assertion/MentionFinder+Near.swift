@@ -35,6 +35,9 @@ extension MentionFinder {
     /// ("calcified *meningioma*") unless the blocker is itself one item of a coordinated list
     /// ("falcine and *pineal* calcification").
     func nearMentions(_ doc: Document, sentence si: Int, range: Range<Int>, section: SectionKind) -> [Mention] {
+        // Most sentences have no word that could start an anchor phrase: one pass of table lookups.
+        let anchorMask = lexicon.anchorMask
+        guard range.contains(where: { lexicon.classTrie.startClasses(doc.tokens[$0]) & anchorMask != 0 }) else { return [] }
         let src = lexicon.source
         let lex = lexicon
         let base = range.lowerBound

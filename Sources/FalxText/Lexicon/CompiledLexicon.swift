@@ -21,6 +21,8 @@ public struct CompiledLexicon: Sendable {
     let classBits: [String: UInt64]
     /// The class ids of each proximity rule, in rule order.
     let nearRuleClasses: [NearRuleClasses]
+    /// The anchor classes of the proximity rules as bits (all bits when a class id is 64 or more).
+    let anchorMask: UInt64
 
     public init(_ lexicon: Lexicon) {
         source = lexicon
@@ -65,11 +67,15 @@ public struct CompiledLexicon: Sendable {
         classTrie = TokenTrie(classPhraseIDs, idCount: count) { classOfEntry[Int($0)] }
         modifierTrie = TokenTrie(modifierIDs, idCount: count)
         headerTrie = TokenTrie(headerIDs, idCount: count)
-        nearRuleClasses = lexicon.nearRules.map {
+        let nearRuleClasses = lexicon.nearRules.map {
             NearRuleClasses(
                 anchor: classIDs[$0.anchorClass] ?? -2, site: classIDs[$0.siteClass] ?? -2,
                 block: $0.blockClass.flatMap { classIDs[$0] } ?? -1)
         }
+        self.nearRuleClasses = nearRuleClasses
+        anchorMask =
+            nearRuleClasses.contains { $0.anchor >= 64 }
+            ? ~0 : nearRuleClasses.reduce(0) { $1.anchor >= 0 ? $0 | 1 << UInt64($1.anchor) : $0 }
     }
 
     /// Fills `id` and `wildcard` of each word token.
@@ -138,12 +144,15 @@ struct TokenTrie: Sendable {
     private var payloadList: [Int32]
     /// Bit `c` set when a payload of the node is in word class `c` (tries of class entries only).
     private(set) var classMask: [UInt64]
+    /// The classes of the node and of every node below it.
+    private var subtreeMask: [UInt64]
 
     /// A trie of `phrases` (as token ids below `idCount`); the payload of phrase `i` is `i`.
     /// `classOf` gives a payload's word class (below 64) for `classMask`.
     init(_ phrases: [[Int32]], idCount: Int, classOf: ((Int32) -> Int32)? = nil) {
         var edges: [Int64: Int32] = [:]
         var nodePayloads: [[Int32]] = [[]]
+        var parent: [Int] = [-1]
         for (index, phrase) in phrases.enumerated() {
             var node = 0
             for id in phrase {
@@ -152,6 +161,7 @@ struct TokenTrie: Sendable {
                     node = Int(child)
                 } else {
                     nodePayloads.append([])
+                    parent.append(node)
                     edges[key] = Int32(nodePayloads.count - 1)
                     node = nodePayloads.count - 1
                 }
@@ -189,6 +199,19 @@ struct TokenTrie: Sendable {
             }
             classMask.append(mask)
         }
+        // A child is made after its parent, so one backward pass gathers every subtree.
+        subtreeMask = classMask
+        for node in subtreeMask.indices.reversed() where parent[node] >= 0 {
+            subtreeMask[parent[node]] |= subtreeMask[node]
+        }
+    }
+
+    /// The classes of every phrase that could start at this token (tries of class entries only).
+    @inline(__always) func startClasses(_ t: Token) -> UInt64 {
+        var mask: UInt64 = 0
+        if t.id >= 0, case let c = rootChild[Int(t.id)], c >= 0 { mask |= subtreeMask[Int(c)] }
+        if t.wildcard >= 0, case let c = rootChild[Int(t.wildcard)], c >= 0 { mask |= subtreeMask[Int(c)] }
+        return mask
     }
 
     @inline(__always) static func key(_ node: Int, _ id: Int32) -> Int64 { Int64(node) << 32 | Int64(UInt32(bitPattern: id)) }

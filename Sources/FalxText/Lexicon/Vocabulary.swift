@@ -107,14 +107,17 @@ public struct SpellingIndex: Sendable {
     private var exact = Vocabulary(capacity: 256)
     private var words: [Int32: [UInt8]] = [:]
     private var ambiguous: Set<Int32> = []
-    /// Hashed first and last three bytes of every word. A word one edit from a word of 8+ bytes
-    /// keeps its first three bytes (an edit at byte 3 or later) or its last three (an edit in the
-    /// first four bytes), so a word with neither is rejected before any lookup.
+    /// Hashed (first three bytes, length) and (last three bytes, length) of every word at the
+    /// lengths one edit can give it. A word one edit from a word of 8+ bytes keeps its first three
+    /// bytes (an edit at byte 3 or later) or its last three (an edit in the first four bytes), so a
+    /// word with neither is rejected before any lookup.
     private var ends = [UInt64](repeating: 0, count: SpellingIndex.endBits / 64)
     static let endBits = 1 << 16
 
-    @inline(__always) static func endBit(_ a: UInt8, _ b: UInt8, _ c: UInt8, last: Bool) -> Int {
-        let key = UInt64(ASCII.lower(a)) | UInt64(ASCII.lower(b)) << 8 | UInt64(ASCII.lower(c)) << 16 | (last ? 1 << 24 : 0)
+    @inline(__always) static func endBit(_ a: UInt8, _ b: UInt8, _ c: UInt8, length: Int, last: Bool) -> Int {
+        let key =
+            UInt64(ASCII.lower(a)) | UInt64(ASCII.lower(b)) << 8 | UInt64(ASCII.lower(c)) << 16
+            | UInt64(truncatingIfNeeded: length & 0x7F) << 24 | (last ? 1 << 31 : 0)
         return Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 48) & (endBits - 1)
     }
 
@@ -126,11 +129,13 @@ public struct SpellingIndex: Sendable {
         for (word, id) in list where word.count >= minimumLength && word.allSatisfy({ $0 < 0x80 }) {
             let folded = word.map(ASCII.lower)
             let n = folded.count
-            for bit in [
-                Self.endBit(folded[0], folded[1], folded[2], last: false),
-                Self.endBit(folded[n - 3], folded[n - 2], folded[n - 1], last: true),
-            ] {
-                ends[bit >> 6] |= 1 << UInt64(bit & 63)
+            for length in (n - 1)...(n + 1) {
+                for bit in [
+                    Self.endBit(folded[0], folded[1], folded[2], length: length, last: false),
+                    Self.endBit(folded[n - 3], folded[n - 2], folded[n - 1], length: length, last: true),
+                ] {
+                    ends[bit >> 6] |= 1 << UInt64(bit & 63)
+                }
             }
             exact.insert(folded, value: id)
             words[id] = folded
@@ -149,8 +154,8 @@ public struct SpellingIndex: Sendable {
         guard n >= minimumLength - 1, n <= 40, n >= 4 else { return nil }
         let lo = range.lowerBound
         let hi = range.upperBound
-        guard hasEnd(Self.endBit(buffer[lo], buffer[lo + 1], buffer[lo + 2], last: false))
-            || hasEnd(Self.endBit(buffer[hi - 3], buffer[hi - 2], buffer[hi - 1], last: true))
+        guard hasEnd(Self.endBit(buffer[lo], buffer[lo + 1], buffer[lo + 2], length: n, last: false))
+            || hasEnd(Self.endBit(buffer[hi - 3], buffer[hi - 2], buffer[hi - 1], length: n, last: true))
         else { return nil }
         if let id = deletions.value(in: buffer, range: range), !ambiguous.contains(id) { return id }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n - 1) { s -> Int32? in
