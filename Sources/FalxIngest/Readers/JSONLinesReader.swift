@@ -7,7 +7,12 @@ import Foundation
 /// ignored. A blank line, a line that is not a JSON object, or one without a string `text` is an
 /// `error` row; the record id is the `id` when present, else `<file>#<line>`.
 public enum JSONLinesReader {
-    public static func record(line: ArraySlice<UInt8>, lineNumber: Int, recordBase: String, source: String) -> Record {
+    ///
+    /// A line is read by `JSONLineFields` when it can decide it, else by `JSONSerialization`
+    /// (`fastPath: false` forces the latter, for tests that compare the two).
+    public static func record(
+        line: ArraySlice<UInt8>, lineNumber: Int, recordBase: String, source: String, fastPath: Bool = true
+    ) -> Record {
         let fallbackID = "\(recordBase)#\(lineNumber)"
         let src = "\(source)#\(lineNumber)"
         var trimmed = line
@@ -22,6 +27,9 @@ public enum JSONLinesReader {
         if !UTF8Decoding.validate(trimmed) {
             trimmed = UTF8Decoding.clean(trimmed).bytes[...]
             warnings.append("invalid UTF-8 replaced with U+FFFD")
+        }
+        if fastPath, let fields = JSONLineFields(trimmed) {
+            return record(fields, lineNumber: lineNumber, fallbackID: fallbackID, source: src, warnings: warnings)
         }
         let object: Any
         do {
@@ -69,5 +77,57 @@ public enum JSONLinesReader {
         }
         return .success(
             Report(recordID: id, source: src, format: .jsonl, text: Array(text.utf8), metadata: meta, warnings: warnings))
+    }
+
+    /// The record of a line read by the fast path; the same as the `JSONSerialization` path's.
+    static func record(_ fields: JSONLineFields, lineNumber: Int, fallbackID: String, source src: String, warnings: [String])
+        -> Record
+    {
+        func str(_ k: Int) -> String {
+            switch fields.values[k] {
+            case .string(let bytes)?: String(decoding: bytes, as: UTF8.self)
+            case .integer(_, let literal)?: String(decoding: literal, as: UTF8.self)
+            default: ""
+            }
+        }
+        var id = fallbackID
+        switch fields.values[0] {
+        case .string(let bytes)? where !bytes.isEmpty: id = String(decoding: bytes, as: UTF8.self)
+        case .integer(_, let literal)?: id = String(decoding: literal, as: UTF8.self)
+        default: break
+        }
+        var meta = ReportMetadata()
+        meta.accession = str(2)
+        meta.patientID = str(3)
+        meta.studyDateTime = str(4)
+        meta.procedure = str(5)
+        meta.interpreter = str(6)
+        meta.facility = str(7)
+        meta.birthDate = str(8)
+        meta.sex = str(9).uppercased().prefix(1).description
+        if case .integer(let n, _)? = fields.values[10] { meta.age = n }
+        guard case .string(let text)? = fields.values[1] else {
+            return .failure(
+                RecordError(
+                    code: "missing-text", message: "line \(lineNumber) has no string \"text\"", recordID: id, source: src,
+                    format: .jsonl, metadata: meta))
+        }
+        if isBlank(text) {
+            return .failure(
+                RecordError(
+                    code: "empty", message: "line \(lineNumber) has an empty \"text\"", recordID: id, source: src, format: .jsonl,
+                    metadata: meta))
+        }
+        return .success(Report(recordID: id, source: src, format: .jsonl, text: text, metadata: meta, warnings: warnings))
+    }
+
+    /// Whether the text is only white space (Unicode's, as `Character.isWhitespace`).
+    static func isBlank(_ text: [UInt8]) -> Bool {
+        for b in text {
+            if b == 0x20 || (b >= 0x09 && b <= 0x0D) { continue }
+            if b < 0x80 { return false }
+            return String(decoding: text, as: UTF8.self).allSatisfy(\.isWhitespace)
+        }
+        return true
     }
 }
