@@ -247,10 +247,14 @@ struct JSONLineFields {
             var out = Array(buf[start..<i])
             out.reserveCapacity(out.count + (buf.count - i))
             while i < buf.count {
+                // Copy the run up to the next quote, backslash or control byte in one go.
+                let run = i
+                while i < buf.count, buf[i] != 0x22, buf[i] != 0x5C, buf[i] >= 0x20 { i += 1 }
+                if i > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: buf[run..<i])) }
+                guard i < buf.count else { return nil }
                 let b = buf[i]
                 if b == 0x22 { i += 1; return out }
                 if b < 0x20 { return nil }
-                guard b == 0x5C else { out.append(b); i += 1; continue }
                 guard i + 1 < buf.count else { return nil }
                 let e = buf[i + 1]
                 guard e == 0x75 else {

@@ -16,7 +16,13 @@ public enum UTF8Decoding {
         bytes.withUnsafeBufferPointer { buf in
             var i = 0
             let n = buf.count
+            let raw = UnsafeRawBufferPointer(buf)
             while i < n {
+                // Eight ASCII bytes at a time.
+                if i + 8 <= n && raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
                 let b = buf[i]
                 if b < 0x80 { i += 1; continue }
                 var need = 0
