@@ -117,8 +117,8 @@ public final class AuditWriter {
         var values = row.values
         transform?(&values)
         switch format {
-        case .csv: return (values, Array(CSV.line(values).utf8))
-        case .jsonl: return (values, Array(JSONLines.line(values).utf8))
+        case .csv: return (values, CSV.lineBytes(values))
+        case .jsonl: return (values, JSONLines.lineBytes(values))
         }
     }
 

@@ -6,22 +6,44 @@ import Foundation
 /// A cell a spreadsheet would run as a formula (first character `=`, `+`, `-`, `@`, tab or CR) gets
 /// a leading single quote, so "-1" from a report is shown, never evaluated.
 public enum CSV {
+    /// One cell as it stands in a line.
     public static func field(_ s: String) -> String {
-        // One pass over the UTF-8 bytes decides; most cells need neither quote nor prefix.
-        var needsQuotes = false
-        for b in s.utf8 where b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D {
-            needsQuotes = true
-            break
-        }
-        let formula =
-            s.utf8.first.map { $0 == 0x3D || $0 == 0x2B || $0 == 0x2D || $0 == 0x40 || $0 == 0x09 || $0 == 0x0D } ?? false
-        if !needsQuotes { return formula ? "'" + s : s }
-        let v = formula ? "'" + s : s
-        return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        String(decoding: lineBytes([s]).dropLast(), as: UTF8.self)
     }
 
     public static func line(_ values: [String]) -> String {
-        values.map(field).joined(separator: ",") + "\n"
+        String(decoding: lineBytes(values), as: UTF8.self)
+    }
+
+    /// The CSV line of `values` as UTF-8, built in one buffer (the same bytes as `line`).
+    public static func lineBytes(_ values: [String]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(1024)
+        for (i, value) in values.enumerated() {
+            if i > 0 { out.append(0x2C) }
+            var value = value
+            value.withUTF8 { u in
+                var needsQuotes = false
+                for b in u where b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D {
+                    needsQuotes = true
+                    break
+                }
+                let formula = u.first.map { $0 == 0x3D || $0 == 0x2B || $0 == 0x2D || $0 == 0x40 || $0 == 0x09 || $0 == 0x0D } ?? false
+                if needsQuotes { out.append(0x22) }
+                if formula { out.append(0x27) }
+                if needsQuotes {
+                    for b in u {
+                        out.append(b)
+                        if b == 0x22 { out.append(0x22) }
+                    }
+                    out.append(0x22)
+                } else {
+                    out.append(contentsOf: u)
+                }
+            }
+        }
+        out.append(0x0A)
+        return out
     }
 
     public static var header: String { AuditRow.columns.joined(separator: ",") + "\n" }
@@ -30,32 +52,42 @@ public enum CSV {
 /// Encodes audit rows as JSON Lines with the same keys as the CSV columns.
 public enum JSONLines {
     public static func line(_ values: [String]) -> String {
-        var out = "{"
-        for (i, (k, v)) in zip(AuditRow.columns, values).enumerated() {
-            if i > 0 { out += "," }
-            out += quote(k) + ":" + quote(v)
-        }
-        return out + "}\n"
+        String(decoding: lineBytes(values), as: UTF8.self)
     }
 
-    public static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
+    /// The JSON line of `values` as UTF-8, built in one buffer (the same bytes as `line`).
+    public static func lineBytes(_ values: [String]) -> [UInt8] {
+        var out: [UInt8] = [0x7B]
+        out.reserveCapacity(2048)
+        for (i, (k, v)) in zip(AuditRow.columns, values).enumerated() {
+            if i > 0 { out.append(0x2C) }
+            append(k, to: &out)
+            out.append(0x3A)
+            append(v, to: &out)
+        }
+        out.append(contentsOf: [0x7D, 0x0A])
+        return out
+    }
+
+    static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// Appends `s` as a JSON string: quote, backslash and control characters escaped.
+    static func append(_ s: String, to out: inout [UInt8]) {
+        var s = s
+        out.append(0x22)
+        s.withUTF8 { u in
+            for b in u {
+                switch b {
+                case 0x22: out.append(contentsOf: [0x5C, 0x22])
+                case 0x5C: out.append(contentsOf: [0x5C, 0x5C])
+                case 0x0A: out.append(contentsOf: [0x5C, 0x6E])
+                case 0x0D: out.append(contentsOf: [0x5C, 0x72])
+                case 0x09: out.append(contentsOf: [0x5C, 0x74])
+                case 0..<0x20: out.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hexDigits[Int(b >> 4)], hexDigits[Int(b & 15)]])
+                default: out.append(b)
                 }
             }
         }
-        return out + "\""
+        out.append(0x22)
     }
 }
