@@ -8,6 +8,9 @@ public struct CompiledLexicon: Sendable {
     let prefixes: Vocabulary
     /// Bit `n` set when some wildcard prefix is `n` bytes long (prefixes of 64+ bytes are not matched).
     let prefixLengthMask: UInt64
+    /// Bit `b0 | b1 << 8` set when a wildcard prefix starts with those two bytes (folded), so most
+    /// words skip the prefix lookups; nil when a prefix is a single byte.
+    let prefixStarts: [UInt64]?
     let spelling: SpellingIndex
     let targetTrie: TokenTrie
     let classTrie: TokenTrie
@@ -30,6 +33,7 @@ public struct CompiledLexicon: Sendable {
         var prefixes = Vocabulary(capacity: 64)
         var ids: [String: Int32] = [:]
         var prefixLengths = Set<Int>()
+        var prefixStarts: [UInt64]? = Array(repeating: 0, count: 1024)
         var next: Int32 = 0
         func id(_ word: String) -> Int32 {
             if let v = ids[word] { return v }
@@ -40,6 +44,12 @@ public struct CompiledLexicon: Sendable {
                 let p = Array(word.utf8.dropLast())
                 prefixes.insert(p, value: v)
                 prefixLengths.insert(p.count)
+                if p.count >= 2 {
+                    let key = Int(ASCII.lower(p[0])) | Int(ASCII.lower(p[1])) << 8
+                    prefixStarts?[key >> 6] |= 1 << UInt64(key & 63)
+                } else {
+                    prefixStarts = nil
+                }
             } else {
                 vocab.insert(Array(word.utf8), value: v)
             }
@@ -54,6 +64,7 @@ public struct CompiledLexicon: Sendable {
         vocabulary = vocab
         self.prefixes = prefixes
         prefixLengthMask = prefixLengths.reduce(0) { $1 < 64 ? $0 | 1 << UInt64($1) : $0 }
+        self.prefixStarts = prefixStarts
         spelling = SpellingIndex(
             words: ids.filter { !$0.key.hasSuffix("*") }.map { (Array($0.key.utf8), $0.value) })
         idOfWord = ids
@@ -83,14 +94,20 @@ public struct CompiledLexicon: Sendable {
     /// - Complexity: O(n) lookups; spelling correction only for unknown words of 7+ bytes.
     public func annotate(_ tokens: inout [Token], in text: [UInt8]) {
         let prefixMask = prefixLengthMask
+        let starts = prefixStarts
         text.withUnsafeBufferPointer { buf in
             tokens.withUnsafeMutableBufferPointer { toks in
                 for k in toks.indices {
                     let t = toks[k]
-                    let isWord = t.kind == .word
-                    guard isWord || t.kind == .number || t.length == 1 else { continue }
                     let start = Int(t.start)
                     let end = Int(t.end)
+                    guard t.kind != .punct || t.length == 1 else { continue }
+                    // Wildcard prefixes are for words, and only words whose first two bytes start one.
+                    var tryPrefixes = t.kind == .word
+                    if tryPrefixes, let starts, end - start >= 2 {
+                        let key = Int(ASCII.lower(buf[start])) | Int(ASCII.lower(buf[start + 1])) << 8
+                        tryPrefixes = starts[key >> 6] & (1 << UInt64(key & 63)) != 0
+                    }
                     // One pass over the bytes: the folded hash of every prefix is a step of the whole
                     // word's, so wildcard prefixes are looked up at their lengths only.
                     var h = Vocabulary.hashSeed
@@ -98,7 +115,7 @@ public struct CompiledLexicon: Sendable {
                     for i in start..<end {
                         h = Vocabulary.hashStep(h, buf[i])
                         let length = i + 1 - start
-                        if isWord, length < 64, prefixMask & (1 << UInt64(length)) != 0,
+                        if tryPrefixes, length < 64, prefixMask & (1 << UInt64(length)) != 0,
                             let v = prefixes.value(in: buf, range: start..<(i + 1), hash: h)
                         {
                             wildcard = v  // the longest prefix wins
@@ -107,7 +124,7 @@ public struct CompiledLexicon: Sendable {
                     toks[k].wildcard = wildcard
                     if let v = vocabulary.value(in: buf, range: start..<end, hash: h) {
                         toks[k].id = v
-                    } else if isWord, end - start >= spelling.minimumLength - 1, let v = spelling.correct(buf, start..<end) {
+                    } else if t.kind == .word, end - start >= spelling.minimumLength - 1, let v = spelling.correct(buf, start..<end) {
                         toks[k].id = v
                     }
                 }

@@ -46,7 +46,10 @@ public enum DictationNormaliser {
         let period = Array("period".utf8)
         let fullStop = Array("full stop".utf8)
         for i in text.indices {
-            if text[i] == 0x2E { stops += 1 }
+            let b = text[i]
+            if b == 0x2E { stops += 1; continue }
+            // Only a 'p' or an 'f' can start the spoken word.
+            guard b | 0x20 == 0x70 || b | 0x20 == 0x66 else { continue }
             if isWordStart(text, i) && (matches(text, i, period) || matches(text, i, fullStop)) { spoken += 1 }
         }
         return spoken >= 2 && spoken > stops
