@@ -20,3 +20,78 @@ extension Auditor {
         }
     }
 }
+
+/// Ordered streaming over batches: batches are submitted in input order, audited on up to `jobs`
+/// threads while the caller goes on reading, and handed back in submission order.
+///
+/// At most `window` batches are in flight: `submit` waits for the oldest when the window is full,
+/// so memory is bounded by the window whatever the archive's size. With one job, a batch is run
+/// in the caller's thread as it is submitted (no thread, no overlap: `--jobs 1` uses one core).
+public final class OrderedPipeline<Output>: @unchecked Sendable {
+    /// One batch in flight: its result is written once by its task, then read by the caller after
+    /// `done` is signalled (the semaphore orders the write before the read).
+    private final class Slot: @unchecked Sendable {
+        var result: Output?
+        let done = DispatchSemaphore(value: 0)
+    }
+
+    private let jobs: Int
+    private let window: Int
+    private let transform: @Sendable ([Record]) -> Output
+    private let workers: DispatchSemaphore
+    private let queue = DispatchQueue(label: "falx.audit", attributes: .concurrent)
+    private var inFlight: [Slot] = []
+    private var head = 0
+
+    public init(jobs: Int, window: Int, transform: @escaping @Sendable ([Record]) -> Output) {
+        self.jobs = max(1, jobs)
+        self.window = max(1, window)
+        self.transform = transform
+        workers = DispatchSemaphore(value: max(1, jobs))
+    }
+
+    /// Submits a batch; hands every batch that has finished, in order, to `deliver` (waiting for
+    /// the oldest while the window is full).
+    public func submit(_ batch: [Record], deliver: (Output) throws -> Void) throws {
+        if jobs == 1 {
+            try deliver(transform(batch))
+            return
+        }
+        let slot = Slot()
+        let (transform, workers) = (self.transform, self.workers)
+        queue.async {
+            workers.wait()
+            slot.result = transform(batch)
+            workers.signal()
+            slot.done.signal()
+        }
+        inFlight.append(slot)
+        while inFlight.count - head >= window { try deliverOldest(deliver) }
+        // Whatever is finished already goes out now.
+        while head < inFlight.count, inFlight[head].done.wait(timeout: .now()) == .success {
+            try deliver(take())
+        }
+    }
+
+    /// Waits for every batch in flight and hands each to `deliver`, in order.
+    public func finish(deliver: (Output) throws -> Void) throws {
+        while head < inFlight.count { try deliverOldest(deliver) }
+    }
+
+    private func deliverOldest(_ deliver: (Output) throws -> Void) throws {
+        inFlight[head].done.wait()
+        try deliver(take())
+    }
+
+    /// The oldest batch's result (its `done` already waited for).
+    private func take() -> Output {
+        let result = inFlight[head].result!
+        inFlight[head].result = nil
+        head += 1
+        if head == inFlight.count || head >= 64 {
+            inFlight.removeFirst(head)
+            head = 0
+        }
+        return result
+    }
+}

@@ -158,19 +158,38 @@ struct Audit: ParsableCommand {
         }
         let progress = ProgressLine(enabled: showProgress, totalBytes: total)
         do {
-            // Records are read in order and audited in batches across `jobs` tasks; rows are written
-            // in input order, so the output is the same for every job count.
+            // Records are read in order and audited in batches on `jobs` threads while reading goes
+            // on; rows are written in input order, so the output is the same for every job count.
+            // A batch ends at 256 records or 4 MiB of text, and at most 4 × jobs batches are in
+            // flight, so memory stays flat however large the archive.
             var batch: [Record] = []
-            let batchSize = 512
-            func drain() throws {
-                for (row, values, bytes) in auditor.encodedRows(for: batch, jobs: jobs, format: format, transform: transform) {
+            var batchBytes = 0
+            let batchSize = 256
+            let batchByteLimit = 4 << 20
+            let rowTransform = transform
+            let pipeline = OrderedPipeline(jobs: jobs, window: 4 * jobs) { records in
+                auditor.encodedRows(for: records, jobs: 1, format: format, transform: rowTransform)
+            }
+            func deliver(_ rows: [(row: AuditRow, values: [String], bytes: [UInt8])]) throws {
+                for (row, values, bytes) in rows {
                     try writer.write(encoded: bytes)
                     try reportBuilder?.add(values)
                     summary.add(row)
                 }
-                written += batch.count
-                batch.removeAll(keepingCapacity: true)
+                written += rows.count
+                // Every batch is written out at once: a stopped or killed run keeps what it did.
+                try writer.flush()
                 stop.progress(rows: written, temporary: writer.temporaryFile)
+            }
+            func submit() throws {
+                guard !batch.isEmpty else { return }
+                try pipeline.submit(batch, deliver: deliver)
+                batch.removeAll(keepingCapacity: true)
+                batchBytes = 0
+            }
+            func drain() throws {
+                try submit()
+                try pipeline.finish(deliver: deliver)
             }
             func take(_ record: Record, flushEvery: Int) throws {
                 seen += 1
@@ -186,12 +205,9 @@ struct Audit: ParsableCommand {
                 }
                 if stop.signalReceived != 0 { throw Stopped() }
                 progress.record()
+                if case .success(let report) = record { batchBytes += report.text.count }
                 batch.append(record)
-                if batch.count >= flushEvery {
-                    // Every batch is written out at once: a stopped or killed run keeps what it did.
-                    try drain()
-                    try writer.flush()
-                }
+                if batch.count >= flushEvery || batchBytes >= batchByteLimit { try submit() }
             }
             if stdin {
                 // Small batches, flushed as they go: a streaming filter for pipes and Spark.
@@ -199,9 +215,7 @@ struct Audit: ParsableCommand {
                     shard: shardValue,
                     waiting: {
                         // Input paused: write the rows of the lines read so far before blocking.
-                        guard !batch.isEmpty else { return }
                         try drain()
-                        try writer.flush()
                     }
                 ) { try take($0, flushEvery: 64) }
             }
