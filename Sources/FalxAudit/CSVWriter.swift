@@ -28,7 +28,8 @@ public enum CSV {
                     needsQuotes = true
                     break
                 }
-                let formula = u.first.map { $0 == 0x3D || $0 == 0x2B || $0 == 0x2D || $0 == 0x40 || $0 == 0x09 || $0 == 0x0D } ?? false
+                let formula =
+                    u.first.map { $0 == 0x3D || $0 == 0x2B || $0 == 0x2D || $0 == 0x40 || $0 == 0x09 || $0 == 0x0D } ?? false
                 if needsQuotes { out.append(0x22) }
                 if formula { out.append(0x27) }
                 if needsQuotes {

@@ -85,7 +85,7 @@ public final class OrderedPipeline<Output>: @unchecked Sendable {
 
     /// The oldest batch's result (its `done` already waited for).
     private func take() -> Output {
-        let result = inFlight[head].result!
+        guard let result = inFlight[head].result else { fatalError("a finished batch has no result") }
         inFlight[head].result = nil
         head += 1
         if head == inFlight.count || head >= 64 {

@@ -16,7 +16,9 @@ public enum AgeReader {
     public static func age(in doc: Document) -> Int? {
         let t = doc.tokens
         let n = t.count
-        func isPunct(_ k: Int, _ b: UInt8) -> Bool { k < n && t[k].kind == .punct && t[k].length == 1 && doc.text[Int(t[k].start)] == b }
+        func isPunct(_ k: Int, _ b: UInt8) -> Bool {
+            k < n && t[k].kind == .punct && t[k].length == 1 && doc.text[Int(t[k].start)] == b
+        }
         func number(_ k: Int) -> Int? { k < n && t[k].kind == .number ? doc.integer(k) : nil }
         for k in 0..<n {
             let first = doc.text[Int(t[k].start)]

@@ -48,7 +48,7 @@ import Testing
         #"{"id": "r12", "text": "x", "labels": 01}"#,
         #"{"id": "r13", "text": "x" "age": 3}"#,
         #"{id: "r14", "text": "x"}"#,
-        #"{"id": "r15", "text": "x", "deep": "#, // deep nesting, completed below
+        #"{"id": "r15", "text": "x", "deep": "#,  // deep nesting, completed below
     ]
 
     static func deepLine() -> String {
@@ -56,7 +56,8 @@ import Testing
     }
 
     func record(_ line: String, fast: Bool) -> Record {
-        JSONLinesReader.record(line: Array(line.utf8)[...], lineNumber: 7, recordBase: "f.jsonl", source: "in/f.jsonl", fastPath: fast)
+        JSONLinesReader.record(
+            line: Array(line.utf8)[...], lineNumber: 7, recordBase: "f.jsonl", source: "in/f.jsonl", fastPath: fast)
     }
 
     @Test(arguments: handled)

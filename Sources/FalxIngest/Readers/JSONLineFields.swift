@@ -274,8 +274,8 @@ struct JSONLineFields {
                 } else if scalar >= 0xDC00 && scalar <= 0xDFFF {
                     return nil
                 }
-                guard let u = Unicode.Scalar(scalar) else { return nil }
-                out.append(contentsOf: UTF8.encode(u)!)
+                guard let u = Unicode.Scalar(scalar), let encoded = UTF8.encode(u) else { return nil }
+                out.append(contentsOf: encoded)
             }
             return nil
         }

@@ -170,7 +170,8 @@ extension MentionFinder {
                             let between = anchor.range.upperBound..<hit.range.lowerBound
                             let anchorWord = doc.tokens[anchor.range.upperBound - 1].range
                             let adjectival =
-                                doc.hasSuffix(anchorWord, "ed") || doc.hasSuffix(anchorWord, "ic") || doc.hasSuffix(anchorWord, "ing")
+                                doc.hasSuffix(anchorWord, "ed") || doc.hasSuffix(anchorWord, "ic")
+                                || doc.hasSuffix(anchorWord, "ing")
                             let nounPhrase = { (r: Range<Int>) in
                                 r.allSatisfy { (punct($0) == nil || punct($0) == 0x2D) && !isFunctionWord($0) }
                             }
@@ -199,8 +200,8 @@ extension MentionFinder {
                 let hi = max(anchor.range.upperBound, sites.map(\.range.upperBound).max() ?? anchor.range.upperBound)
                 var attributes: [String] = []
                 for s in sites.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-                    for c in lexicon.classTrie.payloads(s.node).map({ src.classes[Int($0)] }) where c.wordClass == rule.siteClass && !c.attribute.isEmpty
-                    {
+                    for c in lexicon.classTrie.payloads(s.node).map({ src.classes[Int($0)] })
+                    where c.wordClass == rule.siteClass && !c.attribute.isEmpty {
                         for a in c.attribute.split(separator: "+").map(String.init) where !attributes.contains(a) {
                             attributes.append(a)
                         }

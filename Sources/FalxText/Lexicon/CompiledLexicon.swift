@@ -124,7 +124,9 @@ public struct CompiledLexicon: Sendable {
                     toks[k].wildcard = wildcard
                     if let v = vocabulary.value(in: buf, range: start..<end, hash: h) {
                         toks[k].id = v
-                    } else if t.kind == .word, end - start >= spelling.minimumLength - 1, let v = spelling.correct(buf, start..<end) {
+                    } else if t.kind == .word, end - start >= spelling.minimumLength - 1,
+                        let v = spelling.correct(buf, start..<end)
+                    {
                         toks[k].id = v
                     }
                 }

@@ -154,8 +154,9 @@ public struct SpellingIndex: Sendable {
         guard n >= minimumLength - 1, n <= 40, n >= 4 else { return nil }
         let lo = range.lowerBound
         let hi = range.upperBound
-        guard hasEnd(Self.endBit(buffer[lo], buffer[lo + 1], buffer[lo + 2], length: n, last: false))
-            || hasEnd(Self.endBit(buffer[hi - 3], buffer[hi - 2], buffer[hi - 1], length: n, last: true))
+        guard
+            hasEnd(Self.endBit(buffer[lo], buffer[lo + 1], buffer[lo + 2], length: n, last: false))
+                || hasEnd(Self.endBit(buffer[hi - 3], buffer[hi - 2], buffer[hi - 1], length: n, last: true))
         else { return nil }
         if let id = deletions.value(in: buffer, range: range), !ambiguous.contains(id) { return id }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n - 1) { s -> Int32? in
