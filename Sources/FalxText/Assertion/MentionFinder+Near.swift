@@ -38,14 +38,14 @@ extension MentionFinder {
         // Most sentences have no word that could start an anchor phrase: one pass of table lookups.
         let anchorMask = lexicon.anchorMask
         guard range.contains(where: { lexicon.classTrie.startClasses(doc.tokens[$0]) & anchorMask != 0 }) else { return [] }
-        let src = lexicon.source
-        let lex = lexicon
         let base = range.lowerBound
         var hits: [ClassHit] = []
         var anyAnchor = false
+        var sentenceClasses: UInt64 = 0
         for m in lexicon.classTrie.matches(doc.tokens, in: range) {
             let hit = ClassHit(range: m.range, node: m.node, mask: lexicon.classTrie.classMask[m.node])
-            if !anyAnchor { anyAnchor = lexicon.nearRuleClasses.contains { hit.has($0.anchor, lex) } }
+            if !anyAnchor { anyAnchor = lexicon.nearRuleClasses.contains { hit.has($0.anchor, lexicon) } }
+            sentenceClasses |= hit.mask
             hits.append(hit)
         }
         guard anyAnchor else { return [] }
@@ -58,7 +58,7 @@ extension MentionFinder {
         var terminatorAt = [Bool](repeating: false, count: range.count)
         var cueAt = [Bool](repeating: false, count: range.count)
         for m in lexicon.modifierTrie.matches(doc.tokens, in: range) {
-            let mod = src.modifiers[Int(lexicon.modifierTrie.firstPayload(m.node))]
+            let mod = lexicon.source.modifiers[Int(lexicon.modifierTrie.firstPayload(m.node))]
             for k in m.range {
                 if mod.category == .terminator && mod.window != 1 {
                     terminatorAt[k - base] = true
@@ -94,9 +94,11 @@ extension MentionFinder {
             return doc.text.withUnsafeBufferPointer { MentionFinder.functionWordTable.value(in: $0, range: t.range) != nil }
         }
         var out: [Mention] = []
-        for (ruleIndex, rule) in src.nearRules.enumerated() {
-            let ids = lexicon.nearRuleClasses[ruleIndex]
-            for anchor in hits where anchor.has(ids.anchor, lex) {
+        for (ruleIndex, ids) in lexicon.nearRuleClasses.enumerated() {
+            // A rule whose anchor class is not in the sentence has nothing to do.
+            if ids.anchor >= 0 && ids.anchor < 64 && sentenceClasses & (1 << UInt64(ids.anchor)) == 0 { continue }
+            let rule = lexicon.source.nearRules[ruleIndex]
+            for anchor in hits where anchor.has(ids.anchor, lexicon) {
                 var sites: [ClassHit] = []
                 // Walk left.
                 var j = anchor.range.lowerBound - 1
@@ -106,11 +108,11 @@ extension MentionFinder {
                     if terminators.contains(j) { break }
                     if let h = hitAt(j) {
                         let hit = hits[h]
-                        if hit.has(ids.site, lex) {
+                        if hit.has(ids.site, lexicon) {
                             sites.append(hit); gap = 0; lastWasSite = true
                             j = hit.range.lowerBound - 1; continue
                         }
-                        if ids.block >= 0, hit.has(ids.block, lex) {
+                        if ids.block >= 0, hit.has(ids.block, lexicon) {
                             if isCoordinator(hit.range.lowerBound - 1) {
                                 j = hit.range.lowerBound - 1; gap += 1; lastWasSite = true; continue
                             }
@@ -132,7 +134,7 @@ extension MentionFinder {
                             j -= 1; continue
                         }
                         // "Falx: calcified" (a labelled line) joins the label to its value.
-                        if b == 0x3A, j - 1 >= range.lowerBound, let h = hitAt(j - 1), hits[h].has(ids.site, lex) {
+                        if b == 0x3A, j - 1 >= range.lowerBound, let h = hitAt(j - 1), hits[h].has(ids.site, lexicon) {
                             j -= 1; continue
                         }
                         if b == 0x2D || b == 0x2F || b == 0x27 { j -= 1; continue }
@@ -150,12 +152,12 @@ extension MentionFinder {
                     if terminators.contains(j) { break }
                     if let h = hitAt(j) {
                         let hit = hits[h]
-                        if hit.has(ids.site, lex) {
+                        if hit.has(ids.site, lexicon) {
                             sites.append(hit); gap = 0; lastWasSite = true
                             rightSites.append(hit.range.upperBound)
                             j = hit.range.upperBound; continue
                         }
-                        if ids.block >= 0, hit.has(ids.block, lex) {
+                        if ids.block >= 0, hit.has(ids.block, lexicon) {
                             // A coordinated blocker ("pineal gland and falx") does not stop the list.
                             var k = hit.range.upperBound
                             var coordinated = false
@@ -200,7 +202,7 @@ extension MentionFinder {
                 let hi = max(anchor.range.upperBound, sites.map(\.range.upperBound).max() ?? anchor.range.upperBound)
                 var attributes: [String] = []
                 for s in sites.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-                    for c in lexicon.classTrie.payloads(s.node).map({ src.classes[Int($0)] })
+                    for c in lexicon.classTrie.payloads(s.node).map({ lexicon.source.classes[Int($0)] })
                     where c.wordClass == rule.siteClass && !c.attribute.isEmpty {
                         for a in c.attribute.split(separator: "+").map(String.init) where !attributes.contains(a) {
                             attributes.append(a)
@@ -209,10 +211,10 @@ extension MentionFinder {
                 }
                 // An anchor word may carry an attribute of its own ("recanalised" → negated).
                 for p in lexicon.classTrie.payloads(anchor.node)
-                where !src.classes[Int(p)].attribute.isEmpty
-                    && src.classes[Int(p)].wordClass == rule.anchorClass && !attributes.contains(src.classes[Int(p)].attribute)
+                where !lexicon.source.classes[Int(p)].attribute.isEmpty
+                    && lexicon.source.classes[Int(p)].wordClass == rule.anchorClass && !attributes.contains(lexicon.source.classes[Int(p)].attribute)
                 {
-                    attributes.append(src.classes[Int(p)].attribute)
+                    attributes.append(lexicon.source.classes[Int(p)].attribute)
                 }
                 out.append(
                     Mention(

@@ -13,6 +13,22 @@ public struct MentionFinder: Sendable {
 
     public init(lexicon: CompiledLexicon) { self.lexicon = lexicon }
 
+    /// The groups whose cues compete (nearest wins): assertion (negated / uncertain),
+    /// temporality (new / progressive / stable), and each other category alone.
+    static let groups: [ModifierCategory] = [.negated, .stable, .hypothetical, .historical, .family, .ignored]
+
+    @inline(__always) static func group(of category: ModifierCategory) -> Int? {
+        switch category {
+        case .negated, .uncertain: 0
+        case .new, .progressive, .stable: 1
+        case .hypothetical: 2
+        case .historical: 3
+        case .family: 4
+        case .ignored: 5
+        case .terminator, .pseudo, .cause: nil
+        }
+    }
+
     /// A modifier cue found in a sentence.
     struct Cue {
         var category: ModifierCategory
@@ -83,18 +99,21 @@ public struct MentionFinder: Sendable {
 
     func apply(_ cues: [Cue], to mention: inout Mention, _ doc: Document) {
         let anchor = mention.anchor
-        let terminators = cues.filter { $0.category == .terminator && $0.window != 1 }.map(\.tokens.lowerBound)
-        // Window-1 terminators ("there is", "consistent with") end negation and hedging only.
-        let assertionTerminators = cues.filter { $0.category == .terminator && $0.window == 1 }.map(\.tokens.lowerBound)
-        let causes = cues.filter { $0.category == .cause }.map(\.tokens.lowerBound)
         var category = ModifierCategory.negated
+        // A terminator between cue and target ends the scope; one of window 1 ("there is",
+        // "consistent with") ends negation and hedging only.
         func blocked(_ from: Int, _ to: Int) -> Bool {
-            if terminators.contains(where: { $0 >= from && $0 < to }) { return true }
-            guard category == .negated || category == .uncertain else { return false }
-            return assertionTerminators.contains { $0 >= from && $0 < to }
+            for c in cues where c.category == .terminator && c.tokens.lowerBound >= from && c.tokens.lowerBound < to {
+                if c.window != 1 || category == .negated || category == .uncertain { return true }
+            }
+            return false
         }
-        var best: [ModifierCategory: (distance: Int, cue: Cue)] = [:]
-        for cue in cues {
+        func causeBetween(_ from: Int, _ to: Int) -> Bool {
+            cues.contains { $0.category == .cause && $0.tokens.lowerBound >= from && $0.tokens.lowerBound < to }
+        }
+        // The nearest cue of each group, by group index.
+        var best: [(distance: Int, cue: Int)?] = Array(repeating: nil, count: Self.groups.count)
+        for (index, cue) in cues.enumerated() {
             switch cue.category {
             case .terminator, .pseudo, .cause: continue
             default: break
@@ -106,14 +125,11 @@ public struct MentionFinder: Sendable {
             if forwardOK && cue.tokens.upperBound <= anchor.lowerBound {
                 let d = anchor.lowerBound - cue.tokens.upperBound
                 let w = cue.window > 0 ? cue.window : (cue.direction == .both ? Self.bothWindow : Int.max)
-                if d <= w && !blocked(cue.tokens.upperBound, anchor.lowerBound) {
-                    // A hedge on the cause word does not hedge the lesion after it.
-                    if cue.category == .uncertain
-                        && causes.contains(where: { $0 >= cue.tokens.upperBound && $0 < anchor.lowerBound })
-                    {
-                    } else {
-                        distance = d
-                    }
+                // A hedge on the cause word does not hedge the lesion after it.
+                if d <= w && !blocked(cue.tokens.upperBound, anchor.lowerBound)
+                    && !(cue.category == .uncertain && causeBetween(cue.tokens.upperBound, anchor.lowerBound))
+                {
+                    distance = d
                 }
             }
             if distance == nil && forwardOK && cue.tokens.lowerBound < anchor.lowerBound
@@ -136,19 +152,15 @@ public struct MentionFinder: Sendable {
             }
             guard let d = distance else { continue }
             // Temporality and assertion cues compete within their own group, nearest first.
-            let group: ModifierCategory
-            switch cue.category {
-            case .new, .progressive, .stable: group = .stable
-            case .negated, .uncertain: group = .negated
-            default: group = cue.category
-            }
+            guard let group = Self.group(of: cue.category) else { continue }
             if let current = best[group], current.distance <= d { continue }
-            best[group] = (d, cue)
+            best[group] = (d, index)
         }
-        for (group, value) in best {
-            let cue = value.cue
+        for (group, value) in best.enumerated() {
+            guard let value else { continue }
+            let cue = cues[value.cue]
             mention.triggers.append(Trigger(category: cue.category, phrase: doc.string(cue.tokens), tokens: cue.tokens))
-            switch group {
+            switch Self.groups[group] {
             case .negated: mention.assertion = cue.category == .negated ? .negated : .uncertain
             case .stable: mention.temporality = Temporality(rawValue: cue.category.rawValue)
             case .hypothetical: mention.hypothetical = true

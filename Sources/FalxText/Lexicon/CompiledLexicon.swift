@@ -2,7 +2,7 @@
 ///
 /// Every phrase word gets a dense id; a token is looked up once (exact, wildcard prefix, or by
 /// spelling correction) and the tries walk token ids, so matching never compares strings.
-public struct CompiledLexicon: Sendable {
+public final class CompiledLexicon: Sendable {
     public let source: Lexicon
     let vocabulary: Vocabulary
     let prefixes: Vocabulary
