@@ -212,7 +212,8 @@ extension MentionFinder {
                 // An anchor word may carry an attribute of its own ("recanalised" → negated).
                 for p in lexicon.classTrie.payloads(anchor.node)
                 where !lexicon.source.classes[Int(p)].attribute.isEmpty
-                    && lexicon.source.classes[Int(p)].wordClass == rule.anchorClass && !attributes.contains(lexicon.source.classes[Int(p)].attribute)
+                    && lexicon.source.classes[Int(p)].wordClass == rule.anchorClass
+                    && !attributes.contains(lexicon.source.classes[Int(p)].attribute)
                 {
                     attributes.append(lexicon.source.classes[Int(p)].attribute)
                 }
