@@ -147,7 +147,8 @@ public struct CaseFactsExtractor: Sendable {
     }
 
     func sentenceHasClass(_ doc: Document, _ sentence: Int, _ name: String) -> Bool {
-        lexicon.compiled.classMatches(doc.tokens, in: doc.sentences[sentence].tokens).contains { $0.classes.contains(name) }
+        let bit = lexicon.compiled.classBit(name)
+        return lexicon.compiled.classMatchBits(doc.tokens, in: doc.sentences[sentence].tokens).contains { $0.classes & bit != 0 }
     }
 
     /// The first eGFR value in the text ("eGFR 25", "eGFR of >90", "eGFR: 45 mL/min").

@@ -17,6 +17,10 @@ public enum RecommendationReader {
         let recs = mentions.filter { $0.concept.hasPrefix("rec.") }
         guard !recs.isEmpty else { return [] }
         let bySentence = Dictionary(grouping: recs, by: \.sentence)
+        let bits = (
+            cue: lexicon.classBit("reccue"), conditional: lexicon.classBit("reccond"),
+            interval: lexicon.classBit("recinterval"), baseline: lexicon.classBit("recbaseline")
+        )
         for (si, list) in bySentence {
             let sentence = doc.sentences[si]
             let section = doc.sections[sentence.section].kind
@@ -28,16 +32,11 @@ public enum RecommendationReader {
             var conditionals: [Range<Int>] = []
             var interval = false
             var baseline = false
-            for m in lexicon.classMatches(doc.tokens, in: sentence.tokens) {
-                for name in m.classes {
-                    switch name {
-                    case "reccue": cue = true
-                    case "reccond": conditionals.append(m.range)
-                    case "recinterval": interval = true
-                    case "recbaseline": baseline = true
-                    default: break
-                    }
-                }
+            for m in lexicon.classMatchBits(doc.tokens, in: sentence.tokens) {
+                if m.classes & bits.cue != 0 { cue = true }
+                if m.classes & bits.conditional != 0 { conditionals.append(m.range) }
+                if m.classes & bits.interval != 0 { interval = true }
+                if m.classes & bits.baseline != 0 { baseline = true }
             }
             guard cue else { continue }
             // Drop a bare MRI that a contrast mention covers.

@@ -175,6 +175,20 @@ func analyse(_ s: String) -> (Document, [Mention]) {
         }
     }
 
+    @Test func atMostSixtyFourWordClasses() throws {
+        let classes = (0..<64).map { "class c\($0): word\($0)" }.joined(separator: "\n")
+        let lex = CompiledLexicon(try Lexicon.parse(classes))
+        #expect(lex.classBit("c63") == 1 << 63)
+        let doc = TextEngine(lexicon: lex).analyze(Array("word0 then word63".utf8))
+        #expect(lex.classMatchBits(doc.tokens, in: 0..<doc.tokens.count).map(\.classes) == [1, 1 << 63])
+        do {
+            _ = try Lexicon.parse(classes + "\nclass c0: again\nclass c64: word64")
+            Issue.record("expected an error for the 65th class")
+        } catch let e as LexiconError {
+            #expect(e.line == 66)
+        }
+    }
+
     @Test func spellingCorrectionForLongWordsOnly() throws {
         let lex = CompiledLexicon(try Lexicon.parse("target calc: calcification\ntarget conf: confusion\ntarget tent: tentorium"))
         let engine = TextEngine(lexicon: lex)

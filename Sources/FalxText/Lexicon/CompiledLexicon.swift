@@ -320,6 +320,16 @@ struct TokenTrie: Sendable {
 }
 
 extension CompiledLexicon {
+    /// The bit of a word class in `classMatchBits` masks: 0 for an unknown class, or when a
+    /// lexicon has more than 64 classes and this is one of the later ones (use `classMatches`).
+    public func classBit(_ name: String) -> UInt64 { classBits[name] ?? 0 }
+
+    /// Word-class matches in a token range (greedy longest), with their classes as bits
+    /// (`classBit`): the same matches as `classMatches`, without building names.
+    public func classMatchBits(_ tokens: [Token], in range: Range<Int>) -> [(range: Range<Int>, classes: UInt64)] {
+        classTrie.matches(tokens, in: range).map { ($0.range, classTrie.classMask[$0.node]) }
+    }
+
     /// Word-class matches in a token range (greedy longest), with the class names of each.
     public func classMatches(_ tokens: [Token], in range: Range<Int>) -> [(range: Range<Int>, classes: [String])] {
         classTrie.matches(tokens, in: range).map { m in

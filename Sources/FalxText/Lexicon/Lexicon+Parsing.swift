@@ -24,6 +24,9 @@ extension Lexicon {
     ///     abbreviation: approx
     ///
     /// - Throws: ``LexiconError`` naming the first bad line.
+    /// The most word classes a lexicon may name.
+    public static let maxWordClasses = 64
+
     public static func parse(_ text: String, name: String = "custom") throws -> Lexicon {
         var lexicon = Lexicon(name: name)
         var lineNumber = 0
@@ -54,6 +57,10 @@ extension Lexicon {
             case "class":
                 try need(args.count >= 1 && args.count <= 2, "class takes a name and an optional attribute")
                 try need(!phrase.isEmpty, "empty phrase")
+                if !lexicon.classes.contains(where: { $0.wordClass == args[0] }) {
+                    // Classes are matched as bits of one 64-bit mask.
+                    try need(Set(lexicon.classes.map(\.wordClass)).count < Lexicon.maxWordClasses, "more than 64 word classes")
+                }
                 lexicon.classes.append(.init(wordClass: args[0], attribute: args.count > 1 ? args[1] : "", phrase: phrase))
             case "near":
                 try need(args.count == 1, "near takes a concept before the colon")
