@@ -160,14 +160,15 @@ struct Audit: ParsableCommand {
         do {
             // Records are read in order and audited in batches on `jobs` threads while reading goes
             // on; rows are written in input order, so the output is the same for every job count.
-            // A batch ends at 256 records or 4 MiB of text, and at most 4 × jobs batches are in
-            // flight, so memory stays flat however large the archive.
+            // A batch ends at 256 records or 4 MiB of text, and at most 2 × jobs + 1 batches are in
+            // flight (one running and one waiting per thread), so memory stays flat however large
+            // the archive.
             var batch: [Record] = []
             var batchBytes = 0
             let batchSize = 256
             let batchByteLimit = 4 << 20
             let rowTransform = transform
-            let pipeline = OrderedPipeline(jobs: jobs, window: 4 * jobs) { records in
+            let pipeline = OrderedPipeline(jobs: jobs, window: 2 * jobs + 1) { records in
                 auditor.encodedRows(for: records, jobs: 1, format: format, transform: rowTransform)
             }
             func deliver(_ rows: [(row: AuditRow, values: [String], bytes: [UInt8])]) throws {

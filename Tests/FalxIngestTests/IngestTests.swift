@@ -108,7 +108,7 @@ func temporaryFile(_ bytes: [UInt8], name: String = "f.txt") throws -> String {
 }
 
 @Suite struct StreamingTests {
-    /// Lines that straddle the 4 MiB read blocks come out whole, numbered, in order.
+    /// Lines that straddle the read blocks (1 MiB) come out whole, numbered, in order.
     @Test func jsonLinesAcrossBlockBoundaries() throws {
         var text = ""
         var n = 0
