@@ -16,14 +16,35 @@ struct JSONLineFields {
         case skipped
     }
 
-    /// The keys Falx reads, in `JSONLinesReader`'s order.
-    static let keys: [[UInt8]] = [
-        "id", "text", "accession", "patient_id", "study_datetime", "procedure", "interpreter", "facility", "birth_date", "sex",
-        "age",
-    ].map { Array($0.utf8) }
+    /// The keys Falx reads.
+    enum Key: Int, CaseIterable {
+        case id, text, accession, patientID, studyDateTime, procedure, interpreter, facility, birthDate, sex, age
 
-    /// The value of each of `keys` (last one wins when a key repeats), nil when absent.
-    var values: [Value?] = Array(repeating: nil, count: keys.count)
+        var name: String {
+            switch self {
+            case .patientID: "patient_id"
+            case .studyDateTime: "study_datetime"
+            case .birthDate: "birth_date"
+            default: "\(self)"
+            }
+        }
+    }
+
+    static let keys: [[UInt8]] = Key.allCases.map { Array($0.name.utf8) }
+
+    /// The value of each key (the last one wins when a key repeats), nil when absent.
+    var values: [Value?] = Array(repeating: nil, count: Key.allCases.count)
+
+    subscript(key: Key) -> Value? { values[key.rawValue] }
+
+    /// A metadata value as `JSONSerialization`'s path reads it: a string, an integer's digits, else "".
+    func text(_ key: Key) -> String {
+        switch self[key] {
+        case .string(let bytes)?: String(decoding: bytes, as: UTF8.self)
+        case .integer(_, let literal)?: String(decoding: literal, as: UTF8.self)
+        default: ""
+        }
+    }
 
     static let maxDepth = 64
 

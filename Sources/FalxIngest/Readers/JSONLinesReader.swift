@@ -7,9 +7,9 @@ import Foundation
 /// ignored. A blank line, a line that is not a JSON object, or one without a string `text` is an
 /// `error` row; the record id is the `id` when present, else `<file>#<line>`.
 public enum JSONLinesReader {
-    ///
-    /// A line is read by `JSONLineFields` when it can decide it, else by `JSONSerialization`
-    /// (`fastPath: false` forces the latter, for tests that compare the two).
+    /// The record of one line (numbered from 1). A line is read by `JSONLineFields` when it can
+    /// decide it, else by `JSONSerialization` (`fastPath: false` forces the latter, for tests
+    /// that compare the two).
     public static func record(
         line: ArraySlice<UInt8>, lineNumber: Int, recordBase: String, source: String, fastPath: Bool = true
     ) -> Record {
@@ -48,65 +48,51 @@ public enum JSONLinesReader {
         }
         var id = fallbackID
         if let s = dict["id"] as? String, !s.isEmpty { id = s } else if let n = dict["id"] as? NSNumber { id = n.stringValue }
-        var meta = ReportMetadata()
-        func str(_ k: String) -> String {
-            if let s = dict[k] as? String { return s }
-            if let n = dict[k] as? NSNumber { return n.stringValue }
-            return ""
-        }
-        meta.accession = str("accession")
-        meta.patientID = str("patient_id")
-        meta.studyDateTime = str("study_datetime")
-        meta.procedure = str("procedure")
-        meta.interpreter = str("interpreter")
-        meta.facility = str("facility")
-        meta.birthDate = str("birth_date")
-        meta.sex = str("sex").uppercased().prefix(1).description
-        if let n = dict["age"] as? NSNumber { meta.age = n.intValue }
-        guard let text = dict["text"] as? String else {
-            return .failure(
-                RecordError(
-                    code: "missing-text", message: "line \(lineNumber) has no string \"text\"", recordID: id, source: src,
-                    format: .jsonl, metadata: meta))
-        }
-        if text.allSatisfy({ $0.isWhitespace }) {
-            return .failure(
-                RecordError(
-                    code: "empty", message: "line \(lineNumber) has an empty \"text\"", recordID: id, source: src, format: .jsonl,
-                    metadata: meta))
-        }
-        return .success(
-            Report(recordID: id, source: src, format: .jsonl, text: Array(text.utf8), metadata: meta, warnings: warnings))
+        return record(
+            id: id,
+            field: { key in
+                if let s = dict[key.name] as? String { return s }
+                if let n = dict[key.name] as? NSNumber { return n.stringValue }
+                return ""
+            },
+            age: (dict["age"] as? NSNumber)?.intValue, text: (dict["text"] as? String).map { Array($0.utf8) },
+            lineNumber: lineNumber, source: src, warnings: warnings)
     }
 
     /// The record of a line read by the fast path; the same as the `JSONSerialization` path's.
     static func record(_ fields: JSONLineFields, lineNumber: Int, fallbackID: String, source src: String, warnings: [String])
         -> Record
     {
-        func str(_ k: Int) -> String {
-            switch fields.values[k] {
-            case .string(let bytes)?: String(decoding: bytes, as: UTF8.self)
-            case .integer(_, let literal)?: String(decoding: literal, as: UTF8.self)
-            default: ""
-            }
-        }
         var id = fallbackID
-        switch fields.values[0] {
+        switch fields[.id] {
         case .string(let bytes)? where !bytes.isEmpty: id = String(decoding: bytes, as: UTF8.self)
-        case .integer(_, let literal)?: id = String(decoding: literal, as: UTF8.self)
+        case .integer?: id = fields.text(.id)
         default: break
         }
+        var age: Int?
+        if case .integer(let n, _)? = fields[.age] { age = n }
+        var text: [UInt8]?
+        if case .string(let bytes)? = fields[.text] { text = bytes }
+        return record(id: id, field: fields.text, age: age, text: text, lineNumber: lineNumber, source: src, warnings: warnings)
+    }
+
+    /// The record of a parsed line, whichever parser read it: the metadata from `field`, an
+    /// `error` row when the text is missing or blank.
+    static func record(
+        id: String, field: (JSONLineFields.Key) -> String, age: Int?, text: [UInt8]?, lineNumber: Int, source src: String,
+        warnings: [String]
+    ) -> Record {
         var meta = ReportMetadata()
-        meta.accession = str(2)
-        meta.patientID = str(3)
-        meta.studyDateTime = str(4)
-        meta.procedure = str(5)
-        meta.interpreter = str(6)
-        meta.facility = str(7)
-        meta.birthDate = str(8)
-        meta.sex = str(9).uppercased().prefix(1).description
-        if case .integer(let n, _)? = fields.values[10] { meta.age = n }
-        guard case .string(let text)? = fields.values[1] else {
+        meta.accession = field(.accession)
+        meta.patientID = field(.patientID)
+        meta.studyDateTime = field(.studyDateTime)
+        meta.procedure = field(.procedure)
+        meta.interpreter = field(.interpreter)
+        meta.facility = field(.facility)
+        meta.birthDate = field(.birthDate)
+        meta.sex = field(.sex).uppercased().prefix(1).description
+        meta.age = age
+        guard let text else {
             return .failure(
                 RecordError(
                     code: "missing-text", message: "line \(lineNumber) has no string \"text\"", recordID: id, source: src,
