@@ -89,15 +89,19 @@ import Testing
         ].filter { FileManager.default.fileExists(atPath: $0) }
         try #require(!paths.isEmpty)
         var fast = 0
+        var lines = 0
         for path in paths {
             let data = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
             for (n, line) in data.split(separator: 0x0A, omittingEmptySubsequences: false).prefix(1500).enumerated() {
+                lines += 1
                 if JSONLineFields(line) != nil { fast += 1 }
                 let a = JSONLinesReader.record(line: line, lineNumber: n + 1, recordBase: "b", source: "s")
                 let b = JSONLinesReader.record(line: line, lineNumber: n + 1, recordBase: "b", source: "s", fastPath: false)
                 #expect(a == b, "\(path) line \(n + 1)")
             }
         }
-        #expect(fast > 1000)
+        // The fast path reads real lines itself (the public transcriptions are there only beside a
+        // checkout that has ../shared; the Corpus always is).
+        #expect(lines >= 300 && fast * 10 >= lines * 9, "\(fast) of \(lines) lines read by the fast path")
     }
 }
