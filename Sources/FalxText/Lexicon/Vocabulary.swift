@@ -4,23 +4,57 @@
 /// contiguous byte array. A second table of single-deletion variants gives spelling correction
 /// at edit distance one (SymSpell-style) for long words.
 public struct Vocabulary: Sendable {
-    private var slots: [Int32]  // index into entries, -1 when empty
-    private var hashes: [UInt64]
-    private var keyStart: [Int32] = []
-    private var keyEnd: [Int32] = []
-    private var keyBytes: [UInt8] = []
-    private var values: [Int32] = []
-    private var mask: Int
-
-    public init(capacity: Int = 64) {
-        var size = 16
-        while size < capacity * 2 { size <<= 1 }
-        slots = Array(repeating: -1, count: size)
-        hashes = Array(repeating: 0, count: size)
-        mask = size - 1
+    /// One slot of the table: the key's hash, where its folded bytes are, and its value; a probe
+    /// reads one slot, not one entry of each of several arrays.
+    struct Slot {
+        var hash: UInt64 = 0
+        var start: Int32 = 0
+        /// -1 when the slot is empty.
+        var length: Int32 = -1
+        var value: Int32 = 0
     }
 
-    public var count: Int { values.count }
+    private var slots: [Slot]
+    private var keyBytes: [UInt8] = []
+    private(set) var count = 0
+    private var mask: Int
+    /// Keys hashed with `polynomialHash` instead of FNV-1a: the hash of a word with one byte left
+    /// out is then two table lookups away (spelling correction), not a pass over the word.
+    let polynomial: Bool
+
+    public init(capacity: Int = 64, polynomial: Bool = false) {
+        var size = 16
+        while size < capacity * 2 { size <<= 1 }
+        slots = Array(repeating: Slot(), count: size)
+        mask = size - 1
+        self.polynomial = polynomial
+    }
+
+    /// The polynomial hash Σ folded(bᵢ) · Pⁿ⁻¹⁻ⁱ (mod 2⁶⁴).
+    static let polynomialBase: UInt64 = 0x0000_0100_0000_01B3
+
+    /// Powers of `polynomialBase`, for words up to 64 bytes.
+    static let polynomialPowers: [UInt64] = {
+        var p: [UInt64] = [1]
+        for _ in 0..<64 { p.append(p[p.count - 1] &* polynomialBase) }
+        return p
+    }()
+
+    @inline(__always) static func polynomialHash(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+        var h: UInt64 = 0
+        for i in range { h = h &* polynomialBase &+ UInt64(ASCII.lower(p[i])) }
+        return h
+    }
+
+    @inline(__always) func keyHash(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
+        polynomial ? Vocabulary.polynomialHash(p, range) : Vocabulary.hash(p, range)
+    }
+
+    /// The first slot to probe for a hash: its high bits, mixed (FNV's low bits depend on the last
+    /// bytes only).
+    @inline(__always) private func home(_ h: UInt64) -> Int {
+        Int(truncatingIfNeeded: (h &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
 
     static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
 
@@ -39,53 +73,51 @@ public struct Vocabulary: Sendable {
     public mutating func insert(_ key: [UInt8], value: Int32) {
         if count * 2 >= slots.count { grow() }
         let folded = key.map(ASCII.lower)
-        let h = folded.withUnsafeBufferPointer { Vocabulary.hash($0, 0..<$0.count) }
-        if lookup(folded, hash: h) != nil { return }
-        var s = Int(truncatingIfNeeded: h) & mask
-        while slots[s] >= 0 { s = (s + 1) & mask }
-        slots[s] = Int32(values.count)
-        hashes[s] = h
-        keyStart.append(Int32(keyBytes.count))
+        let h = folded.withUnsafeBufferPointer { keyHash($0, 0..<$0.count) }
+        if folded.withUnsafeBufferPointer({ self.value(in: $0, range: 0..<$0.count, hash: h) }) != nil { return }
+        var s = home(h)
+        while slots[s].length >= 0 { s = (s + 1) & mask }
+        slots[s] = Slot(hash: h, start: Int32(keyBytes.count), length: Int32(folded.count), value: value)
         keyBytes.append(contentsOf: folded)
-        keyEnd.append(Int32(keyBytes.count))
-        values.append(value)
+        count += 1
     }
 
     private mutating func grow() {
-        let old = (0..<values.count).map { (Array(keyBytes[Int(keyStart[$0])..<Int(keyEnd[$0])]), values[$0]) }
-        self = Vocabulary(capacity: max(64, old.count * 2))
+        let old = slots.filter { $0.length >= 0 }.sorted { $0.start < $1.start }.map { slot in
+            (Array(keyBytes[Int(slot.start)..<Int(slot.start + slot.length)]), slot.value)
+        }
+        self = Vocabulary(capacity: max(64, old.count * 2), polynomial: polynomial)
         for (k, v) in old { insert(k, value: v) }
-    }
-
-    private func lookup(_ folded: [UInt8], hash h: UInt64) -> Int32? {
-        folded.withUnsafeBufferPointer { value(in: $0, range: 0..<$0.count, hash: h) }
     }
 
     /// The value of the folded bytes `range` of `buffer`, or nil.
     @inline(__always)
     public func value(in buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Int32? {
-        value(in: buffer, range: range, hash: Vocabulary.hash(buffer, range))
+        value(in: buffer, range: range, hash: keyHash(buffer, range))
     }
 
-    func value(in buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>, hash h: UInt64) -> Int32? {
-        var s = Int(truncatingIfNeeded: h) & mask
-        while true {
-            let e = slots[s]
-            if e < 0 { return nil }
-            if hashes[s] == h {
-                let ks = Int(keyStart[Int(e)])
-                let ke = Int(keyEnd[Int(e)])
-                if ke - ks == range.count {
-                    var equal = true
-                    var j = ks
-                    for i in range {
-                        if ASCII.lower(buffer[i]) != keyBytes[j] { equal = false; break }
-                        j += 1
+    /// The value of the folded bytes `range` of `buffer` whose hash is `h`, leaving out the byte at
+    /// `skipping` when it is in the range.
+    func value(in buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>, skipping: Int = -1, hash h: UInt64) -> Int32? {
+        slots.withUnsafeBufferPointer { table in
+            keyBytes.withUnsafeBufferPointer { keys in
+                var s = home(h)
+                let n = range.contains(skipping) ? range.count - 1 : range.count
+                while true {
+                    let slot = table[s]
+                    if slot.length < 0 { return nil }
+                    if slot.hash == h && Int(slot.length) == n {
+                        var j = Int(slot.start)
+                        var equal = true
+                        for i in range where i != skipping {
+                            if ASCII.lower(buffer[i]) != keys[j] { equal = false; break }
+                            j += 1
+                        }
+                        if equal { return slot.value }
                     }
-                    if equal { return values[Int(e)] }
+                    s = (s + 1) & mask
                 }
             }
-            s = (s + 1) & mask
         }
     }
 
@@ -103,8 +135,8 @@ public struct Vocabulary: Sendable {
 /// (`contusion` is one substitution from `confusion`).
 public struct SpellingIndex: Sendable {
     public let minimumLength: Int
-    private var deletions = Vocabulary(capacity: 1024)
-    private var exact = Vocabulary(capacity: 256)
+    private var deletions = Vocabulary(capacity: 1024, polynomial: true)
+    private var exact = Vocabulary(capacity: 256, polynomial: true)
     private var words: [Int32: [UInt8]] = [:]
     private var ambiguous: Set<Int32> = []
     /// Hashed (first three bytes, length) and (last three bytes, length) of every word at the
@@ -158,16 +190,24 @@ public struct SpellingIndex: Sendable {
             hasEnd(Self.endBit(buffer[lo], buffer[lo + 1], buffer[lo + 2], length: n, last: false))
                 || hasEnd(Self.endBit(buffer[hi - 3], buffer[hi - 2], buffer[hi - 1], length: n, last: true))
         else { return nil }
-        if let id = deletions.value(in: buffer, range: range), !ambiguous.contains(id) { return id }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n - 1) { s -> Int32? in
+        // Polynomial hashes of every prefix and suffix give the hash of the word without any one
+        // byte in two steps: prefix(i) · Pⁿ⁻¹⁻ⁱ + suffix(i + 1).
+        let powers = Vocabulary.polynomialPowers
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * (n + 1)) { t -> Int32? in
+            let suffix = n + 1
+            t[0] = 0
+            for k in 0..<n { t[k + 1] = t[k] &* Vocabulary.polynomialBase &+ UInt64(ASCII.lower(buffer[lo + k])) }
+            t[suffix + n] = 0
+            for k in stride(from: n - 1, through: 0, by: -1) {
+                t[suffix + k] = UInt64(ASCII.lower(buffer[lo + k])) &* powers[n - 1 - k] &+ t[suffix + k + 1]
+            }
+            if let id = deletions.value(in: buffer, range: range, hash: t[n]), !ambiguous.contains(id) { return id }
             for skip in 0..<n {
-                var j = 0
-                for i in range where i - range.lowerBound != skip {
-                    s[j] = buffer[i]; j += 1
+                let h = t[skip] &* powers[n - 1 - skip] &+ t[suffix + skip + 1]
+                if n - 1 >= minimumLength, let id = exact.value(in: buffer, range: range, skipping: lo + skip, hash: h) {
+                    return id
                 }
-                let view = UnsafeBufferPointer(s)
-                if n - 1 >= minimumLength, let id = exact.value(in: view, range: 0..<(n - 1)) { return id }
-                if let id = deletions.value(in: view, range: 0..<(n - 1)), !ambiguous.contains(id),
+                if let id = deletions.value(in: buffer, range: range, skipping: lo + skip, hash: h), !ambiguous.contains(id),
                     let word = words[id], isTransposition(buffer, range, word)
                 {
                     return id
