@@ -72,6 +72,47 @@ import Testing
         let text = Array("There was a period of confusion. The colon is not imaged. No bleed.".utf8)
         #expect(DictationNormaliser.normalise(text) == text)
     }
+
+    /// The eight-bytes-at-a-time scan decides as a byte-by-byte reading of the rule does, on texts
+    /// with the spoken words at every offset, in any case, glued to words, dots and non-ASCII.
+    @Test func wordAtATimeScanAgreesWithTheRule() {
+        func reference(_ t: [UInt8]) -> Bool {
+            var spoken = 0
+            var stops = 0
+            for i in t.indices {
+                if t[i] == 0x2E { stops += 1 }
+                if DictationNormaliser.isWordStart(t, i)
+                    && (DictationNormaliser.matches(t, i, Array("period".utf8))
+                        || DictationNormaliser.matches(t, i, Array("full stop".utf8)))
+                {
+                    spoken += 1
+                }
+            }
+            return spoken >= 2 && spoken > stops
+        }
+        let pieces = [
+            "period", "PERIOD", "Period", "full stop", "Full Stop", "fullstop", "periods", "xperiod", ".", "1.5", " ", "\n",
+            "no bleed", "é", "—", "p", "f", "full", "stop",
+        ]
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        var agreed = 0
+        var dictated = 0
+        for _ in 0..<3000 {
+            var text = ""
+            for _ in 0..<Int(state % 23) {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += pieces[Int(state >> 33) % pieces.count]
+                if state & 1 == 0 { text += " " }
+            }
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let bytes = Array(text.utf8)
+            let want = reference(bytes)
+            #expect(DictationNormaliser.looksDictated(bytes) == want, "\(text)")
+            agreed += 1
+            if want { dictated += 1 }
+        }
+        #expect(agreed == 3000 && dictated > 100)
+    }
 }
 
 @Suite struct UnicodeSpaceTests {

@@ -45,14 +45,44 @@ public enum DictationNormaliser {
         var stops = 0
         let period = Array("period".utf8)
         let fullStop = Array("full stop".utf8)
-        for i in text.indices {
-            let b = text[i]
-            if b == 0x2E { stops += 1; continue }
-            // Only a 'p' or an 'f' can start the spoken word.
-            guard b | 0x20 == 0x70 || b | 0x20 == 0x66 else { continue }
-            if isWordStart(text, i) && (matches(text, i, period) || matches(text, i, fullStop)) { spoken += 1 }
+        func spokenAt(_ i: Int) -> Bool {
+            isWordStart(text, i) && (matches(text, i, period) || matches(text, i, fullStop))
+        }
+        text.withUnsafeBytes { raw in
+            let n = raw.count
+            var i = 0
+            // Eight bytes at a time: full stops are counted with a byte-equality mask; only a 'p' or an
+            // 'f' (either case) can start the spoken word, so only those bytes are looked at.
+            while i + 8 <= n {
+                let v = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                stops += (bytesEqual(v, 0x2E)).nonzeroBitCount
+                let lower = v | 0x2020_2020_2020_2020
+                var candidates = bytesEqual(lower, 0x70) | bytesEqual(lower, 0x66)
+                while candidates != 0 {
+                    let k = candidates.trailingZeroBitCount / 8
+                    if spokenAt(i + k) { spoken += 1 }
+                    candidates &= candidates - 1
+                }
+                i += 8
+            }
+            while i < n {
+                let b = raw[i]
+                if b == 0x2E {
+                    stops += 1
+                } else if b | 0x20 == 0x70 || b | 0x20 == 0x66, spokenAt(i) {
+                    spoken += 1
+                }
+                i += 1
+            }
         }
         return spoken >= 2 && spoken > stops
+    }
+
+    /// The high bit of each byte of `v` that equals `byte`, and no other bit.
+    @inline(__always) static func bytesEqual(_ v: UInt64, _ byte: UInt8) -> UInt64 {
+        let x = v ^ (0x0101_0101_0101_0101 &* UInt64(byte))
+        let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        return ~(((x & low7) &+ low7) | x | low7)
     }
 
     static func isWordStart(_ t: [UInt8], _ i: Int) -> Bool {
