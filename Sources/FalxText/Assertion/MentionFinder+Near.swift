@@ -13,6 +13,19 @@ extension MentionFinder {
         return table
     }()
 
+    /// Buffers reused across the sentences of one document, so a sentence allocates nothing.
+    struct Scratch {
+        static let terminator: UInt8 = 1
+        static let cue: UInt8 = 2
+        var matches: [(range: Range<Int>, node: Int)] = []
+        var hits: [ClassHit] = []
+        var cues: [Cue] = []
+        /// Per token of the document: the class hit it belongs to, or -1.
+        var hitIndex: [Int32] = []
+        /// Per token of the document: `terminator` and / or `cue` when a modifier phrase covers it.
+        var marks: [UInt8] = []
+    }
+
     /// A class match in a sentence.
     struct ClassHit {
         var range: Range<Int>
@@ -34,46 +47,51 @@ extension MentionFinder {
     /// ligaments"), and stops at sentence punctuation, a clause terminator, or a blocking word
     /// ("calcified *meningioma*") unless the blocker is itself one item of a coordinated list
     /// ("falcine and *pineal* calcification").
-    func nearMentions(_ doc: Document, sentence si: Int, range: Range<Int>, section: SectionKind) -> [Mention] {
+    func nearMentions(
+        _ doc: Document, sentence si: Int, range: Range<Int>, section: SectionKind, scratch: inout Scratch,
+        into out: inout [Mention]
+    ) {
         // Most sentences have no word that could start an anchor phrase: one pass of table lookups.
         let anchorMask = lexicon.anchorMask
-        guard range.contains(where: { lexicon.classTrie.startClasses(doc.tokens[$0]) & anchorMask != 0 }) else { return [] }
-        let base = range.lowerBound
+        guard range.contains(where: { lexicon.classTrie.startClasses(doc.tokens[$0]) & anchorMask != 0 }) else { return }
+        // The buffer is taken out of the scratch while in use, so it stays uniquely referenced.
         var hits: [ClassHit] = []
+        swap(&hits, &scratch.hits)
+        hits.removeAll(keepingCapacity: true)
+        defer { swap(&hits, &scratch.hits) }
         var anyAnchor = false
         var sentenceClasses: UInt64 = 0
-        for m in lexicon.classTrie.matches(doc.tokens, in: range) {
+        lexicon.classTrie.matches(doc.tokens, in: range, into: &scratch.matches)
+        for m in scratch.matches {
             let hit = ClassHit(range: m.range, node: m.node, mask: lexicon.classTrie.classMask[m.node])
             if !anyAnchor { anyAnchor = lexicon.nearRuleClasses.contains { hit.has($0.anchor, lexicon) } }
             sentenceClasses |= hit.mask
             hits.append(hit)
         }
-        guard anyAnchor else { return [] }
-        // Per-token tables of the sentence, indexed from its first token (no hashing).
-        var hitIndex = [Int32](repeating: -1, count: range.count)
+        guard anyAnchor else { return }
+        // Per-token tables of the document (no hashing), reset over this sentence.
+        if scratch.hitIndex.count < doc.tokens.count {
+            scratch.hitIndex = Array(repeating: -1, count: doc.tokens.count)
+            scratch.marks = Array(repeating: 0, count: doc.tokens.count)
+        }
+        for k in range {
+            scratch.hitIndex[k] = -1
+            scratch.marks[k] = 0
+        }
         for (h, hit) in hits.enumerated() {
-            for k in hit.range { hitIndex[k - base] = Int32(h) }
+            for k in hit.range { scratch.hitIndex[k] = Int32(h) }
         }
-        func hitAt(_ k: Int) -> Int? { hitIndex[k - base] >= 0 ? Int(hitIndex[k - base]) : nil }
-        var terminatorAt = [Bool](repeating: false, count: range.count)
-        var cueAt = [Bool](repeating: false, count: range.count)
-        for m in lexicon.modifierTrie.matches(doc.tokens, in: range) {
+        lexicon.modifierTrie.matches(doc.tokens, in: range, into: &scratch.matches)
+        for m in scratch.matches {
             let mod = lexicon.source.modifiers[Int(lexicon.modifierTrie.firstPayload(m.node))]
-            for k in m.range {
-                if mod.category == .terminator && mod.window != 1 {
-                    terminatorAt[k - base] = true
-                } else {
-                    cueAt[k - base] = true
-                }
-            }
+            let mark: UInt8 = mod.category == .terminator && mod.window != 1 ? Scratch.terminator : Scratch.cue
+            for k in m.range { scratch.marks[k] |= mark }
         }
-        struct Marks {
-            let flags: [Bool]
-            let base: Int
-            func contains(_ k: Int) -> Bool { flags[k - base] }
-        }
-        let terminators = Marks(flags: terminatorAt, base: base)
-        let cueTokens = Marks(flags: cueAt, base: base)
+        let hitIndex = scratch.hitIndex
+        let marks = scratch.marks
+        func hitAt(_ k: Int) -> Int? { hitIndex[k] >= 0 ? Int(hitIndex[k]) : nil }
+        func isTerminator(_ k: Int) -> Bool { marks[k] & Scratch.terminator != 0 }
+        func isCue(_ k: Int) -> Bool { marks[k] & Scratch.cue != 0 }
         func punct(_ k: Int) -> UInt8? {
             let t = doc.tokens[k]
             return t.kind == .punct ? doc.text[Int(t.start)] : nil
@@ -93,7 +111,6 @@ extension MentionFinder {
             guard t.kind == .word, t.length <= 8 else { return false }
             return doc.text.withUnsafeBufferPointer { MentionFinder.functionWordTable.value(in: $0, range: t.range) != nil }
         }
-        var out: [Mention] = []
         for (ruleIndex, ids) in lexicon.nearRuleClasses.enumerated() {
             // A rule whose anchor class is not in the sentence has nothing to do.
             if ids.anchor >= 0 && ids.anchor < 64 && sentenceClasses & (1 << UInt64(ids.anchor)) == 0 { continue }
@@ -105,7 +122,7 @@ extension MentionFinder {
                 var gap = 0
                 var lastWasSite = false
                 while j >= range.lowerBound && gap <= rule.window {
-                    if terminators.contains(j) { break }
+                    if isTerminator(j) { break }
                     if let h = hitAt(j) {
                         let hit = hits[h]
                         if hit.has(ids.site, lexicon) {
@@ -129,7 +146,7 @@ extension MentionFinder {
                         if (b == 0x2C || b == 0x2B || b == 0x26) && (lastWasSite || rule.crossesCommas) { j -= 1; continue }
                         // "density along the falx, likely calcification": only cue words between.
                         if b == 0x2C && j + 1 < anchor.range.lowerBound
-                            && (j + 1..<anchor.range.lowerBound).allSatisfy({ cueTokens.contains($0) })
+                            && (j + 1..<anchor.range.lowerBound).allSatisfy({ isCue($0) })
                         {
                             j -= 1; continue
                         }
@@ -149,7 +166,7 @@ extension MentionFinder {
                 var owned = false
                 var rightSites: [Int] = []
                 while j < range.upperBound && gap <= rule.window {
-                    if terminators.contains(j) { break }
+                    if isTerminator(j) { break }
                     if let h = hitAt(j) {
                         let hit = hits[h]
                         if hit.has(ids.site, lexicon) {
@@ -223,6 +240,5 @@ extension MentionFinder {
                         anchor: anchor.range, sentence: si, section: section))
             }
         }
-        return out
     }
 }

@@ -39,27 +39,29 @@ public struct MentionFinder: Sendable {
 
     public func mentions(in doc: Document) -> [Mention] {
         var out: [Mention] = []
-        let src = lexicon.source
+        var scratch = Scratch()
+        var found: [Mention] = []
         for (si, sentence) in doc.sentences.enumerated() {
             let range = sentence.tokens
             let sectionKind = doc.sections[sentence.section].kind
-            var found: [Mention] = []
-            for m in lexicon.targetTrie.matches(doc.tokens, in: range) {
+            found.removeAll(keepingCapacity: true)
+            lexicon.targetTrie.matches(doc.tokens, in: range, into: &scratch.matches)
+            for m in scratch.matches {
                 for p in lexicon.targetTrie.payloads(m.node) {
-                    let t = src.targets[Int(p)]
+                    let t = lexicon.source.targets[Int(p)]
                     found.append(
                         Mention(
                             concept: t.concept, attributes: t.attribute.isEmpty ? [] : [t.attribute],
                             tokens: m.range, anchor: m.range, sentence: si, section: sectionKind))
                 }
             }
-            if !src.nearRules.isEmpty {
-                found.append(contentsOf: nearMentions(doc, sentence: si, range: range, section: sectionKind))
+            if !lexicon.source.nearRules.isEmpty {
+                nearMentions(doc, sentence: si, range: range, section: sectionKind, scratch: &scratch, into: &found)
             }
             guard !found.isEmpty else { continue }
-            let cues = self.cues(doc, range)
+            cues(doc, range, into: &scratch.cues)
             for var mention in found {
-                apply(cues, to: &mention, doc)
+                apply(scratch.cues, to: &mention, doc)
                 out.append(mention)
             }
         }
@@ -67,7 +69,14 @@ public struct MentionFinder: Sendable {
     }
 
     func cues(_ doc: Document, _ range: Range<Int>) -> [Cue] {
-        var cues: [Cue] = []
+        var found: [Cue] = []
+        self.cues(doc, range, into: &found)
+        return found
+    }
+
+    /// The cues of a sentence in `cues`, replacing what it held.
+    func cues(_ doc: Document, _ range: Range<Int>, into cues: inout [Cue]) {
+        cues.removeAll(keepingCapacity: true)
         for m in lexicon.modifierTrie.matches(doc.tokens, in: range) {
             // Several entries may share a phrase ("resolved" before and after its target): each is a cue.
             for p in lexicon.modifierTrie.payloads(m.node) {
@@ -94,7 +103,6 @@ public struct MentionFinder: Sendable {
         {
             cues.append(Cue(category: .terminator, direction: .both, window: 0, tokens: k..<(k + 1)))
         }
-        return cues
     }
 
     func apply(_ cues: [Cue], to mention: inout Mention, _ doc: Document) {

@@ -289,7 +289,27 @@ struct TokenTrie: Sendable {
                 let e = child(node, t.id)
                 if e >= 0 { visit(e, pos + 1) }
             }
-            visit(0, start)
+            // Most paths never fork (a token's wildcard and exact id both continuing is rare):
+            // follow them in a loop, and search depth-first only from a fork.
+            var node = 0
+            var pos = start
+            while pos < limit {
+                let t = buf[pos]
+                let w = child(node, t.wildcard)
+                let e = child(node, t.id)
+                if w >= 0 && e >= 0 {
+                    visit(w, pos + 1)
+                    visit(e, pos + 1)
+                    return
+                }
+                node = w >= 0 ? w : e
+                guard node >= 0 else { return }
+                pos += 1
+                if pos > bestEnd, endsPhrase(node) {
+                    bestEnd = pos
+                    bestNode = node
+                }
+            }
         }
         return bestNode >= 0 ? (bestEnd, bestNode) : nil
     }
@@ -302,6 +322,13 @@ struct TokenTrie: Sendable {
     /// Greedy longest, non-overlapping matches in `range`, as (tokens, node).
     func matches(_ tokens: [Token], in range: Range<Int>) -> [(range: Range<Int>, node: Int)] {
         var out: [(range: Range<Int>, node: Int)] = []
+        matches(tokens, in: range, into: &out)
+        return out
+    }
+
+    /// The matches of `range` in `out`, replacing what it held (its storage is reused).
+    func matches(_ tokens: [Token], in range: Range<Int>, into out: inout [(range: Range<Int>, node: Int)]) {
+        out.removeAll(keepingCapacity: true)
         var i = range.lowerBound
         while i < range.upperBound {
             if !starts(tokens[i]) {
@@ -315,7 +342,6 @@ struct TokenTrie: Sendable {
                 i += 1
             }
         }
-        return out
     }
 }
 
