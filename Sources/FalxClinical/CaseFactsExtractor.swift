@@ -153,7 +153,11 @@ public struct CaseFactsExtractor: Sendable {
 
     /// The first eGFR value in the text ("eGFR 25", "eGFR of >90", "eGFR: 45 mL/min").
     static func egfr(_ doc: Document) -> Double? {
-        for k in doc.tokens.indices where doc.tokens[k].kind == .word && doc.token(k, is: "egfr") {
+        // Cheap tests first: one token in hundreds is four bytes starting with an 'e'.
+        for k in doc.tokens.indices
+        where doc.tokens[k].length == 4 && doc.text[Int(doc.tokens[k].start)] | 0x20 == 0x65 && doc.tokens[k].kind == .word
+            && doc.token(k, is: "egfr")
+        {
             var j = k + 1
             var steps = 0
             while j < doc.tokens.count && steps < 5 {
