@@ -32,7 +32,8 @@ public struct InvariantViolation: Error, CustomStringConvertible {
 /// Runs one input through a reader and the audit, and checks what Falx promises for every input,
 /// not only that it does not crash:
 /// - every record becomes exactly one audit row, and a file at least one;
-/// - a JSON Lines input gives exactly one row per line;
+/// - a JSON Lines input gives exactly one row per line, and each line the same record from the
+///   byte-level reader as from `JSONSerialization`;
 /// - every row has all the columns, its CSV line parses back to one record with the same cells,
 ///   and its JSON Lines line is a JSON object with every column;
 /// - evidence offsets lie inside the report text, and every token, sentence, section and mention
@@ -79,6 +80,15 @@ public enum FuzzHarness {
         let newlines = bytes.lazy.filter { $0 == 0x0A }.count
         let lines = newlines + (bytes.last.map { $0 == 0x0A ? 0 : 1 } ?? 0)
         guard rows == lines else { throw InvariantViolation(description: "jsonl: \(lines) lines gave \(rows) rows") }
+        // The byte-level reader decides every line as JSONSerialization does, or leaves it to it.
+        for (n, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).prefix(200).enumerated() {
+            let fast = JSONLinesReader.record(line: line, lineNumber: n + 1, recordBase: "f", source: "f")
+            let slow = JSONLinesReader.record(line: line, lineNumber: n + 1, recordBase: "f", source: "f", fastPath: false)
+            guard fast == slow else {
+                throw InvariantViolation(
+                    description: "jsonl line \(n + 1): the fast path read \(fast), JSONSerialization \(slow)")
+            }
+        }
     }
 
     static func checkRow(for record: Record) throws {
