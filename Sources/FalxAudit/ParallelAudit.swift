@@ -38,8 +38,11 @@ public final class OrderedPipeline<Output>: @unchecked Sendable {
     private let jobs: Int
     private let window: Int
     private let transform: @Sendable ([Record]) -> Output
-    private let workers: DispatchSemaphore
-    private let queue = DispatchQueue(label: "falx.audit", attributes: .concurrent)
+    /// One serial queue per job, batches dealt in turn. A queue of one's own always gets a thread
+    /// (a concurrent queue shares the global pool with the reading thread, and was measured to run
+    /// its batches on one thread for the first seconds of a run).
+    private let queues: [DispatchQueue]
+    private var submitted = 0
     private var inFlight: [Slot] = []
     private var head = 0
 
@@ -47,7 +50,7 @@ public final class OrderedPipeline<Output>: @unchecked Sendable {
         self.jobs = max(1, jobs)
         self.window = max(1, window)
         self.transform = transform
-        workers = DispatchSemaphore(value: max(1, jobs))
+        queues = (0..<max(1, jobs)).map { DispatchQueue(label: "falx.audit.\($0)") }
     }
 
     /// Submits a batch; hands every batch that has finished, in order, to `deliver` (waiting for
@@ -58,13 +61,12 @@ public final class OrderedPipeline<Output>: @unchecked Sendable {
             return
         }
         let slot = Slot()
-        let (transform, workers) = (self.transform, self.workers)
-        queue.async {
-            workers.wait()
+        let transform = self.transform
+        queues[submitted % jobs].async {
             slot.result = transform(batch)
-            workers.signal()
             slot.done.signal()
         }
+        submitted += 1
         inFlight.append(slot)
         while inFlight.count - head >= window { try deliverOldest(deliver) }
         // Whatever is finished already goes out now.
