@@ -95,7 +95,6 @@ import Testing
             "no bleed", "é", "—", "p", "f", "full", "stop",
         ]
         var state: UInt64 = 0x2545_F491_4F6C_DD1D
-        var agreed = 0
         var dictated = 0
         for _ in 0..<3000 {
             var text = ""
@@ -108,10 +107,10 @@ import Testing
             let bytes = Array(text.utf8)
             let want = reference(bytes)
             #expect(DictationNormaliser.looksDictated(bytes) == want, "\(text)")
-            agreed += 1
             if want { dictated += 1 }
         }
-        #expect(agreed == 3000 && dictated > 100)
+        // The generator must reach both answers, or the comparison proves little.
+        #expect(dictated > 100 && dictated < 2900)
     }
 }
 
