@@ -18,3 +18,15 @@ while IFS=$'\t' read -r name args; do
     "$FALX" $args >"$dir/$name"
     echo "wrote $dir/$name" >&2
 done <"$dir/MANIFEST.tsv"
+# docs/rules.md carries `falx rules` between its markers (DocsTests checks it).
+python3 - "$FALX" <<'PY'
+import re, subprocess, sys
+rules = subprocess.run([sys.argv[1], "rules"], check=True, capture_output=True, text=True).stdout
+path = "docs/rules.md"
+doc = open(path, encoding="utf-8").read()
+begin, end = "<!-- begin falx rules -->\n```text\n", "```\n<!-- end falx rules -->"
+head, rest = doc.split(begin, 1)
+_, tail = rest.split(end, 1)
+open(path, "w", encoding="utf-8").write(head + begin + rules + end + tail)
+PY
+echo "wrote docs/rules.md" >&2

@@ -6,23 +6,7 @@ struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print the decision table with its citations.")
 
     func run() {
-        let r = Ruleset.default
-        print("Ruleset \(r.version) — \(Ruleset.source)")
-        print("Decision support for audit and research, not a substitute for clinical judgement.\n")
-        for rule in r.rules {
-            print("\(rule.id)  \(rule.category?.rawValue ?? "modifier")  [\(rule.strength)]")
-            print("    when:     \(rule.applies)")
-            print("    actions:  \(rule.effect)")
-            print("    source:   \(rule.citation)")
-        }
-        print(
-            """
-
-            Verdict: not_applicable for R0; urgent/recommended: concordant when the report recommends a \
-            work-up (mri, mri_contrast, venography, angiography, neurosurgery_consult, neurology_consult), \
-            else missed_workup; consider: concordant; routine: additional_imaging when the report \
-            recommends advanced imaging (mri, mri_contrast, venography, angiography), else concordant.
-            """)
+        print(Ruleset.default.describe(), terminator: "")
     }
 }
 

@@ -114,4 +114,63 @@ import Testing
         #expect(rules.rules.map(\.id) == ["R0", "R1", "R2", "R3", "R4", "R5", "R6", "M1", "M2", "M3", "M4"])
         #expect(rules.rules.allSatisfy { !$0.citation.isEmpty })
     }
+
+    // Revision 1.1: with M3 the core itself advises SWI, an MRI sequence, so a routine case whose
+    // report recommends MRI is concordant; imaging the core does not advise is still additional.
+    @Test(arguments: [ReportRecommendation.mri, .mriContrast])
+    func m3MakesAnMRIRecommendationConcordant(_ recommended: ReportRecommendation) {
+        let r = rules.evaluate(make(.uncertain) { $0.reportRecommends = [recommended] })
+        #expect(r.strength == .routine && r.verdict == .concordant && r.rules == ["R6", "M3"])
+        let affirmed = rules.evaluate(make(.present) { $0.reportRecommends = [recommended] })
+        #expect(affirmed.verdict == .additionalImaging)
+    }
+
+    @Test func m3DoesNotCoverVenographyOrAngiography() {
+        for extra in [ReportRecommendation.venography, .angiography] {
+            let r = rules.evaluate(make(.uncertain) { $0.reportRecommends = [.mri, extra] })
+            #expect(r.verdict == .additionalImaging, "\(extra)")
+        }
+    }
+
+    // Revision 1.1: M1's caution also covers a contrast study the report itself recommends.
+    @Test func m1CautionCoversTheReportsOwnContrastStudy() {
+        for own in [ReportRecommendation.mriContrast, .venography] {
+            let r = rules.evaluate(
+                make {
+                    $0.renalDisease = .present; $0.reportRecommends = [own]
+                })
+            #expect(r.category == .incidentalMonitor && r.gadoliniumCaution, "\(own)")
+        }
+        let plain = rules.evaluate(
+            make {
+                $0.renalDisease = .present; $0.reportRecommends = [.mri]
+            })
+        #expect(!plain.gadoliniumCaution)
+        let noRenal = rules.evaluate(make { $0.reportRecommends = [.mriContrast] })
+        #expect(!noRenal.gadoliniumCaution)
+    }
+
+    /// The printed table comes from the values `evaluate` runs: every action code any case can get
+    /// is printed under the rule that adds it.
+    @Test func thePrintedTableNamesEveryActionTheEngineAdds() {
+        let text = rules.describe()
+        #expect(text.hasPrefix("Ruleset \(rules.version) — "))
+        for rule in rules.rules {
+            #expect(text.contains("\(rule.id)  "), "\(rule.id) missing")
+            #expect(text.contains("why:      \(rule.rationale)\n"))
+            for action in rule.actions { #expect(rule.effect.contains(action.code)) }
+        }
+        var every = CaseFacts()
+        every.duralCalcification = .uncertain
+        for finding in Finding.allCases { every.findings[finding] = .present }
+        for symptom in Symptom.allCases { every.symptoms[symptom] = .present }
+        every.renalDisease = .present
+        every.temporality = .progressive
+        let r = rules.evaluate(every)
+        #expect(r.rules == ["R1", "R2", "R3", "R4", "R5", "M1", "M2", "M3", "M4"])
+        for action in r.actions {
+            let rule = rules.rules.first { $0.id == action.rule }
+            #expect(rule?.effect.contains(action.code) == true, "\(action.code) from \(action.rule)")
+        }
+    }
 }
