@@ -18,15 +18,16 @@ while IFS=$'\t' read -r name args; do
     "$FALX" $args >"$dir/$name"
     echo "wrote $dir/$name" >&2
 done <"$dir/MANIFEST.tsv"
-# docs/rules.md carries `falx rules` between its markers (DocsTests checks it).
+# docs/ carries the output of `falx rules` and `falx schema` between markers (DocsTests checks them).
 python3 - "$FALX" <<'PY'
-import re, subprocess, sys
-rules = subprocess.run([sys.argv[1], "rules"], check=True, capture_output=True, text=True).stdout
-path = "docs/rules.md"
-doc = open(path, encoding="utf-8").read()
-begin, end = "<!-- begin falx rules -->\n```text\n", "```\n<!-- end falx rules -->"
-head, rest = doc.split(begin, 1)
-_, tail = rest.split(end, 1)
-open(path, "w", encoding="utf-8").write(head + begin + rules + end + tail)
+import subprocess, sys
+blocks = {"docs/rules.md": ("rules", "```text\n", "```\n"), "docs/audit-schema.md": ("schema", "", "")}
+for path, (command, fence_open, fence_close) in blocks.items():
+    output = subprocess.run([sys.argv[1], command], check=True, capture_output=True, text=True).stdout
+    begin, end = f"<!-- begin falx {command} -->\n", f"<!-- end falx {command} -->"
+    doc = open(path, encoding="utf-8").read()
+    head, rest = doc.split(begin, 1)
+    _, tail = rest.split(end, 1)
+    open(path, "w", encoding="utf-8").write(head + begin + fence_open + output + fence_close + end + tail)
+    print(f"wrote {path}", file=sys.stderr)
 PY
-echo "wrote docs/rules.md" >&2

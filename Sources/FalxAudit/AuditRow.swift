@@ -15,16 +15,8 @@ public struct AuditRow: Sendable, Equatable {
     public var warnings: [String]
     public var errors: [String]
 
-    /// The audit's columns, in their fixed order (AUDIT-SCHEMA.md).
-    public static let columns: [String] =
-        [
-            "record_id", "source", "format", "status", "patient_id", "accession", "study_datetime", "procedure",
-            "interpreter", "facility", "age", "sex", "dural_calcification", "dc_locations", "dc_temporality",
-            "dc_evidence", "dc_offsets",
-        ] + Finding.allCases.map(\.rawValue) + Symptom.allCases.map(\.rawValue) + [
-            "renal_disease", "category", "strength", "actions", "follow_up", "gadolinium_caution",
-            "report_recommends", "audit_verdict", "rules", "ruleset_version", "warnings", "errors",
-        ]
+    /// The audit's columns, in their fixed order (``AuditSchema``).
+    public static let columns: [String] = AuditSchema.names
 
     /// The row's values, as strings, in column order.
     public var values: [String] {

@@ -3,7 +3,7 @@ import FalxClinical
 import FalxCore
 import FalxIngest
 
-/// A gold record: `{"id", "text", "labels": {...}}` (AUDIT-SCHEMA.md, LABELLING.md).
+/// A gold record: `{"id", "text", "labels": {...}}` (docs/audit-schema.md, docs/labelling.md).
 ///
 /// A line may give a `source` file instead of `text` (`{"id", "source", "labels"}`): the file
 /// (relative to the gold file) is read by Falx's own readers, as `falx audit` would read it, and

@@ -1,6 +1,6 @@
 import FalxAudit
 
-/// Positions of the audit columns the report reads, in ``AuditRow/columns`` order (AUDIT-SCHEMA.md).
+/// Positions of the audit columns the report reads, in ``AuditRow/columns`` order (docs/audit-schema.md).
 enum AuditColumns {
     static func index(_ name: String) -> Int {
         guard let i = AuditRow.columns.firstIndex(of: name) else { preconditionFailure("no audit column \(name)") }

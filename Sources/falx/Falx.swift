@@ -15,7 +15,10 @@ struct Falx: AsyncParsableCommand {
             Decision support for audit and research, not a diagnosis and not a substitute for clinical \
             judgement. Every recommendation carries its rule id and citation (see `falx rules`).
             """,
-        subcommands: [Audit.self, ReportCommand.self, Eval.self, Explain.self, Rules.self, LexiconCommand.self, NegEx.self]
+        subcommands: [
+            Audit.self, ReportCommand.self, Eval.self, Explain.self, Rules.self, SchemaCommand.self, LexiconCommand.self,
+            NegEx.self,
+        ]
     )
 }
 

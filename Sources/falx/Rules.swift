@@ -1,4 +1,5 @@
 import ArgumentParser
+import FalxAudit
 import FalxClinical
 import FalxCore
 
@@ -16,4 +17,12 @@ struct LexiconCommand: ParsableCommand {
         abstract: "Print the built-in lexicon (copy it, edit it, load it with --lexicon FILE)."
     )
     func run() { print(ClinicalLexicon.defaultText) }
+}
+
+struct SchemaCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schema",
+        abstract: "Print the audit's columns, their values and meaning, as a Markdown table."
+    )
+    func run() { print(AuditSchema.markdown, terminator: "") }
 }

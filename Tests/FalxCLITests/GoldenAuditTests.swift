@@ -1,3 +1,4 @@
+import FalxAudit
 import Foundation
 import Testing
 
@@ -48,6 +49,27 @@ import Testing
             The new output is in \(actualPath.path). If the change is intended, run scripts/golden.sh, \
             review `git diff Tests/FalxCLITests/Fixtures/golden` and commit it with the reason.
             """)
+    }
+
+    /// Every cell of the golden Corpus and fixture audits takes a value its column allows.
+    @Test(arguments: ["corpus.golden.csv", "fixtures.golden.csv"])
+    func everyCellFitsItsColumn(_ name: String) throws {
+        let rows = CLITests().parseCSV(try Data(contentsOf: Self.folder.appendingPathComponent(name)))
+        #expect(rows.first == AuditSchema.names)
+        for row in rows.dropFirst() {
+            try #require(row.count == AuditSchema.columns.count, "\(row.first ?? "")")
+            for (column, value) in zip(AuditSchema.columns, row) where !value.isEmpty {
+                let fits: Bool
+                switch column.values {
+                case .text: fits = true
+                case .oneOf(let allowed): fits = allowed.contains(value)
+                case .listOf(let allowed): fits = value.split(separator: ";").allSatisfy { allowed.contains(String($0)) }
+                case .integer: fits = Int(value) != nil
+                case .offsets: fits = value.wholeMatch(of: /\d+-\d+/) != nil
+                }
+                #expect(fits, "\(row[0]): \(column.name) = \(value)")
+            }
+        }
     }
 
     /// The first line that differs, as "line N: expected … / actual …".

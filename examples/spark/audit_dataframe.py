@@ -13,7 +13,7 @@ each line goes to Falx byte for byte. With --table, INPUT is a table (or Parquet
 each row is sent as one JSON line built with json.dumps.
 
 OUTPUT gets one row per input row: the input key (`input_file` for text input, the key column
-for a table) zipped with the 45 audit columns, all strings (AUDIT-SCHEMA.md), as Parquet or JSON
+for a table) zipped with the 45 audit columns, all strings (docs/audit-schema.md), as Parquet or JSON
 Lines. Every task checks that Falx exited 0, that it wrote exactly one row per line sent, in order
 (`source` = `stdin#<n>`), and that each row echoes the id it was sent; otherwise the task raises,
 so Spark retries it and then fails the job loudly. The driver then checks rows out = rows in.
@@ -28,7 +28,7 @@ import shutil
 import subprocess
 import sys
 
-# The audit's columns (AUDIT-SCHEMA.md), used only when the driver cannot run the binary itself
+# The audit's columns (docs/audit-schema.md), used only when the driver cannot run the binary itself
 # (a client on another OS); otherwise they are read from the binary's own CSV header.
 FALLBACK_COLUMNS = [
     "record_id", "source", "format", "status", "patient_id", "accession", "study_datetime", "procedure",

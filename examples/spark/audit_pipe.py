@@ -6,7 +6,7 @@
 
 INPUT is JSON Lines, read as text split on LF only (as Falx splits); each partition's lines are
 piped through one `falx audit --stdin --no-header --format jsonl` process. OUTPUT is a folder of
-JSON Lines part files, one audit row per input line (the 45 audit columns, AUDIT-SCHEMA.md).
+JSON Lines part files, one audit row per input line (the 45 audit columns, docs/audit-schema.md).
 
 The traps of RDD.pipe, and what this script does about them:
 - a non-zero exit is ignored unless checkCode=True: it passes checkCode=True;

@@ -149,7 +149,7 @@ def main():
     # --- the DataFrame route on text (mapInArrow), binary shipped with addArtifacts
     t0 = time.time()
     columns = audit_dataframe.falx_columns(falx)
-    check("columns from the binary's header: 45, as AUDIT-SCHEMA.md", columns == audit_dataframe.FALLBACK_COLUMNS)
+    check("columns from the binary's header: 45, as docs/audit-schema.md lists", columns == audit_dataframe.FALLBACK_COLUMNS)
     name = audit_dataframe.ship_falx(spark, falx)
     df = audit_dataframe.read_jsonl(spark, src)
     out_dir = os.path.join(work, "dataframe.parquet")

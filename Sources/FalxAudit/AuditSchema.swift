@@ -1,0 +1,111 @@
+import FalxCore
+import FalxIngest
+
+/// One column of the audit: its name (CSV header cell and JSON Lines key), what it holds and the
+/// values it can take. ``AuditSchema/columns`` is the one list the writers, the report's reader,
+/// `falx schema` and docs/audit-schema.md all come from.
+public struct AuditColumn: Sendable, Equatable {
+    /// The values a column can take.
+    public enum Values: Sendable, Equatable {
+        /// Free text (may be empty).
+        case text
+        /// Exactly one of these (or empty on an `error` row).
+        case oneOf([String])
+        /// Any of these, `;`-joined, in this order (empty when none).
+        case listOf([String])
+        /// A whole number (empty when unknown).
+        case integer
+        /// `start-end` offsets.
+        case offsets
+
+        /// The values in words, for the schema table.
+        public var summary: String {
+            switch self {
+            case .text: "text"
+            case .oneOf(let v): v.map { "`\($0)`" }.joined(separator: " \\| ")
+            case .listOf(let v): "`;`-joined: " + v.map { "`\($0)`" }.joined(separator: ", ")
+            case .integer: "integer"
+            case .offsets: "`start-end`"
+            }
+        }
+    }
+
+    public let name: String
+    public let meaning: String
+    public let values: Values
+
+    public init(_ name: String, _ values: Values, _ meaning: String) {
+        self.name = name
+        self.values = values
+        self.meaning = meaning
+    }
+}
+
+/// The audit's columns, in their fixed order.
+public enum AuditSchema {
+    static func names<T: RawRepresentable & CaseIterable>(_: T.Type) -> [String] where T.RawValue == String {
+        T.allCases.map(\.rawValue)
+    }
+
+    public static let columns: [AuditColumn] =
+        [
+            AuditColumn("record_id", .text, "the record's id: the JSONL `id`, the accession, else `<file>#<n>`"),
+            AuditColumn("source", .text, "the input path as given, plus `#n` inside a multi-record file"),
+            AuditColumn("format", .oneOf(names(InputFormat.self)), "the input format, detected from the content"),
+            AuditColumn("status", .oneOf(["ok", "error"]), "`error`: the record could not be read (see `errors`)"),
+            AuditColumn("patient_id", .text, "the patient identifier the format carries"),
+            AuditColumn("accession", .text, "the accession number the format carries"),
+            AuditColumn("study_datetime", .text, "the study's date and time, ISO 8601"),
+            AuditColumn("procedure", .text, "the procedure or exam name"),
+            AuditColumn("interpreter", .text, "the reporting radiologist"),
+            AuditColumn("facility", .text, "the facility or sending application"),
+            AuditColumn("age", .integer, "age in years at the study: birth date and study date, else the text"),
+            AuditColumn("sex", .text, "sex as the format gives it"),
+            AuditColumn(
+                "dural_calcification", .oneOf(names(FindingStatus.self)),
+                "what the report says of dural calcification"),
+            AuditColumn("dc_locations", .listOf(names(DuralLocation.self)), "where the calcification is"),
+            AuditColumn("dc_temporality", .oneOf(names(DCTemporality.self)), "compared with a prior study"),
+            AuditColumn("dc_evidence", .text, "the sentence of the deciding mention, white space collapsed"),
+            AuditColumn(
+                "dc_offsets", .offsets,
+                "the mention's position: 0-based, half-open, in Unicode scalars of the report text"),
+        ]
+        + Finding.allCases.map {
+            AuditColumn($0.rawValue, .oneOf(names(FindingStatus.self)), "associated finding")
+        }
+        + Symptom.allCases.map {
+            AuditColumn($0.rawValue, .oneOf(names(SymptomStatus.self)), "symptom of this patient")
+        }
+        + [
+            AuditColumn(
+                "renal_disease", .oneOf(names(SymptomStatus.self)),
+                "ESRD, CKD, dialysis, renal transplant or secondary hyperparathyroidism"),
+            AuditColumn("category", .oneOf(names(Category.self)), "the first decision-table row that applies"),
+            AuditColumn("strength", .oneOf(names(Strength.self)), "how strongly the work-up is indicated"),
+            AuditColumn("actions", .text, "`;`-joined action codes of every rule that fired (`falx rules`)"),
+            AuditColumn("follow_up", .text, "the clinical follow-up interval, for incidental cases"),
+            AuditColumn("gadolinium_caution", .oneOf(["yes", "no"]), "renal disease and a contrast study in view"),
+            AuditColumn(
+                "report_recommends", .listOf(names(ReportRecommendation.self) + ["none"]),
+                "what the report itself recommends; `none` when nothing codable"),
+            AuditColumn(
+                "audit_verdict", .oneOf(names(AuditVerdict.self)), "the report's recommendation against the table"),
+            AuditColumn("rules", .text, "`;`-joined ids of the rules that fired (R0–R6, M1–M4)"),
+            AuditColumn("ruleset_version", .text, "the version of the decision table"),
+            AuditColumn("warnings", .text, "`; `-joined data-quality and clinical warnings"),
+            AuditColumn("errors", .text, "`; `-joined `code: message` reasons of an `error` row"),
+        ]
+
+    /// The column names, in order: the CSV header and the JSON Lines keys.
+    public static let names: [String] = columns.map(\.name)
+
+    /// The schema as a Markdown table (`falx schema`, docs/audit-schema.md).
+    public static var markdown: String {
+        var out = "| # | column | values | meaning |\n|---|---|---|---|\n"
+        for (i, c) in columns.enumerated() {
+            out += "| \(i + 1) | `\(c.name)` | \(c.values.summary) | \(c.meaning) |\n"
+        }
+        return out
+    }
+}
