@@ -6,6 +6,23 @@ extension Ruleset {
     static let ref56 = "[ref 5, 6] renal disease: NSF risk; ESRD with secondary hyperparathyroidism"
     static let summary = "clinical summary: incidental isolated calcification, clinical follow-up 6-12 months"
 
+    /// What each citation refers to. The summary lists only [ref 1] in full; its other numbers
+    /// resolve to the summary itself, where a reader finds the statement the rule rests on.
+    public static let references: [(label: String, reference: String)] = [
+        ("clinical summary", "\(source): Guideline Directed Topic Overview, Dr.Oracle Medical Advisory Board & Editors, 2025"),
+        (
+            "[ref 1]",
+            "Progressive subcortical calcifications secondary to venous hypertension in an intracranial dural "
+                + "arteriovenous fistula. Journal of Clinical Neuroscience, 2017"
+        ),
+        (
+            "[ref 2] – [ref 6]",
+            "as numbered in the clinical summary above (2025), which cites them for dAVF management "
+                + "[2, 3], the imaging work-up, venous thrombosis, CSF1R-related leukoencephalopathy and intracranial "
+                + "hypotension [4], nephrogenic systemic fibrosis [5] and ESRD with secondary hyperparathyroidism [6]"
+        ),
+    ]
+
     /// Revision 1.1 (December 2026): a routine case's MRI recommendation is concordant when M3
     /// advises SWI; M1's caution also covers a contrast study the report itself recommends.
     public static let `default` = Ruleset(

@@ -121,7 +121,9 @@ public struct Ruleset: Sendable {
             out += "    why:      \(rule.rationale)\n"
             out += "    source:   \(rule.citation)\n"
         }
-        return out + "\n" + Self.verdictText + "\n"
+        out += "\n" + Self.verdictText + "\n\nReferences\n"
+        for (label, reference) in Self.references { out += "    \(label): \(reference)\n" }
+        return out
     }
 
     /// The citation of a rule id.

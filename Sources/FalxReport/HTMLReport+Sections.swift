@@ -408,6 +408,12 @@ extension HTMLReport {
                             ]),
                         .element("tbody", [:], rows),
                     ]),
+                .element("h3", text: "References"),
+                .element(
+                    "ul", [:],
+                    Ruleset.references.map { ref in
+                        .element("li", [:], [.element("strong", text: ref.label), .text(" " + ref.reference)])
+                    }),
             ])
     }
 

@@ -173,4 +173,20 @@ import Testing
             #expect(rule?.effect.contains(action.code) == true, "\(action.code) from \(action.rule)")
         }
     }
+
+    /// Every citation resolves: each reference number a rule cites is covered by a line of the
+    /// reference list that `falx rules` and the report page print.
+    @Test func everyCitationResolvesToAReference() throws {
+        let labels = Ruleset.references.map(\.label)
+        #expect(labels.contains("[ref 1]") && labels.contains("clinical summary"))
+        for rule in rules.rules {
+            for match in rule.citation.matches(of: /\[ref ([\d, ]+)\]/) {
+                for number in match.1.split(separator: ",").compactMap({ Int($0.filter(\.isNumber)) }) {
+                    #expect((1...6).contains(number), "\(rule.id) cites [ref \(number)], which the list does not cover")
+                }
+            }
+            if rule.citation.hasPrefix("clinical summary") { #expect(labels.contains("clinical summary")) }
+        }
+        #expect(rules.describe().contains("References\n    clinical summary: "))
+    }
 }
