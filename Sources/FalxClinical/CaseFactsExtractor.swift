@@ -131,7 +131,12 @@ public struct CaseFactsExtractor: Sendable {
         if symptomLike,
             let resolved = usable.first(where: { m in
                 m.assertion == .negated
-                    && m.triggers.contains { $0.category == .negated && $0.phrase.lowercased().contains("resolv") }
+                    && m.triggers.contains { t in
+                        guard t.category == .negated else { return false }
+                        let phrase = t.phrase.lowercased()
+                        return phrase.contains("resolv") || phrase.contains("settled") || phrase.contains("subsided")
+                            || phrase.contains("abated")
+                    }
             })
         {
             return (.absent, resolved)

@@ -24,6 +24,7 @@ extension ClinicalLexicon {
         section history: reason for examination
         section history: reason for study
         section history: reason for referral
+        section history: reason
         section history: reason for request
         section history: clinical details
         section history: clinical detail
@@ -203,6 +204,27 @@ extension ClinicalLexicon {
         modifier negated backward: which resolved
         modifier negated backward: that has resolved
         modifier negated backward: now resolved
+        # A symptom or finding that has settled is resolved.
+        modifier negated backward: now settled
+        modifier negated backward: has settled
+        modifier negated backward: have settled
+        modifier negated backward: has since settled
+        modifier negated backward: since settled
+        modifier negated backward: settled
+        modifier negated backward: has abated
+        modifier negated backward: now abated
+        modifier negated backward: has subsided
+        modifier negated backward: now subsided
+        modifier negated backward: which has settled
+        modifier negated backward: which have settled
+        modifier negated backward: which has since settled
+        modifier negated backward: which have since settled
+        modifier negated backward: that has settled
+        modifier negated backward: which has now settled
+        modifier negated backward: which have now settled
+        modifier negated backward: which has subsided
+        modifier negated backward: which have subsided
+        modifier negated backward: have subsided
         modifier negated backward: has now resolved
         modifier negated backward: no longer seen
         modifier negated backward: no longer visible
@@ -253,6 +275,16 @@ extension ClinicalLexicon {
         modifier uncertain forward: could be
         modifier uncertain forward: might be
         modifier uncertain forward: may indicate
+        modifier uncertain forward: might indicate
+        modifier uncertain forward: could indicate
+        modifier uncertain forward: might reflect
+        modifier uncertain forward: may suggest
+        modifier uncertain forward: might suggest
+        modifier uncertain forward: could suggest
+        modifier uncertain forward: cannot be distinguished from
+        modifier uncertain forward: can not be distinguished from
+        modifier uncertain forward: indistinguishable from
+        modifier uncertain forward: cannot be differentiated from
         modifier uncertain forward: suspicious for
         modifier uncertain forward: suspicion of
         modifier uncertain forward: suspicion for
@@ -359,6 +391,40 @@ extension ClinicalLexicon {
         modifier hypothetical forward: to be excluded
         modifier hypothetical forward: risk of
         modifier hypothetical forward: at risk for
+        # Statements about a finding in general, not about this patient ("dural calcification is common in
+        # older adults", "dural thickening may be seen in intracranial hypotension"): both sides are generic.
+        modifier hypothetical both: is common in
+        modifier hypothetical both: are common in
+        modifier hypothetical both: is common with
+        modifier hypothetical both: is a common finding
+        modifier hypothetical both: is commonly seen
+        modifier hypothetical both: are commonly seen
+        modifier hypothetical both: is frequently seen
+        modifier hypothetical both: are frequently seen
+        modifier hypothetical both: may be seen in
+        modifier hypothetical both: can be seen in
+        modifier hypothetical both: may be found in
+        modifier hypothetical both: can be found in
+        modifier hypothetical both: is described in
+        modifier hypothetical both: are described in
+        modifier hypothetical both: has been described
+        modifier hypothetical both: have been described
+        modifier hypothetical both: is associated with
+        modifier hypothetical both: are associated with
+        modifier hypothetical both: has been associated with
+        modifier hypothetical both: have been associated with
+        modifier hypothetical both: is typically seen
+        modifier hypothetical both: are typically seen
+        modifier hypothetical both: is a recognised cause
+        modifier hypothetical both: is a recognized cause
+        modifier hypothetical both: is a known cause
+        modifier hypothetical both: is a feature of
+        modifier hypothetical both: are a feature of
+        modifier hypothetical both: is a hallmark of
+        modifier hypothetical both: in the general population
+        modifier hypothetical both: in older adults
+        modifier hypothetical both: in the elderly
+        modifier hypothetical both: with advancing age
         # Historical.
         modifier historical forward 6: history of
         modifier historical forward 6: h/o
@@ -583,6 +649,7 @@ extension ClinicalLexicon {
         class calc: ossif*
         class calc: ossification
         class calc: ossified
+        class calc: osseous metaplasia
         class calc: calcium
         class calc: calcareous
         class calc: calcinosis
@@ -1430,6 +1497,12 @@ extension ClinicalLexicon {
         target seizure: seizure
         target seizure: seizures
         target seizure: seizure - like
+        target seizure: convulsive episode
+        target seizure: shaking episode
+        target seizure: shaking episodes
+        target seizure: shaking spell
+        target seizure: shaking spells
+        target seizure: jerking episodes
         target seizure: convulsion
         target seizure: convulsions
         target seizure: convulsive
@@ -1538,6 +1611,33 @@ extension ClinicalLexicon {
         target focal_deficit negated: normal neurological exam
         target focal_deficit negated: neurology normal
         target focal_deficit negated: neurology intact
+        # Examination statements deny the deficits they cover.
+        target focal_deficit negated: cranial nerves intact
+        target focal_deficit negated: cranial nerves grossly intact
+        target focal_deficit negated: cranial nerves are intact
+        target focal_deficit negated: cranial nerves normal
+        target focal_deficit negated: cn ii - xii intact
+        target focal_deficit negated: cn ii - xii grossly intact
+        target focal_deficit negated: cns ii - xii intact
+        target focal_deficit negated: cranial nerves ii - xii intact
+        target focal_deficit negated: cranial nerves ii - xii grossly intact
+        target focal_deficit negated: power 5 / 5
+        target focal_deficit negated: power 5 / 5 throughout
+        target focal_deficit negated: 5 / 5 power
+        target focal_deficit negated: strength 5 / 5
+        target focal_deficit negated: 5 / 5 strength
+        target focal_deficit negated: full power
+        target focal_deficit negated: full power throughout
+        target focal_deficit negated: moving all limbs
+        target focal_deficit negated: moving all four limbs
+        target focal_deficit negated: moves all extremities
+        target focal_deficit negated: no pronator drift
+        target focal_deficit negated: neuro exam non - focal
+        target focal_deficit negated: neurological examination non - focal
+        target focal_deficit negated: grossly non - focal
+        target focal_deficit negated: no focal neurology
+        target focal_deficit negated: no lateralising signs
+        target focal_deficit negated: no lateralizing signs
 
         # ---------------------------------------------------------------- renal disease
         target renal_disease: esrd
@@ -1692,6 +1792,18 @@ extension ClinicalLexicon {
         target rec.neurosurgery_consult: nsg
         target rec.neurosurgery_consult: neurosurg
         target rec.neurosurgery_consult: nsurg
+        target rec.neurosurgery_consult: neurovascular mdt
+        target rec.neurosurgery_consult: neuro - vascular mdt
+        target rec.neurosurgery_consult: neurovascular multidisciplinary
+        target rec.neurosurgery_consult: neurovascular meeting
+        target rec.neurosurgery_consult: neurovascular team
+        target rec.neurosurgery_consult: neurovascular service
+        target rec.neurosurgery_consult: neurovascular clinic
+        target rec.neurosurgery_consult: neurosurgical mdt
+        target rec.neurosurgery_consult: neurosurgery mdt
+        target rec.neurosurgery_consult: neuroradiology mdt
+        target rec.neurosurgery_consult: neurointerventional team
+        target rec.neurosurgery_consult: neurosurgical team
         target rec.neurology_consult: neurology
         target rec.neurology_consult: neurologist
         target rec.neurology_consult: neurological opinion
@@ -1705,6 +1817,10 @@ extension ClinicalLexicon {
         target rec.neurology_consult: cognitive clinic
         target rec.neurology_consult: stroke team
         target rec.neurology_consult: neuro consult
+        target rec.neurology_consult: neurology mdt
+        target rec.neurology_consult: neurology team
+        target rec.neurology_consult: neurology service
+        target rec.neurology_consult: neurology clinic
         target rec.clinical_follow_up: clinical correlation
         target rec.clinical_follow_up: correlate clinically
         target rec.clinical_follow_up: clinically correlate
@@ -1896,6 +2012,36 @@ extension ClinicalLexicon {
         class reccue: better characterized
         class reccue: monitoring
         class reccue: surveillance
+        # Work-up already arranged or done, pointed to as the next step; care already in place.
+        class reccue: booked
+        class reccue: has been booked
+        class reccue: has been arranged
+        class reccue: have been arranged
+        class reccue: is arranged
+        class reccue: will be arranged
+        class reccue: has been requested
+        class reccue: have been requested
+        class reccue: is requested
+        class reccue: will be requested
+        class reccue: scheduled
+        class reccue: planned
+        class reccue: to follow
+        class reccue: will follow
+        class reccue: see the
+        class reccue: please see
+        class reccue: see separate
+        class reccue: see accompanying
+        class reccue: see concurrent
+        class reccue: under the care of
+        class reccue: remains under
+        class reccue: remain under
+        class reccue: known to
+        class reccue: under the
+        class reccue: discussed at
+        class reccue: discuss at
+        class reccue: discussion at
+        class reccue: mdt
+        class reccue: multidisciplinary
         # Words that make a recommendation conditional.
         class reccond: if
         class reccond: unless
@@ -1943,5 +2089,41 @@ extension ClinicalLexicon {
         class recinterval: serial
         class recinterval: re - imaging
         class recbaseline: baseline
+        # The same day is not an interval ("see the MRI performed the same day").
+        class recbaseline: same day
+        class recbaseline: same - day
+        class recbaseline: today
+        # A sentence that tells what was done ("a repeat scan six weeks later showed no change") is the
+        # clinical course, not a recommendation, unless it also recommends in so many words.
+        class recnarrative: showed
+        class recnarrative: demonstrated
+        class recnarrative: revealed
+        class recnarrative: had shown
+        class recnarrative: has shown
+        class recnarrative: was performed
+        class recnarrative: were performed
+        class recnarrative: was done
+        class recnarrative: was obtained
+        class recnarrative: were obtained
+        class recnarrative: underwent
+        class recnarrative: was undertaken
+        class recstrong: recommend
+        class recstrong: recommended
+        class recstrong: recommends
+        class recstrong: recommending
+        class recstrong: recommendation
+        class recstrong: recommendations
+        class recstrong: suggest
+        class recstrong: suggested
+        class recstrong: suggests
+        class recstrong: advise
+        class recstrong: advised
+        class recstrong: advisable
+        class recstrong: consider
+        class recstrong: considered
+        class recstrong: consideration
+        class recstrong: please
+        class recstrong: should
+        class recstrong: would
         """#
 }

@@ -7,7 +7,8 @@ import FalxText
 /// "recommend", "suggest", "consider", "may be obtained", "for further evaluation", or the
 /// sentence stands in a recommendation section), it is not negated, and it is not conditional
 /// ("if clinically indicated", "should symptoms persist"; in "CTA and, if positive, DSA" only the
-/// CTA counts). Imaging at an interval ("repeat", "follow-up", "in 6 months") is
+/// CTA counts), and it does not tell the clinical course ("a repeat scan six weeks later showed
+/// no change") without recommending in so many words. Imaging at an interval ("repeat", "follow-up", "in 6 months") is
 /// `follow_up_imaging` instead of its modality, unless it is a baseline scan.
 public enum RecommendationReader {
     public static func recommendations(_ doc: Document, _ mentions: [Mention], _ lexicon: CompiledLexicon)
@@ -19,7 +20,8 @@ public enum RecommendationReader {
         let bySentence = Dictionary(grouping: recs, by: \.sentence)
         let bits = (
             cue: lexicon.classBit("reccue"), conditional: lexicon.classBit("reccond"),
-            interval: lexicon.classBit("recinterval"), baseline: lexicon.classBit("recbaseline")
+            interval: lexicon.classBit("recinterval"), baseline: lexicon.classBit("recbaseline"),
+            narrative: lexicon.classBit("recnarrative"), strong: lexicon.classBit("recstrong")
         )
         for (si, list) in bySentence {
             let sentence = doc.sentences[si]
@@ -32,13 +34,17 @@ public enum RecommendationReader {
             var conditionals: [Range<Int>] = []
             var interval = false
             var baseline = false
+            var narrative = false
+            var strong = false
             for m in lexicon.classMatchBits(doc.tokens, in: sentence.tokens) {
                 if m.classes & bits.cue != 0 { cue = true }
                 if m.classes & bits.conditional != 0 { conditionals.append(m.range) }
                 if m.classes & bits.interval != 0 { interval = true }
                 if m.classes & bits.baseline != 0 { baseline = true }
+                if m.classes & bits.narrative != 0 { narrative = true }
+                if m.classes & bits.strong != 0 { strong = true }
             }
-            guard cue else { continue }
+            guard cue, !narrative || strong else { continue }
             // Drop a bare MRI that a contrast mention covers.
             let contrast = list.filter { $0.concept == "rec.mri_contrast" }
             for m in list {

@@ -1,0 +1,118 @@
+import FalxCore
+import Testing
+
+@testable import FalxClinical
+
+/// Classes of real radiologists' wording, each with several phrasings and with the near misses
+/// that must keep their old reading.
+@Suite struct RealWordingTests {
+    /// Work-up already arranged or done, care already in place and multidisciplinary meetings are
+    /// the report's recommendation; a clinical narrative and a request in the history are not.
+    @Test(arguments: [
+        ("FINDINGS: Falcine calcification with dural thickening. MRI has been booked.", "mri"),
+        ("FINDINGS: Falcine calcification with dural thickening. MRI to follow.", "mri"),
+        ("FINDINGS: Falcine calcification with dural thickening. An MRI has been arranged.", "mri"),
+        ("FINDINGS: Falcine calcification with dural thickening. MR venogram has been requested.", "venography"),
+        ("FINDINGS: Falcine calcification with dural thickening. Please see the MRI performed the same day.", "mri"),
+        ("FINDINGS: Falcine calcification. Known dAVF, remains under the neurointerventional team.", "neurosurgery_consult"),
+        ("FINDINGS: Falcine calcification. Known dural fistula, under the care of neurosurgery.", "neurosurgery_consult"),
+        ("FINDINGS: Falcine calcification with dural thickening. Refer to the neurovascular MDT.", "neurosurgery_consult"),
+        ("FINDINGS: Falcine calcification. For discussion at the neurology MDT.", "neurology_consult"),
+        ("Reason: ENT requested head CT for sinusitis.\nFINDINGS: Falcine calcification.", ""),
+        ("HISTORY: MRI was arranged by the GP last year.\nFINDINGS: Falcine calcification.", ""),
+        ("FINDINGS: Falcine calcification. A repeat scan six weeks later showed no change.", ""),
+    ])
+    func workUpArrangedOrInPlace(_ text: String, _ expected: String) {
+        let codes = facts(text).reportRecommends.map(\.rawValue).joined(separator: ";")
+        #expect(codes == expected, "\(text)")
+    }
+
+    @Test func arrangedWorkUpIsNotAMissedWorkUp() {
+        let r = Ruleset.default.evaluate(facts("FINDINGS: Falcine calcification with dural thickening. MRI has been booked."))
+        #expect(r.strength == .recommended && r.verdict == .concordant)
+    }
+
+    /// Generic and teaching sentences are not about this patient; the same words about the patient
+    /// still count.
+    @Test(arguments: [
+        ("Dural calcification is common in older adults.", FindingStatus.notMentioned),
+        ("Calcification of the falx is a common finding with advancing age.", .notMentioned),
+        ("Falcine calcification has been described in basal cell naevus syndrome.", .notMentioned),
+        ("Dural calcification may be seen in chronic renal failure.", .notMentioned),
+        ("Falcine calcification, common in this age group.", .present),
+        ("There is falcine calcification.", .present),
+        ("Calcification is seen along the falx.", .present),
+    ])
+    func genericStatements(_ text: String, _ expected: FindingStatus) {
+        #expect(facts(text).duralCalcification == expected, "\(text)")
+    }
+
+    @Test(arguments: [
+        "FINDINGS: Falcine calcification. Dural thickening may be seen in intracranial hypotension.",
+        "FINDINGS: Falcine calcification. Pachymeningeal enhancement is associated with intracranial hypotension.",
+        "FINDINGS: Falcine calcification. Dural enhancement can be seen in intracranial hypotension.",
+    ])
+    func whatAFindingMeansInGeneralIsNotAFinding(_ text: String) {
+        let f = facts(text)
+        #expect(f.duralCalcification == .present)
+        #expect(f.status(.intracranialHypotension) == .notMentioned, "\(text)")
+        #expect(f.status(.duralThickening) == .notMentioned && f.status(.duralEnhancement) == .notMentioned, "\(text)")
+    }
+
+    /// A symptom that has settled is resolved: absent, also beside an earlier mention of it.
+    @Test(arguments: [
+        ("HISTORY: Headache, now settled.\nFINDINGS: Falcine calcification.", SymptomStatus.absent),
+        ("HISTORY: Headaches which have since settled.\nFINDINGS: Falcine calcification.", .absent),
+        ("HISTORY: Headache for two weeks, has now subsided.\nFINDINGS: Falcine calcification.", .absent),
+        ("HISTORY: Headache, not settling.\nFINDINGS: Falcine calcification.", .present),
+        ("HISTORY: Worsening headache.\nFINDINGS: Falcine calcification.", .present),
+    ])
+    func resolvedSymptoms(_ text: String, _ expected: SymptomStatus) {
+        #expect(facts(text).status(.headache) == expected, "\(text)")
+    }
+
+    /// Examination statements deny the deficits they cover.
+    @Test(arguments: [
+        ("HISTORY: Headache. CN II-XII grossly intact.\nFINDINGS: Falcine calcification.", SymptomStatus.absent),
+        ("HISTORY: Headache. Power 5/5 throughout.\nFINDINGS: Falcine calcification.", .absent),
+        ("HISTORY: Headache. Cranial nerves intact, no pronator drift.\nFINDINGS: Falcine calcification.", .absent),
+        ("HISTORY: Headache. Moving all four limbs.\nFINDINGS: Falcine calcification.", .absent),
+        ("HISTORY: Left arm weakness, power 3/5.\nFINDINGS: Falcine calcification.", .present),
+        ("HISTORY: Headache.\nFINDINGS: Falcine calcification.", .notMentioned),
+    ])
+    func examinationStatements(_ text: String, _ expected: SymptomStatus) {
+        #expect(facts(text).status(.focalDeficit) == expected, "\(text)")
+    }
+
+    @Test(arguments: [
+        ("HISTORY: Shaking episodes overnight.\nFINDINGS: Falcine calcification.", SymptomStatus.present),
+        ("HISTORY: Convulsion at home.\nFINDINGS: Falcine calcification.", .present),
+        ("HISTORY: Jerking episodes of the left arm.\nFINDINGS: Falcine calcification.", .present),
+        ("HISTORY: Shaking hands, tremor.\nFINDINGS: Falcine calcification.", .notMentioned),
+    ])
+    func seizureWording(_ text: String, _ expected: SymptomStatus) {
+        #expect(facts(text).status(.seizure) == expected, "\(text)")
+    }
+
+    /// Hedges in other words; a firm statement beside them stays present.
+    @Test(arguments: [
+        ("Tentorial density which might reflect calcification.", FindingStatus.uncertain),
+        ("Linear density along the falx, which could indicate calcification.", .uncertain),
+        ("Hyperdensity along the falx that cannot be distinguished from calcification.", .uncertain),
+        ("Falcine calcification, which might reflect prior haemorrhage.", .present),
+    ])
+    func hedges(_ text: String, _ expected: FindingStatus) {
+        #expect(facts(text).duralCalcification == expected, "\(text)")
+    }
+
+    /// Ossification of the falx is dural calcification for this audit; osseous structures are not.
+    @Test(arguments: [
+        ("Osseous metaplasia of the falx cerebri.", FindingStatus.present),
+        ("Ossification of the falx.", .present),
+        ("Ossified falx.", .present),
+        ("The osseous structures near the tentorium are normal.", .notMentioned),
+    ])
+    func ossification(_ text: String, _ expected: FindingStatus) {
+        #expect(facts(text).duralCalcification == expected, "\(text)")
+    }
+}
