@@ -40,7 +40,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "CLibXML2Tests", dependencies: ["CLibXML2", "FalxIngest"]),
-        .testTarget(name: "FalxTextTests", dependencies: ["FalxText"]),
+        .testTarget(name: "FalxTextTests", dependencies: ["FalxText", "FalxClinical"]),
         .testTarget(
             name: "FalxIngestTests", dependencies: ["FalxIngest"],
             resources: [.copy("Fixtures")]

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 @Suite struct FHIRReaderTests {
-    @Test(.enabled(if: XMLTestFiles.interopAvailable, "../shared/data/interop is absent"))
+    @Test
     func usCoreChestXRayWithXHTMLPresentedForm() throws {
         let bytes = try XMLTestFiles.sample("fhir/uscore_DiagnosticReport-chest-xray-report.json")
         #expect(FHIRReader.looksLikeFHIR(bytes))
@@ -32,7 +32,7 @@ import Testing
         #expect(!text.contains("Chest Portable\nResult"))  // the <title> in <head> is dropped
     }
 
-    @Test(.enabled(if: XMLTestFiles.interopAvailable, "../shared/data/interop is absent"))
+    @Test
     func usCoreBoneDensityPDFOnly() throws {
         let bytes = try XMLTestFiles.sample("fhir/uscore_DiagnosticReport-bone-density-report.json")
         let records = FHIRReader.records(bytes, recordBase: "dxa.json", source: "dxa.json")

@@ -36,13 +36,8 @@ import Testing
     }
 
     @Test func embeddedCDAInHL7IsReadWithTheMessageMetadata() throws {
-        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/data/interop/hl7v2")
-        let path = folder.appendingPathComponent("dcm4che_ORU_R01-CDA.hl7").path
-        guard FileManager.default.fileExists(atPath: path) else {
-            print("skipped: \(path) not present")
-            return
-        }
+        let path = try XMLTestFiles.interop().appendingPathComponent("hl7v2/dcm4che_ORU_R01-CDA.hl7").path
+        try #require(FileManager.default.fileExists(atPath: path), "the interop sample \(path) is missing")
         let records = InputWalker().records(of: .init(path: path, recordBase: "x.hl7"))
         #expect(records.count == 1)
         guard case .success(let r) = records.first else {

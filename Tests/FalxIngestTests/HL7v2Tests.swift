@@ -5,24 +5,16 @@ import Testing
 
 // MARK: - Helpers
 
-/// The public interop samples, read from ../shared/data/interop beside the clone.
+/// The public HL7 v2 interop samples, bundled in Fixtures/interop/hl7v2 (see its PROVENANCE.md).
 enum HL7v2Samples {
-    static let folder = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("../shared/data/interop/hl7v2").standardized
-
-    static var available: Bool { FileManager.default.fileExists(atPath: folder.appendingPathComponent("hapi_messages.txt").path) }
-
     static func bytes(_ name: String) throws -> [UInt8] {
-        [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
+        try XMLTestFiles.sample("hl7v2/" + name)
     }
 
     static func messages(_ name: String) throws -> [HL7v2MessageRecord] {
         HL7v2Reader.messages(try bytes(name), recordBase: name, source: "interop/" + name)
     }
 }
-
-private let samplesNote: Comment = "the interop samples are not present at ../shared/data/interop"
 
 /// Turns `\r` in a literal into the segment separator under test.
 private func hl7(_ s: String, separator: String = "\r") -> [UInt8] {
@@ -60,7 +52,7 @@ private let header =
 
 // MARK: - Public samples
 
-@Suite(.enabled(if: HL7v2Samples.available, samplesNote))
+@Suite
 struct HL7v2SampleTests {
     @Test func dcm4cheStructuredReportWithSections() throws {
         let messages = try HL7v2Samples.messages("dcm4che_ORU_R01-SR.hl7")

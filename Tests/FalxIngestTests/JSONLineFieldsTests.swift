@@ -79,15 +79,17 @@ import Testing
         #expect(String(decoding: report.text, as: UTF8.self) == "a\"b\\c/d\ne\u{e9}f\u{1F600}g")
     }
 
-    /// Every line of a real file: the public transcriptions and the bundled Corpus's JSON Lines.
+    /// Every line of a real file: a sample of the public transcriptions (Fixtures/mtsamples, see its
+    /// PROVENANCE.md) and the repository Corpus's JSON Lines; both must be there.
     @Test func realLinesAreReadTheSameBothWays() throws {
         let here = URL(fileURLWithPath: #filePath)
         let root = here.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let paths = [
-            root.appendingPathComponent("../shared/data/mtsamples/mtsamples.jsonl").path,
-            root.appendingPathComponent("Corpus/corpus.gold.jsonl").path,
-        ].filter { FileManager.default.fileExists(atPath: $0) }
-        try #require(!paths.isEmpty)
+        let mtsamples = try #require(
+            Bundle.module.url(
+                forResource: "mtsamples-first200", withExtension: "jsonl", subdirectory: "Fixtures/mtsamples"),
+            "Fixtures/mtsamples/mtsamples-first200.jsonl is missing from the test bundle")
+        let paths = [mtsamples.path, root.appendingPathComponent("Corpus/corpus.gold.jsonl").path]
+        for path in paths { try #require(FileManager.default.fileExists(atPath: path), "\(path) is missing") }
         var fast = 0
         var lines = 0
         for path in paths {
@@ -100,8 +102,7 @@ import Testing
                 #expect(a == b, "\(path) line \(n + 1)")
             }
         }
-        // The fast path reads real lines itself (the public transcriptions are there only beside a
-        // checkout that has ../shared; the Corpus always is).
-        #expect(lines >= 300 && fast * 10 >= lines * 9, "\(fast) of \(lines) lines read by the fast path")
+        // The fast path reads real lines itself.
+        #expect(lines >= 450 && fast * 10 >= lines * 9, "\(fast) of \(lines) lines read by the fast path")
     }
 }

@@ -2,16 +2,19 @@ import FalxIngest
 import Foundation
 import Testing
 
-/// The public interop samples (../shared/data/interop beside the clone) and this target's fixtures.
+/// The public interop samples (copied into Fixtures/interop, see its PROVENANCE.md) and this
+/// target's other fixtures. A missing sample is a test failure, never a skip.
 enum XMLTestFiles {
-    static let interop = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("../shared/data/interop").standardized
-
-    static var interopAvailable: Bool { FileManager.default.fileExists(atPath: interop.path) }
+    /// The folder of the bundled interop samples.
+    static func interop() throws -> URL {
+        try #require(
+            Bundle.module.url(forResource: "interop", withExtension: nil, subdirectory: "Fixtures"),
+            "Fixtures/interop is missing from the test bundle")
+    }
 
     static func sample(_ relative: String) throws -> [UInt8] {
-        let url = interop.appendingPathComponent(relative)
+        let url = try interop().appendingPathComponent(relative)
+        try #require(FileManager.default.fileExists(atPath: url.path), "interop sample \(relative) is missing")
         return [UInt8](try Data(contentsOf: url))
     }
 
@@ -36,7 +39,7 @@ extension Record {
 // MARK: - CDA
 
 @Suite struct CDAReaderTests {
-    @Test(.enabled(if: XMLTestFiles.interopAvailable, "../shared/data/interop is absent"))
+    @Test
     func cCDADiagnosticImagingReport() throws {
         let bytes = try XMLTestFiles.sample("cda/ccda_Diagnostic_Imaging_Report.xml")
         #expect(CDAReader.looksLikeCDA(bytes))
@@ -68,7 +71,7 @@ extension Record {
         #expect(!text.contains("  "))
     }
 
-    @Test(.enabled(if: XMLTestFiles.interopAvailable, "../shared/data/interop is absent"))
+    @Test
     func nonXMLBodyBase64PlainText() throws {
         let bytes = try XMLTestFiles.sample("cda/ccda_CDA_Embedded_Text_Plain_Surgical_Consult.xml")
         let records = CDAReader.records(bytes, recordBase: "consult.xml", source: "consult.xml")
@@ -91,7 +94,7 @@ extension Record {
         #expect(m.accession == "")
     }
 
-    @Test(.enabled(if: XMLTestFiles.interopAvailable, "../shared/data/interop is absent"))
+    @Test
     func nonXMLBodyReferenceIsNotFollowed() throws {
         let bytes = try XMLTestFiles.sample("cda/ccda_Unstructured_Document_reference.xml")
         let records = CDAReader.records(bytes, recordBase: "ud.xml", source: "ud.xml")
@@ -105,7 +108,7 @@ extension Record {
         #expect(error.metadata.facility == "Community Health and Hospitals")
     }
 
-    @Test(.enabled(if: XMLTestFiles.interopAvailable, "../shared/data/interop is absent"))
+    @Test
     func cdaEmbeddedInHL7v2() throws {
         let hl7 = try XMLTestFiles.sample("hl7v2/dcm4che_ORU_R01-CDA.hl7")
         let marker = Array("^Text^text/xml^ASCII^".utf8)
@@ -188,7 +191,7 @@ extension Record {
         #expect(error.message.contains("binary form, no text"))
     }
 
-    @Test(.enabled(if: XMLTestFiles.interopAvailable, "../shared/data/interop is absent"))
+    @Test
     func sniffersTellTheFormatsApart() throws {
         let cda = try XMLTestFiles.sample("cda/ccda_Diagnostic_Imaging_Report.xml")
         let v2 = try XMLTestFiles.sample("hl7v2xml/hapi_ed_issue_ORU_R01.xml")
@@ -212,7 +215,7 @@ extension Record {
 // MARK: - HL7 v2 XML
 
 @Suite struct HL7v2XMLReaderTests {
-    @Test(.enabled(if: XMLTestFiles.interopAvailable, "../shared/data/interop is absent"))
+    @Test
     func hapiORUWithEmbeddedPDF() throws {
         let bytes = try XMLTestFiles.sample("hl7v2xml/hapi_ed_issue_ORU_R01.xml")
         let records = HL7v2XMLReader.records(bytes, recordBase: "ed_issue.xml", source: "in/ed_issue.xml")
@@ -235,7 +238,7 @@ extension Record {
         #expect(report.warnings.contains { $0.contains("OBX 2") && $0.contains("PDF") })
     }
 
-    @Test(.enabled(if: XMLTestFiles.interopAvailable, "../shared/data/interop is absent"))
+    @Test
     func queryMessageWithExternalDTDIsNotAReport() throws {
         let bytes = try XMLTestFiles.sample("hl7v2xml/hapi_get_version_external_dtd.xml")
         let records = HL7v2XMLReader.records(bytes, recordBase: "q.xml", source: "q.xml")
