@@ -392,7 +392,8 @@ extension ClinicalLexicon {
         modifier hypothetical forward: risk of
         modifier hypothetical forward: at risk for
         # Statements about a finding in general, not about this patient ("dural calcification is common in
-        # older adults", "dural thickening may be seen in intracranial hypotension"): both sides are generic.
+        # older adults", "is associated with"): both sides are generic. "May be seen in" is left out: with
+        # "these appearances" as its subject it hedges this patient's finding.
         modifier hypothetical both: is common in
         modifier hypothetical both: are common in
         modifier hypothetical both: is common with
@@ -401,10 +402,6 @@ extension ClinicalLexicon {
         modifier hypothetical both: are commonly seen
         modifier hypothetical both: is frequently seen
         modifier hypothetical both: are frequently seen
-        modifier hypothetical both: may be seen in
-        modifier hypothetical both: can be seen in
-        modifier hypothetical both: may be found in
-        modifier hypothetical both: can be found in
         modifier hypothetical both: is described in
         modifier hypothetical both: are described in
         modifier hypothetical both: has been described

@@ -38,7 +38,7 @@ import Testing
         ("Dural calcification is common in older adults.", FindingStatus.notMentioned),
         ("Calcification of the falx is a common finding with advancing age.", .notMentioned),
         ("Falcine calcification has been described in basal cell naevus syndrome.", .notMentioned),
-        ("Dural calcification may be seen in chronic renal failure.", .notMentioned),
+        ("Dural calcification is associated with chronic renal failure.", .notMentioned),
         ("Falcine calcification, common in this age group.", .present),
         ("There is falcine calcification.", .present),
         ("Calcification is seen along the falx.", .present),
@@ -48,15 +48,23 @@ import Testing
     }
 
     @Test(arguments: [
-        "FINDINGS: Falcine calcification. Dural thickening may be seen in intracranial hypotension.",
+        "FINDINGS: Falcine calcification. Dural thickening is common in intracranial hypotension.",
         "FINDINGS: Falcine calcification. Pachymeningeal enhancement is associated with intracranial hypotension.",
-        "FINDINGS: Falcine calcification. Dural enhancement can be seen in intracranial hypotension.",
+        "FINDINGS: Falcine calcification. Dural enhancement has been described in intracranial hypotension.",
     ])
     func whatAFindingMeansInGeneralIsNotAFinding(_ text: String) {
         let f = facts(text)
         #expect(f.duralCalcification == .present)
         #expect(f.status(.intracranialHypotension) == .notMentioned, "\(text)")
         #expect(f.status(.duralThickening) == .notMentioned && f.status(.duralEnhancement) == .notMentioned, "\(text)")
+    }
+
+    /// "These appearances may be seen in X" hedges this patient's finding: X is uncertain.
+    @Test func appearancesMayBeSeenInHedgesThePatientsFinding() {
+        let f = facts(
+            "FINDINGS: Falcine calcification. Diffuse pachymeningeal enhancement; appearances may be seen in intracranial hypotension."
+        )
+        #expect(f.status(.duralEnhancement) == .present && f.status(.intracranialHypotension) == .uncertain)
     }
 
     /// A symptom that has settled is resolved: absent, also beside an earlier mention of it.
