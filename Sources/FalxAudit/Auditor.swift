@@ -2,6 +2,7 @@ import Foundation
 import FalxClinical
 import FalxCore
 import FalxIngest
+import FalxText
 
 /// The pipeline for one record: text → case facts → recommendation → audit row. Pure and
 /// `Sendable`, so many records run at once.
@@ -11,6 +12,12 @@ public struct Auditor: Sendable {
     /// Longest report text audited, in UTF-8 bytes; a longer one is an `error` row. Reading costs
     /// about twelve times the text in memory, so this bounds a run's memory whatever the input.
     public let maxTextBytes: Int
+    /// Work units a record may spend (`WorkMeter`): what the largest accepted report needs and
+    /// more, so a record over it is one whose reading would not be linear in its length.
+    public var workBudget: Int
+    /// Asked every few thousand units of work: true abandons the record in hand (an interrupt).
+    /// Its row is then an `error` row with code `stopped`, which a caller stopping the run discards.
+    public var shouldStop: (@Sendable () -> Bool)?
 
     /// The default limit on a report's text: 8 MiB, some hundred times a long radiology report.
     public static let defaultMaxTextBytes = 8 << 20
@@ -19,6 +26,7 @@ public struct Auditor: Sendable {
         extractor = CaseFactsExtractor(lexicon: lexicon)
         self.ruleset = ruleset
         self.maxTextBytes = maxTextBytes
+        workBudget = WorkMeter.budget(forMaxTextBytes: maxTextBytes)
     }
 
     public func row(for record: Record) -> AuditRow {
@@ -36,7 +44,11 @@ public struct Auditor: Sendable {
                 facts: CaseFacts(), evidence: nil, recommendation: nil, warnings: [], errors: [e.description])
         case .success(let report):
             let age = report.metadata.age ?? Self.age(birth: report.metadata.birthDate, study: report.metadata.studyDateTime)
-            let reading = extractor.read(report.text, metadataAge: age)
+            var meter = WorkMeter(limit: workBudget, shouldStop: shouldStop)
+            let reading = extractor.read(report.text, metadataAge: age, meter: &meter)
+            if let outcome = meter.outcome {
+                return row(for: .failure(abandoned(report, outcome)))
+            }
             let rec = ruleset.evaluate(reading.facts)
             return AuditRow(
                 recordID: report.recordID, source: report.source, format: report.format, ok: true,
@@ -44,6 +56,27 @@ public struct Auditor: Sendable {
                 recommendation: rec, warnings: report.warnings + rec.warnings, errors: [])
         }
     }
+
+    /// The error of a record whose reading was abandoned.
+    func abandoned(_ report: Report, _ outcome: WorkMeter.Outcome) -> RecordError {
+        let (code, message) =
+            switch outcome {
+            case .overBudget:
+                (
+                    "record-too-costly",
+                    "reading the report needs more than the work budget of \(workBudget) units (many times what "
+                        + "\(Self.size(maxTextBytes)) of ordinary report text needs): its text makes the work grow "
+                        + "faster than its length; split the report, or raise --max-record-mb"
+                )
+            case .stopped: ("stopped", "the run was interrupted while this report was being read")
+            }
+        return RecordError(
+            code: code, message: message, recordID: report.recordID, source: report.source, format: report.format,
+            metadata: report.metadata)
+    }
+
+    /// "8 MiB", or a byte count below one MiB.
+    static func size(_ bytes: Int) -> String { bytes >= 1 << 20 ? "\(bytes >> 20) MiB" : "\(bytes) bytes" }
 
     /// Completed years between an ISO birth date and an ISO study date (`YYYY-MM-DD…` or `YYYYMMDD…`).
     public static func age(birth: String, study: String) -> Int? {

@@ -20,14 +20,36 @@ public struct CaseFactsExtractor: Sendable {
 
     /// Reads one report. `metadataAge` (from birth and study dates) wins over the text.
     public func read(_ text: [UInt8], metadataAge: Int? = nil) -> ClinicalReading {
+        var meter = WorkMeter()
+        return read(text, metadataAge: metadataAge, meter: &meter)
+    }
+
+    /// Reads one report, spending work on `meter`. When the meter runs out (`meter.outcome` is
+    /// set) the reading is incomplete and must not be used as the report's result.
+    ///
+    /// - Complexity: O(n) in the text.
+    public func read(_ text: [UInt8], metadataAge: Int? = nil, meter: inout WorkMeter) -> ClinicalReading {
         let doc = engine.analyze(text)
-        let mentions = finder.mentions(in: doc)
+        _ = meter.spend(doc.tokens.count + 1)
+        let mentions = meter.canContinue ? finder.mentions(in: doc, meter: &meter) : []
         var facts = CaseFacts()
         var decisive: [String: Mention] = [:]
 
         var byConcept: [String: [Mention]] = [:]
+        // Whether each sentence with a generic mention names a vascular access (looked up once).
+        var vascularAccess: [Int: Bool] = [:]
         for m in mentions where !m.concept.hasPrefix("rec.") {
-            if m.attributes.contains("generic") && sentenceHasClass(doc, m.sentence, "vascaccess") { continue }
+            if m.attributes.contains("generic") {
+                let access =
+                    vascularAccess[m.sentence]
+                    ?? {
+                        _ = meter.spend(doc.sentences[m.sentence].tokens.count)
+                        let found = sentenceHasClass(doc, m.sentence, "vascaccess")
+                        vascularAccess[m.sentence] = found
+                        return found
+                    }()
+                if access { continue }
+            }
             byConcept[m.concept, default: []].append(m)
         }
         for (concept, list) in byConcept {
@@ -81,7 +103,7 @@ public struct CaseFactsExtractor: Sendable {
             }
         }
         facts.age = metadataAge ?? AgeReader.age(in: doc)
-        facts.reportRecommends = RecommendationReader.recommendations(doc, mentions, lexicon.compiled)
+        facts.reportRecommends = RecommendationReader.recommendations(doc, mentions, lexicon.compiled, meter: &meter)
         return ClinicalReading(facts: facts, evidence: evidence, document: doc, mentions: mentions, decisive: decisive)
     }
 

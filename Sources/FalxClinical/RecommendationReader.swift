@@ -14,6 +14,14 @@ public enum RecommendationReader {
     public static func recommendations(_ doc: Document, _ mentions: [Mention], _ lexicon: CompiledLexicon)
         -> [ReportRecommendation]
     {
+        var meter = WorkMeter()
+        return recommendations(doc, mentions, lexicon, meter: &meter)
+    }
+
+    /// The report's recommendations, spending work on `meter` (incomplete when it runs out).
+    public static func recommendations(
+        _ doc: Document, _ mentions: [Mention], _ lexicon: CompiledLexicon, meter: inout WorkMeter
+    ) -> [ReportRecommendation] {
         var codes = Set<ReportRecommendation>()
         let recs = mentions.filter { $0.concept.hasPrefix("rec.") }
         guard !recs.isEmpty else { return [] }
@@ -25,6 +33,7 @@ public enum RecommendationReader {
         )
         for (si, list) in bySentence {
             let sentence = doc.sentences[si]
+            guard meter.spend(sentence.tokens.count) else { break }
             let section = doc.sections[sentence.section].kind
             if section.isProcedural || section.isClinicalQuestion { continue }
             // Text before the first header of a report that has headers is its title / exam line.
@@ -45,9 +54,12 @@ public enum RecommendationReader {
                 if m.classes & bits.strong != 0 { strong = true }
             }
             guard cue, !narrative || strong else { continue }
+            let index = SentenceIndex(doc, sentence.tokens, list)
             // Drop a bare MRI that a contrast mention covers.
             let contrast = list.filter { $0.concept == "rec.mri_contrast" }
             for m in list {
+                // Each mention weighs every conditional cue of its sentence, and a contrast MRI.
+                guard meter.spend(conditionals.count + contrast.count + 1) else { break }
                 // A recommendation is withdrawn only by a negation next to it ("MRI is not required"),
                 // not by one earlier in the sentence ("With no prior for comparison, repeat CT ...").
                 if m.assertion == .negated && m.concept != "rec.none" {
@@ -59,7 +71,7 @@ public enum RecommendationReader {
                     if near { continue }
                 }
                 if m.concept == "rec.none" { continue }  // "none" is what an empty list means
-                if isConditional(m, conditionals, list, doc) { continue }
+                if isConditional(m, conditionals, index, doc) { continue }
                 if m.concept == "rec.mri", contrast.contains(where: { $0.tokens.overlaps(m.tokens) }) { continue }
                 guard var code = ReportRecommendation(rawValue: String(m.concept.dropFirst(4))) else { continue }
                 // A plain "CT" or "imaging" is coded only as imaging at an interval.
@@ -75,26 +87,66 @@ public enum RecommendationReader {
     /// after it does when this mention is the nearest one before the cue ("MRI could be obtained if
     /// clinically indicated"), unless the cue is a parenthetical that governs the next item
     /// ("CTA and, if positive, DSA"). Clauses end at ';'.
-    static func isConditional(_ m: Mention, _ conditionals: [Range<Int>], _ all: [Mention], _ doc: Document) -> Bool {
-        func semicolon(_ r: Range<Int>) -> Bool {
-            r.contains { doc.tokens[$0].kind == .punct && doc.token($0, is: ";") }
-        }
+    static func isConditional(_ m: Mention, _ conditionals: [Range<Int>], _ index: SentenceIndex, _ doc: Document) -> Bool {
         for c in conditionals {
             if c.upperBound <= m.tokens.lowerBound {
-                if !semicolon(c.upperBound..<m.tokens.lowerBound) { return true }
+                if !index.semicolon(c.upperBound..<m.tokens.lowerBound) { return true }
                 continue
             }
-            guard c.lowerBound >= m.tokens.upperBound, !semicolon(m.tokens.upperBound..<c.lowerBound) else { continue }
+            guard c.lowerBound >= m.tokens.upperBound, !index.semicolon(m.tokens.upperBound..<c.lowerBound) else { continue }
             // Another recommendation between this one and the cue is the one it governs.
-            if all.contains(where: { $0.tokens.lowerBound >= m.tokens.upperBound && $0.tokens.upperBound <= c.lowerBound }) {
-                continue
-            }
+            if index.firstEnd(startingFrom: m.tokens.upperBound) <= c.lowerBound { continue }
             // ", if positive, DSA" / "and, if a leak is suspected, MRI of the spine".
             let before = c.lowerBound - 1
             let parenthetical = before >= 0 && doc.tokens[before].kind == .punct && doc.token(before, is: ",")
-            if parenthetical, all.contains(where: { $0.tokens.lowerBound >= c.upperBound }) { continue }
+            if parenthetical, index.lastStart >= c.upperBound { continue }
             return true
         }
         return false
+    }
+
+    /// What `isConditional` asks of a sentence, answered in constant or logarithmic time.
+    struct SentenceIndex {
+        let base: Int
+        /// Per token offset `i` (0...count): the semicolons before token `base + i`.
+        var semicolons: [Int32]
+        /// The recommendations' first tokens, ascending, and the smallest end of those from each on.
+        var starts: [Int] = []
+        var suffixMinEnd: [Int] = []
+        /// The last first token of a recommendation.
+        var lastStart: Int
+
+        init(_ doc: Document, _ range: Range<Int>, _ recs: [Mention]) {
+            base = range.lowerBound
+            semicolons = [0]
+            for k in range {
+                let punct = doc.tokens[k].kind == .punct
+                semicolons.append(semicolons[semicolons.count - 1] + (punct && doc.token(k, is: ";") ? 1 : 0))
+            }
+            let sorted = recs.map(\.tokens).sorted { $0.lowerBound < $1.lowerBound }
+            starts = sorted.map(\.lowerBound)
+            suffixMinEnd = sorted.map(\.upperBound)
+            for i in suffixMinEnd.indices.reversed().dropFirst() { suffixMinEnd[i] = min(suffixMinEnd[i], suffixMinEnd[i + 1]) }
+            lastStart = starts.last ?? Int.min
+        }
+
+        /// Whether a semicolon lies in tokens `r` (within the sentence).
+        func semicolon(_ r: Range<Int>) -> Bool {
+            let last = semicolons.count - 1
+            let lo = min(max(r.lowerBound - base, 0), last)
+            let hi = min(max(r.upperBound - base, 0), last)
+            return hi > lo && semicolons[hi] > semicolons[lo]
+        }
+
+        /// The smallest end of a recommendation starting at `token` or later (`Int.max` if none).
+        func firstEnd(startingFrom token: Int) -> Int {
+            var a = 0
+            var b = starts.count
+            while a < b {
+                let mid = (a + b) / 2
+                if starts[mid] < token { a = mid + 1 } else { b = mid }
+            }
+            return a < starts.count ? suffixMinEnd[a] : Int.max
+        }
     }
 }

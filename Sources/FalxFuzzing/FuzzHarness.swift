@@ -37,7 +37,9 @@ public struct InvariantViolation: Error, CustomStringConvertible {
 /// - every row has all the columns, its CSV line parses back to one record with the same cells,
 ///   and its JSON Lines line is a JSON object with every column;
 /// - evidence offsets lie inside the report text, and every token, sentence, section and mention
-///   range lies inside the text or the token array.
+///   range lies inside the text or the token array;
+/// - reading a text costs work linear in its size: at most `WorkMeter.unitsPerByte` units per
+///   byte (plus a constant), the allowance the per-record budget is built on.
 public enum FuzzHarness {
     static let auditor = Auditor()
     static let engine = TextEngine(lexicon: ClinicalLexicon.standard.compiled)
@@ -120,6 +122,9 @@ public enum FuzzHarness {
         }
     }
 
+    /// The most work units a text of `bytes` bytes may cost.
+    public static func linearWorkBound(_ bytes: Int) -> Int { WorkMeter.unitsPerByte * (bytes + 1024) }
+
     static func checkEngine(_ bytes: [UInt8]) throws {
         let doc = engine.analyze(bytes)
         let n = doc.text.count
@@ -137,7 +142,16 @@ public enum FuzzHarness {
         for s in doc.sentences where s.tokens.lowerBound < 0 || s.tokens.upperBound > count || s.section >= doc.sections.count {
             throw InvariantViolation(description: "sentence \(s) outside \(count) tokens")
         }
-        for m in finder.mentions(in: doc) {
+        var meter = WorkMeter()
+        let mentions = finder.mentions(in: doc, meter: &meter)
+        var reading = WorkMeter()
+        _ = auditor.extractor.read(bytes, meter: &reading)
+        let bound = linearWorkBound(bytes.count)
+        guard meter.used <= bound, reading.used <= bound else {
+            throw InvariantViolation(
+                description: "reading \(bytes.count) bytes cost \(max(meter.used, reading.used)) work units, over \(bound)")
+        }
+        for m in mentions {
             guard m.tokens.lowerBound >= 0, m.tokens.upperBound <= count, m.sentence < doc.sentences.count,
                 m.anchor.lowerBound >= m.tokens.lowerBound, m.anchor.upperBound <= m.tokens.upperBound
             else { throw InvariantViolation(description: "mention \(m.concept) \(m.tokens) outside the document") }

@@ -103,8 +103,11 @@ struct Audit: ParsableCommand {
         if let pseudonymiser {
             transform = { (values: inout [String]) in pseudonymiser.apply(to: &values) }
         }
-        let auditor = Auditor(lexicon: try loadLexicon(lexicon), maxTextBytes: maxRecordMb << 20)
+        var configured = Auditor(lexicon: try loadLexicon(lexicon), maxTextBytes: maxRecordMb << 20)
         let stop = StopSignals.install(immediate: stdin || output == "-")
+        // A stop abandons the record in hand too, not only the records after it.
+        configured.shouldStop = { stop.signalReceived != 0 }
+        let auditor = configured
         var summary = Summary()
         var partial: PartialAudit?
         if resume {
@@ -172,6 +175,9 @@ struct Audit: ParsableCommand {
                 auditor.encodedRows(for: records, jobs: 1, format: format, transform: rowTransform)
             }
             func deliver(_ rows: [(row: AuditRow, values: [String], bytes: [UInt8])]) throws {
+                // A batch finished after a stop may hold abandoned records: none of it is written,
+                // and a resumed run reads it again.
+                if stop.signalReceived != 0 { throw Stopped() }
                 for (row, values, bytes) in rows {
                     try writer.write(encoded: bytes)
                     try reportBuilder?.add(values)

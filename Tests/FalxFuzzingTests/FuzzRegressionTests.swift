@@ -40,6 +40,17 @@ import Testing
         for input in inputs { try FuzzHarness.run(target, Array(input.utf8)) }
     }
 
+    /// Dense and repetitive texts (the issue 17 shapes and denser ones) stay within the linear
+    /// work bound the engine target checks.
+    @Test(arguments: [
+        "no falx, tentorium or dural calcification, thickening or enhancement ", "calcified falx ", "calcified falx\n",
+        "no falx ", "? falx; ", "no new calcified falx or tentorium but ", "consider MRI if symptoms persist and CTA ",
+        "headache headache no headache ", "falx falx calcified ",
+    ])
+    func denseTextsCostLinearWork(_ unit: String) throws {
+        try FuzzHarness.run(.engine, Array(String(repeating: unit, count: 3_000).utf8))
+    }
+
     @Test func jsonLinesCountsEveryLineIncludingTheUnterminatedLast() {
         // Three lines, the last without a newline: three rows, or the harness throws.
         #expect(throws: Never.self) { try FuzzHarness.run(.jsonl, Array("a\nb\nc".utf8)) }

@@ -19,7 +19,8 @@ extension MentionFinder {
         static let cue: UInt8 = 2
         var matches: [(range: Range<Int>, node: Int)] = []
         var hits: [ClassHit] = []
-        var cues: [Cue] = []
+        var index = CueIndex()
+        var candidates: [Int] = []
         /// Per token of the document: the class hit it belongs to, or -1.
         var hitIndex: [Int32] = []
         /// Per token of the document: `terminator` and / or `cue` when a modifier phrase covers it.
@@ -40,16 +41,21 @@ extension MentionFinder {
         }
     }
 
+    /// The farthest a proximity walk goes from its anchor, in tokens, each way. A list of sites
+    /// joined to one anchor is far shorter; the bound keeps an unpunctuated run of anchors and
+    /// sites ("calcified falx calcified falx ...") from making every anchor walk the sentence.
+    public static let maxWalk = 48
+
     /// Mentions made by proximity rules: an anchor-class word with site-class words in its clause.
     ///
     /// From each anchor the walk goes left and right over at most `window` plain words between
     /// finds, through coordinated lists of sites ("the falx, tentorium and petroclinoid
-    /// ligaments"), and stops at sentence punctuation, a clause terminator, or a blocking word
+    /// ligaments"), and stops at sentence punctuation, a clause terminator, a blocking word
     /// ("calcified *meningioma*") unless the blocker is itself one item of a coordinated list
-    /// ("falcine and *pineal* calcification").
+    /// ("falcine and *pineal* calcification"), or `maxWalk` tokens from the anchor.
     func nearMentions(
         _ doc: Document, sentence si: Int, range: Range<Int>, section: SectionKind, scratch: inout Scratch,
-        into out: inout [Mention]
+        meter: inout WorkMeter, into out: inout [Mention]
     ) {
         // Most sentences have no word that could start an anchor phrase: one pass of table lookups.
         let anchorMask = lexicon.anchorMask
@@ -116,12 +122,17 @@ extension MentionFinder {
             if ids.anchor >= 0 && ids.anchor < 64 && sentenceClasses & (1 << UInt64(ids.anchor)) == 0 { continue }
             let rule = lexicon.source.nearRules[ruleIndex]
             for anchor in hits where anchor.has(ids.anchor, lexicon) {
+                // Steps of both walks, spent when the anchor is done.
+                var steps = 1
+                let leftEnd = max(range.lowerBound, anchor.range.lowerBound - Self.maxWalk)
+                let rightEnd = min(range.upperBound, anchor.range.upperBound + Self.maxWalk)
                 var sites: [ClassHit] = []
                 // Walk left.
                 var j = anchor.range.lowerBound - 1
                 var gap = 0
                 var lastWasSite = false
-                while j >= range.lowerBound && gap <= rule.window {
+                while j >= leftEnd && gap <= rule.window {
+                    steps += 1
                     if isTerminator(j) { break }
                     if let h = hitAt(j) {
                         let hit = hits[h]
@@ -165,7 +176,8 @@ extension MentionFinder {
                 lastWasSite = false
                 var owned = false
                 var rightSites: [Int] = []
-                while j < range.upperBound && gap <= rule.window {
+                while j < rightEnd && gap <= rule.window {
+                    steps += 1
                     if isTerminator(j) { break }
                     if let h = hitAt(j) {
                         let hit = hits[h]
@@ -214,15 +226,20 @@ extension MentionFinder {
                     }
                     gap += 1; lastWasSite = false; j += 1
                 }
+                guard meter.spend(steps + sites.count) else { return }
                 guard !sites.isEmpty, !owned else { continue }
                 let lo = min(anchor.range.lowerBound, sites.map(\.range.lowerBound).min() ?? anchor.range.lowerBound)
                 let hi = max(anchor.range.upperBound, sites.map(\.range.upperBound).max() ?? anchor.range.upperBound)
                 var attributes: [String] = []
-                for s in sites.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) {
-                    for c in lexicon.classTrie.payloads(s.node).map({ lexicon.source.classes[Int($0)] })
-                    where c.wordClass == rule.siteClass && !c.attribute.isEmpty {
-                        for a in c.attribute.split(separator: "+").map(String.init) where !attributes.contains(a) {
-                            attributes.append(a)
+                // A phrase met again (one node) adds nothing new: each node is read once.
+                var seenNodes: [Int] = []
+                for s in sites.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) where !seenNodes.contains(s.node) {
+                    seenNodes.append(s.node)
+                    for p in lexicon.classTrie.payloads(s.node) {
+                        let c = lexicon.source.classes[Int(p)]
+                        guard c.wordClass == rule.siteClass && !c.attribute.isEmpty else { continue }
+                        for a in c.attribute.split(separator: "+") where !attributes.contains(where: { $0 == a }) {
+                            attributes.append(String(a))
                         }
                     }
                 }

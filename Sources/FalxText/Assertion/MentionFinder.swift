@@ -1,17 +1,28 @@
 /// Finds target mentions in a document and gives each its ConText assertion, temporality,
 /// and hypothetical / historical / family status.
 ///
-/// Scopes: a forward cue reaches to the end of its clause (the sentence, cut at a terminator such
-/// as "but", "however", "although" or ";"), or its window when the lexicon gives one; a backward
-/// cue reaches back ten tokens by default; a two-way cue six. When cues of the same kind compete,
+/// Scopes: a forward cue reaches to the end of its clause (cut at a terminator such as "but",
+/// "however", "although" or ";") but never more than `forwardWindow` tokens, or its window when
+/// the lexicon gives one; a backward cue reaches back ten tokens by default; a two-way cue six. When cues of the same kind compete,
 /// the nearest wins. Longest-match makes pseudo cues ("no interval change in") mask the shorter
 /// cues inside them.
 public struct MentionFinder: Sendable {
     public let lexicon: CompiledLexicon
     static let backwardWindow = 10
     static let bothWindow = 6
+    /// The farthest a forward cue without a window of its own reaches, in tokens. ConText bounds
+    /// scopes the same way; no clause of a radiology report is this long, and the bound keeps the
+    /// cost of a mention independent of its sentence's length.
+    public static let forwardWindow = 100
 
-    public init(lexicon: CompiledLexicon) { self.lexicon = lexicon }
+    /// The farthest any cue of the lexicon reaches from its own tokens.
+    let scopeReach: Int
+
+    public init(lexicon: CompiledLexicon) {
+        self.lexicon = lexicon
+        let windows = lexicon.source.modifiers.map(\.window)
+        scopeReach = max(Self.forwardWindow, Self.backwardWindow, Self.bothWindow, 4, windows.max() ?? 0)
+    }
 
     /// The groups whose cues compete (nearest wins): assertion (negated / uncertain),
     /// temporality (new / progressive / stable), and each other category alone.
@@ -37,12 +48,25 @@ public struct MentionFinder: Sendable {
         var tokens: Range<Int>
     }
 
+    /// The mentions of a document, with their context.
     public func mentions(in doc: Document) -> [Mention] {
+        var meter = WorkMeter()
+        return mentions(in: doc, meter: &meter)
+    }
+
+    /// The mentions of a document, spending work on `meter`; when the meter runs out the
+    /// mentions found so far are returned and `meter.outcome` says why.
+    ///
+    /// - Complexity: O(n) in the document's tokens: a sentence has at most
+    ///   `SentenceSplitter.maxTokens` tokens, a cue reaches at most `scopeReach` tokens, and a
+    ///   proximity walk at most `NearWalk.maxSteps` tokens each way.
+    public func mentions(in doc: Document, meter: inout WorkMeter) -> [Mention] {
         var out: [Mention] = []
         var scratch = Scratch()
         var found: [Mention] = []
         for (si, sentence) in doc.sentences.enumerated() {
             let range = sentence.tokens
+            guard meter.spend(range.count + 1) else { break }
             let sectionKind = doc.sections[sentence.section].kind
             found.removeAll(keepingCapacity: true)
             lexicon.targetTrie.matches(doc.tokens, in: range, into: &scratch.matches)
@@ -56,12 +80,16 @@ public struct MentionFinder: Sendable {
                 }
             }
             if !lexicon.source.nearRules.isEmpty {
-                nearMentions(doc, sentence: si, range: range, section: sectionKind, scratch: &scratch, into: &found)
+                nearMentions(
+                    doc, sentence: si, range: range, section: sectionKind, scratch: &scratch, meter: &meter, into: &found)
             }
             guard !found.isEmpty else { continue }
-            cues(doc, range, into: &scratch.cues)
+            cues(doc, range, into: &scratch.index.cues)
+            scratch.index.build(range: range, reach: scopeReach)
             for var mention in found {
-                apply(scratch.cues, to: &mention, doc)
+                guard meter.spend(1) else { break }
+                apply(scratch.index, to: &mention, doc, candidates: &scratch.candidates)
+                guard meter.spend(scratch.candidates.count) else { break }
                 out.append(mention)
             }
         }
@@ -105,23 +133,26 @@ public struct MentionFinder: Sendable {
         }
     }
 
-    func apply(_ cues: [Cue], to mention: inout Mention, _ doc: Document) {
+    /// Gives `mention` the context of the cues in reach of it (`candidates` is scratch space; it
+    /// is left holding the indices of the cues weighed).
+    func apply(_ index: CueIndex, to mention: inout Mention, _ doc: Document, candidates: inout [Int]) {
+        let cues = index.cues
         let anchor = mention.anchor
         var category = ModifierCategory.negated
         // A terminator between cue and target ends the scope; one of window 1 ("there is",
         // "consistent with") ends negation and hedging only.
         func blocked(_ from: Int, _ to: Int) -> Bool {
-            for c in cues where c.category == .terminator && c.tokens.lowerBound >= from && c.tokens.lowerBound < to {
-                if c.window != 1 || category == .negated || category == .uncertain { return true }
-            }
-            return false
+            let all = category == .negated || category == .uncertain
+            return index.count(all ? index.terminators : index.hardTerminators, from, to) > 0
         }
-        func causeBetween(_ from: Int, _ to: Int) -> Bool {
-            cues.contains { $0.category == .cause && $0.tokens.lowerBound >= from && $0.tokens.lowerBound < to }
-        }
+        func causeBetween(_ from: Int, _ to: Int) -> Bool { index.count(index.causes, from, to) > 0 }
+        index.candidates(
+            from: min(anchor.lowerBound, mention.tokens.lowerBound),
+            to: max(anchor.upperBound, mention.tokens.upperBound), into: &candidates)
         // The nearest cue of each group, by group index.
         var best: [(distance: Int, cue: Int)?] = Array(repeating: nil, count: Self.groups.count)
-        for (index, cue) in cues.enumerated() {
+        for cueIndex in candidates {
+            let cue = cues[cueIndex]
             switch cue.category {
             case .terminator, .pseudo, .cause: continue
             default: break
@@ -132,7 +163,7 @@ public struct MentionFinder: Sendable {
             let backwardOK = cue.direction == .backward || cue.direction == .both
             if forwardOK && cue.tokens.upperBound <= anchor.lowerBound {
                 let d = anchor.lowerBound - cue.tokens.upperBound
-                let w = cue.window > 0 ? cue.window : (cue.direction == .both ? Self.bothWindow : Int.max)
+                let w = cue.window > 0 ? cue.window : (cue.direction == .both ? Self.bothWindow : Self.forwardWindow)
                 // A hedge on the cause word does not hedge the lesion after it.
                 if d <= w && !blocked(cue.tokens.upperBound, anchor.lowerBound)
                     && !(cue.category == .uncertain && causeBetween(cue.tokens.upperBound, anchor.lowerBound))
@@ -162,7 +193,7 @@ public struct MentionFinder: Sendable {
             // Temporality and assertion cues compete within their own group, nearest first.
             guard let group = Self.group(of: cue.category) else { continue }
             if let current = best[group], current.distance <= d { continue }
-            best[group] = (d, index)
+            best[group] = (d, cueIndex)
         }
         for (group, value) in best.enumerated() {
             guard let value else { continue }
@@ -191,7 +222,11 @@ extension MentionFinder {
         var m = Mention(
             concept: concept, attributes: [], tokens: span, anchor: span, sentence: si,
             section: doc.sections[sentence.section].kind)
-        apply(cues(doc, sentence.tokens), to: &m, doc)
+        var index = CueIndex()
+        cues(doc, sentence.tokens, into: &index.cues)
+        index.build(range: sentence.tokens, reach: scopeReach)
+        var candidates: [Int] = []
+        apply(index, to: &m, doc, candidates: &candidates)
         return m
     }
 }

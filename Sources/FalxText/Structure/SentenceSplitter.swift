@@ -6,8 +6,16 @@
 /// previous line ends in `:`, or the previous line is short (a header or a line of its own). A line
 /// break inside a hard-wrapped sentence (long previous line, or next line in lower case) does not
 /// end it, in ALL CAPS text too.
+///
+/// A sentence longer than `maxTokens` (text without punctuation: a pasted table, an unpunctuated
+/// dictation) is cut into pieces of at most that many tokens, at a line break or after a comma
+/// when one lies in the second half of the piece.
 public enum SentenceSplitter {
     static let shortLine = 56
+    /// The most tokens a sentence may have. No real sentence comes near it (the longest in the
+    /// Corpus and in a few thousand transcribed reports is far shorter); it bounds the work on any
+    /// one sentence, whatever the text.
+    public static let maxTokens = 320
 
     public static func sentences(_ tokens: [Token], in range: Range<Int>, text: [UInt8], lexicon: CompiledLexicon) -> [Range<Int>]
     {
@@ -49,13 +57,41 @@ public enum SentenceSplitter {
                 }
             }
             if split {
-                if start < k { out.append(start..<k) }
+                if start < k { appendCapped(start..<k, tokens, text, to: &out) }
                 start = k
             }
             k += 1
         }
-        if start < range.upperBound { out.append(start..<range.upperBound) }
+        if start < range.upperBound { appendCapped(start..<range.upperBound, tokens, text, to: &out) }
         return out
+    }
+
+    /// Appends sentence `r`, cut into pieces of at most `maxTokens` tokens: each piece ends before
+    /// the last line break in its second half, else after its last comma there, else at the limit.
+    ///
+    /// - Complexity: O(r.count): each cut looks back at most half a piece.
+    static func appendCapped(_ r: Range<Int>, _ tokens: [Token], _ text: [UInt8], to out: inout [Range<Int>]) {
+        var start = r.lowerBound
+        while r.upperBound - start > maxTokens {
+            let limit = start + maxTokens
+            var cut = limit
+            var afterComma: Int?
+            var k = limit - 1
+            while k > start + maxTokens / 2 {
+                if tokens[k].flags.contains(.lineStart) {
+                    afterComma = nil
+                    cut = k
+                    break
+                }
+                let p = tokens[k - 1]
+                if afterComma == nil && p.kind == .punct && p.length == 1 && text[Int(p.start)] == 0x2C { afterComma = k }
+                k -= 1
+            }
+            if let afterComma { cut = afterComma }
+            out.append(start..<cut)
+            start = cut
+        }
+        out.append(start..<r.upperBound)
     }
 
     static func periodEndsSentence(at p: Int, sentenceStart: Int, _ tokens: [Token], _ text: [UInt8], _ lexicon: CompiledLexicon)
