@@ -31,7 +31,10 @@ extension CLITests {
         let latency = Date().timeIntervalSince(signalled)
         let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(p.terminationStatus == 143, "\(message)")
-        #expect(latency < 2, "stopped \(latency) s after SIGTERM")
+        // Well under a second on a quiet machine (docs/reliability.md); the bound leaves room for a
+        // loaded CI machine and the address-sanitized build, and is still far below the seconds
+        // the slow records take.
+        #expect(latency < 4, "stopped \(latency) s after SIGTERM")
         #expect(message.contains("terminated") && message.contains("--resume"))
         #expect(!FileManager.default.fileExists(atPath: out))
 
