@@ -1,0 +1,160 @@
+/// A value read from a header line that identifies someone, for pseudonymisation to scrub.
+public struct HeaderIdentifier: Sendable, Equatable, Hashable {
+    public enum Kind: String, Sendable {
+        case id, name, date
+    }
+
+    public var value: String
+    public var kind: Kind
+
+    public init(_ value: String, _ kind: Kind) {
+        self.value = value
+        self.kind = kind
+    }
+}
+
+/// What the header and signature lines of one report say.
+public struct TextHeader: Sendable, Equatable {
+    /// The fields read, normalised as the structured readers do (ISO dates, `F`/`M`/`O`).
+    public var metadata = ReportMetadata()
+    /// The byte ranges of the header lines in the text (line breaks excluded): metadata, not report text.
+    public var ranges: [Range<Int>] = []
+    /// The values that identify the patient or the clinicians, as written and as read.
+    public var identifiers: [HeaderIdentifier] = []
+    /// Values that could not be read, one message each.
+    public var warnings: [String] = []
+
+    public init() {}
+}
+
+/// Reads labelled header and signature lines of a report's text (see ``HeaderLabels``).
+///
+/// A header line starts with a label and may hold several `Label: value` pairs, separated by
+/// spaces or tabs. Labelled lines are read in the header block — from the top of the report, past
+/// blank lines and up to three short title lines (no colon, no final period), until the first line that is neither — and in a
+/// signature block, which any line starting with an interpreter or signing label opens (`Dictated by:`
+/// anywhere) and the next unlabelled line closes. So a `Site:` line inside the findings is report
+/// text, never metadata. The first value of a field wins; an unreadable one is a warning.
+public enum TextHeaderReader {
+    public static func read(_ text: [UInt8], options: TextHeaderOptions = TextHeaderOptions()) -> TextHeader {
+        var header = TextHeader()
+        var inTop = true
+        var inSignature = false
+        var titleLines = 0
+        var signedDate = ""
+        var examDate = ""
+        var start = 0
+        while start < text.count {
+            var end = start
+            while end < text.count && text[end] != 0x0A { end += 1 }
+            let next = end + 1
+            if end > start && text[end - 1] == 0x0D { end -= 1 }
+            var first = start
+            while first < end && (text[first] == 0x20 || text[first] == 0x09) { first += 1 }
+            defer { start = next }
+            if first == end { continue }
+            let pairs = self.pairs(text, first, end, options.labels)
+            if let lead = pairs.first, inTop || inSignature || lead.field.isSignature {
+                header.ranges.append(start..<end)
+                if pairs.contains(where: { $0.field.isSignature }) { inSignature = true }
+                for pair in pairs {
+                    let value = collapse(text[pair.value])
+                    read(
+                        pair.field, value, label: pair.label, into: &header, signedDate: &signedDate, examDate: &examDate,
+                        options)
+                }
+                continue
+            }
+            // A short title above the header ("CITY HOSPITAL RADIOLOGY"); a section heading has a colon.
+            if inTop && pairs.isEmpty && titleLines < 3 && end - first <= 80 && text[end - 1] != 0x2E
+                && !text[first..<end].contains(0x3A)
+            {
+                titleLines += 1
+                continue
+            }
+            inTop = false
+            inSignature = false
+        }
+        // An exam date, else the date on the exam line, else the signature's.
+        if header.metadata.studyDateTime.isEmpty { header.metadata.studyDateTime = examDate.isEmpty ? signedDate : examDate }
+        if !header.metadata.birthDate.isEmpty, !header.metadata.studyDateTime.isEmpty,
+            header.metadata.birthDate > String(header.metadata.studyDateTime.prefix(10))
+        {
+            header.warnings.append("header date of birth \(header.metadata.birthDate) is after the study date")
+            header.metadata.birthDate = ""
+        }
+        return header
+    }
+
+    struct Pair {
+        var field: HeaderField
+        var label: String
+        var value: Range<Int>
+    }
+
+    /// The label-value pairs of a line whose first word is a label; empty otherwise.
+    static func pairs(_ text: [UInt8], _ first: Int, _ end: Int, _ labels: HeaderLabels) -> [Pair] {
+        guard let (label, valueStart) = label(at: first, text, end, labels) else { return [] }
+        var out: [Pair] = []
+        var current = (label: label, start: valueStart)
+        var k = valueStart
+        while k < end {
+            let b = text[k]
+            if (b == 0x20 || b == 0x09) && k + 1 < end, text[k + 1] != 0x20 && text[k + 1] != 0x09,
+                let (next, nextStart) = Self.label(at: k + 1, text, end, labels)
+            {
+                out.append(Pair(field: current.label.field, label: current.label.text, value: current.start..<k))
+                current = (next, nextStart)
+                k = nextStart
+                continue
+            }
+            k += 1
+        }
+        out.append(Pair(field: current.label.field, label: current.label.text, value: current.start..<end))
+        return out
+    }
+
+    /// The label starting at `i` and where its value starts, when a colon (or the label's own `#`) follows it.
+    static func label(at i: Int, _ text: [UInt8], _ end: Int, _ labels: HeaderLabels) -> (HeaderLabels.Label, Int)? {
+        guard let candidates = labels.byFirstByte[lower(text[i])] else { return nil }
+        for label in candidates {
+            guard let after = match(label.bytes, text, i, end) else { continue }
+            var k = after
+            if k < end, isWordByte(text[k]), label.bytes.last != 0x23 { continue }
+            while k < end && (text[k] == 0x20 || text[k] == 0x09) { k += 1 }
+            if k < end && text[k] == 0x3A {
+                k += 1
+            } else if label.bytes.last != 0x23 {
+                continue
+            }
+            while k < end && (text[k] == 0x20 || text[k] == 0x09) { k += 1 }
+            return (label, k)
+        }
+        return nil
+    }
+
+    /// Where the text matching `label` at `i` ends: case-insensitive, periods in the text skipped,
+    /// a space in the label matching any run of spaces or tabs (or none).
+    static func match(_ label: [UInt8], _ text: [UInt8], _ i: Int, _ end: Int) -> Int? {
+        var k = i
+        for c in label {
+            while k < end && text[k] == 0x2E && c != 0x2E { k += 1 }
+            if c == 0x20 {
+                while k < end && (text[k] == 0x20 || text[k] == 0x09) { k += 1 }
+                continue
+            }
+            guard k < end, lower(text[k]) == c else { return nil }
+            k += 1
+        }
+        while k < end && text[k] == 0x2E { k += 1 }
+        return k
+    }
+
+    static func lower(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+    static func isWordByte(_ b: UInt8) -> Bool { b >= 0x80 || (lower(b) >= 0x61 && lower(b) <= 0x7A) || (b >= 0x30 && b <= 0x39) }
+
+    /// The value's text with runs of spaces and tabs as one space, trimmed.
+    static func collapse(_ bytes: ArraySlice<UInt8>) -> String {
+        String(decoding: bytes, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+}
