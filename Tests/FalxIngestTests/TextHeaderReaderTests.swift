@@ -41,6 +41,28 @@ import Testing
         #expect(h.metadata.patientID == "42")
     }
 
+    @Test func pipesSeparatePairsToo() {
+        let h = read("Acc#: RAD-55812 | MRN: 88123 | Gender: Female\nProcedure: MRI BRAIN; Facility: Lakeside\n")
+        #expect(h.metadata.accession == "RAD-55812" && h.metadata.patientID == "88123" && h.metadata.sex == "F")
+        #expect(h.metadata.procedure == "MRI BRAIN" && h.metadata.facility == "Lakeside")
+    }
+
+    @Test func anUnknownLabelOpeningAHeaderLineKeepsTheKnownOnesAfterIt() {
+        let h = read("Pt Name: LEE, ANNA   MRN#: 777001\nAccession Number: A99812\n\nFINDINGS: Normal.\n")
+        #expect(h.metadata.patientID == "777001" && h.metadata.accession == "A99812")
+        #expect(h.ranges.count == 2)
+        // Prose with one space between words is not a row of columns.
+        #expect(read("History: fall at home. Site: left frontal scalp.\n").ranges.isEmpty)
+    }
+
+    @Test func aStatedAgeUnlessTheDatesTellIt() {
+        #expect(read("Patient age: 63 y/o  Sex: M\n").metadata.age == 63)
+        #expect(read("Age: 8 months\n").metadata.age == 0)
+        #expect(read("Age: sixty\n").warnings == ["header 'age': unreadable age 'sixty'"])
+        let dated = read("Age: 70  DOB: 1950-06-01  Exam date: 2024-05-01\n")
+        #expect(dated.metadata.age == nil && dated.metadata.birthDate == "1950-06-01")
+    }
+
     @Test func examDateWinsOverTheSignatureDate() {
         let h = read("Exam date: 2024-03-01\nFINDINGS: none.\nElectronically signed: 2024-03-04 10:00\n")
         #expect(h.metadata.studyDateTime == "2024-03-01")

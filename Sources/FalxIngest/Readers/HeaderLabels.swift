@@ -5,6 +5,8 @@ public enum HeaderField: String, Sendable, CaseIterable {
     /// The patient's name: not an audit column, only an identifier to scrub.
     case patientName = "patient_name"
     case birthDate = "birth_date"
+    /// The age as stated (`63 y/o`); the date of birth, when given, decides instead.
+    case age
     case sex
     case procedure
     case studyDate = "study_date"
@@ -92,6 +94,7 @@ public struct HeaderLabels: Sendable, Equatable {
             ),
             (.patientName, ["patient", "patient name", "name"]),
             (.birthDate, ["dob", "date of birth", "birth date"]),
+            (.age, ["age", "patient age"]),
             (.sex, ["sex", "gender"]),
             (.procedure, ["exam", "examination", "procedure", "study", "exam description"]),
             (

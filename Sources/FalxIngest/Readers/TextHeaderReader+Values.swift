@@ -24,6 +24,9 @@ extension TextHeaderReader {
             } else {
                 warn(dateProblem(value, options.dateOrder))
             }
+        case .age:
+            guard h.metadata.age == nil else { return }
+            if let years = age(value) { h.metadata.age = years } else { warn("unreadable age") }
         case .sex:
             guard h.metadata.sex.isEmpty else { return }
             if let s = sex(value) { h.metadata.sex = s } else { warn("unknown sex") }
@@ -103,6 +106,19 @@ extension TextHeaderReader {
         return "unreadable date"
     }
 
+    /// Whole years from an age as written: `63`, `63 y/o`, `63 years`, `63Y`; `8 months`, `3 weeks`,
+    /// `5 days` are 0. Nil for anything else, or over 130.
+    static func age(_ value: String) -> Int? {
+        let digits = value.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 3, let n = Int(digits), n <= 130 else { return nil }
+        let unit = value.dropFirst(digits.count).lowercased().filter { $0.isLetter }
+        switch unit {
+        case "", "y", "yo", "yr", "yrs", "year", "years", "yearsold", "yearold", "yold": return n
+        case "m", "mo", "mos", "month", "months", "w", "wk", "wks", "week", "weeks", "d", "day", "days": return 0
+        default: return nil
+        }
+    }
+
     /// `F`, `M`, `O`, `""` for unknown, or nil for a value that is not a sex.
     static func sex(_ value: String) -> String? {
         switch value.lowercased().filter({ $0 != "." }) {
@@ -132,7 +148,8 @@ extension TextHeaderReader {
         return (value, nil)
     }
 
-    static let titles: Set<String> = ["dr", "doctor", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", "sir", "dame"]
+    /// Titles before a name (`med` for the German `Dr. med.`).
+    static let titles: Set<String> = ["dr", "doctor", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", "sir", "dame", "med"]
     static let credentials: Set<String> = [
         "md", "do", "phd", "mbbs", "mbchb", "mb", "bs", "bch", "bchir", "frcr", "frcp", "frcpc", "franzcr", "facr", "mrcp",
         "dabr", "abr", "bsc", "msc", "ma", "frcs", "frcsed",

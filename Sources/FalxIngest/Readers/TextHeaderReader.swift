@@ -53,7 +53,12 @@ public enum TextHeaderReader {
             while first < end && (text[first] == 0x20 || text[first] == 0x09) { first += 1 }
             defer { start = next }
             if first == end { continue }
-            let pairs = self.pairs(text, first, end, options.labels)
+            var pairs = self.pairs(text, first, end, options.labels)
+            // In the header block, a line may open with a label Falx does not know ("Pt Name: LEE, ANNA
+            // MRN: 777001"): the known pairs after it are read, and the whole line is metadata.
+            if pairs.isEmpty && inTop, let later = laterLabel(text, first, end, options.labels) {
+                pairs = self.pairs(text, later, end, options.labels)
+            }
             if let lead = pairs.first, inTop || inSignature || lead.field.isSignature {
                 header.ranges.append(start..<end)
                 if pairs.contains(where: { $0.field.isSignature }) { inSignature = true }
@@ -83,6 +88,8 @@ public enum TextHeaderReader {
             header.warnings.append("header date of birth \(header.metadata.birthDate) is after the study date")
             header.metadata.birthDate = ""
         }
+        // The age follows from the dates when both are known.
+        if !header.metadata.birthDate.isEmpty && !header.metadata.studyDateTime.isEmpty { header.metadata.age = nil }
         return header
     }
 
@@ -112,6 +119,21 @@ public enum TextHeaderReader {
         }
         out.append(Pair(field: current.label.field, label: current.label.text, value: current.start..<end))
         return out
+    }
+
+    /// Where the first known label after a column gap is, in a line that starts with an unknown `Label:`.
+    static func laterLabel(_ text: [UInt8], _ first: Int, _ end: Int, _ labels: HeaderLabels) -> Int? {
+        guard let colon = text[first..<end].firstIndex(of: 0x3A), colon - first <= 30 else { return nil }
+        var k = colon + 2
+        while k + 1 < end {
+            // A column gap: a tab, two spaces, or a space after `|` or `;` (prose has single spaces).
+            let gap = text[k] == 0x09 || (text[k] == 0x20 && [0x20, 0x7C, 0x3B].contains(text[k - 1]))
+            if gap, text[k + 1] != 0x20 && text[k + 1] != 0x09, label(at: k + 1, text, end, labels) != nil {
+                return k + 1
+            }
+            k += 1
+        }
+        return nil
     }
 
     /// The label starting at `i` and where its value starts, when a colon (or the label's own `#`) follows it.
@@ -154,7 +176,11 @@ public enum TextHeaderReader {
     static func isWordByte(_ b: UInt8) -> Bool { b >= 0x80 || (lower(b) >= 0x61 && lower(b) <= 0x7A) || (b >= 0x30 && b <= 0x39) }
 
     /// The value's text with runs of spaces and tabs as one space, trimmed.
+    /// The value's text with runs of spaces and tabs as one space, without the separators that may
+    /// end it before the next pair (`Acc#: X | MRN: Y`, `X; Y`).
     static func collapse(_ bytes: ArraySlice<UInt8>) -> String {
-        String(decoding: bytes, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        var value = bytes
+        while let last = value.last, last == 0x20 || last == 0x09 || last == 0x7C || last == 0x3B { value = value.dropLast() }
+        return String(decoding: value, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     }
 }

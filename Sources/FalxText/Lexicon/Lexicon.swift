@@ -60,7 +60,7 @@ public struct Lexicon: Sendable, Equatable {
 
     /// The fields a `header` line may name.
     public static let headerFields: [String] = [
-        "accession", "patient_id", "patient_name", "birth_date", "sex", "procedure", "study_date", "facility",
+        "accession", "patient_id", "patient_name", "birth_date", "age", "sex", "procedure", "study_date", "facility",
         "interpreter", "referrer", "signed_date",
     ]
 
