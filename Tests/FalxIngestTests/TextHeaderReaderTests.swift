@@ -55,6 +55,15 @@ import Testing
         #expect(read("History: fall at home. Site: left frontal scalp.\n").ranges.isEmpty)
     }
 
+    @Test func anUnknownLabelInTheNextColumnEndsTheValue() {
+        let h = read("DOB: 12/01/1966                     ACCT#: 900122334\nExam: MRI Head  Date: 14.03.2024\n")
+        #expect(h.metadata.birthDate == "1966-12-01")
+        #expect(h.metadata.procedure == "MRI Head")
+        #expect(h.warnings.isEmpty)
+        // A time is not a label.
+        #expect(read("Exam date: 2024-01-01  10:30\n").metadata.studyDateTime == "2024-01-01T10:30")
+    }
+
     @Test func aStatedAgeUnlessTheDatesTellIt() {
         #expect(read("Patient age: 63 y/o  Sex: M\n").metadata.age == 63)
         #expect(read("Age: 8 months\n").metadata.age == 0)

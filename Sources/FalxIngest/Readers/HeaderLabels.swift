@@ -88,7 +88,8 @@ public struct HeaderLabels: Sendable, Equatable {
             (
                 .patientID,
                 [
-                    "mrn", "mrn #", "mr #", "medical record number", "patient id", "hospital no", "hospital number", "nhs no",
+                    "mrn", "mrn #", "mr #", "medical record number", "patient id", "hospital no", "hospital number", "hosp no",
+                    "nhs no",
                     "nhs number", "unit no",
                 ]
             ),
@@ -104,7 +105,7 @@ public struct HeaderLabels: Sendable, Equatable {
                     "date of study", "performed", "performed on", "exam date/time",
                 ]
             ),
-            (.facility, ["location", "facility", "site", "hospital"]),
+            (.facility, ["location", "facility", "site", "hospital", "institution"]),
             (
                 .interpreter,
                 [

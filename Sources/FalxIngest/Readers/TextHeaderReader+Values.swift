@@ -152,7 +152,7 @@ extension TextHeaderReader {
     static let titles: Set<String> = ["dr", "doctor", "prof", "professor", "mr", "mrs", "ms", "miss", "mx", "sir", "dame", "med"]
     static let credentials: Set<String> = [
         "md", "do", "phd", "mbbs", "mbchb", "mb", "bs", "bch", "bchir", "frcr", "frcp", "frcpc", "franzcr", "facr", "mrcp",
-        "dabr", "abr", "bsc", "msc", "ma", "frcs", "frcsed",
+        "dabr", "abr", "bsc", "msc", "ma", "frcs", "frcsed", "ffrrcsi", "fracr", "frcpi", "mrcpi",
     ]
 
     /// Words after a name that say the clinician's role, not their name.

@@ -103,22 +103,58 @@ public enum TextHeaderReader {
     static func pairs(_ text: [UInt8], _ first: Int, _ end: Int, _ labels: HeaderLabels) -> [Pair] {
         guard let (label, valueStart) = label(at: first, text, end, labels) else { return [] }
         var out: [Pair] = []
-        var current = (label: label, start: valueStart)
+        // The pair being read; nil inside the value of a label Falx does not know.
+        var current: (label: HeaderLabels.Label, start: Int)? = (label, valueStart)
+        func close(_ k: Int) {
+            if let c = current { out.append(Pair(field: c.label.field, label: c.label.text, value: c.start..<k)) }
+        }
         var k = valueStart
         while k < end {
             let b = text[k]
-            if (b == 0x20 || b == 0x09) && k + 1 < end, text[k + 1] != 0x20 && text[k + 1] != 0x09,
-                let (next, nextStart) = Self.label(at: k + 1, text, end, labels)
-            {
-                out.append(Pair(field: current.label.field, label: current.label.text, value: current.start..<k))
-                current = (next, nextStart)
-                k = nextStart
-                continue
+            if (b == 0x20 || b == 0x09) && k + 1 < end, text[k + 1] != 0x20 && text[k + 1] != 0x09 {
+                if let (next, nextStart) = Self.label(at: k + 1, text, end, labels) {
+                    close(k)
+                    current = (next, nextStart)
+                    k = nextStart
+                    continue
+                }
+                // "DOB: 12/01/1966     ACCT#: 900122334": an unknown label in the next column ends the value.
+                if isColumnGap(text, k), let after = unknownLabel(at: k + 1, text, end) {
+                    close(k)
+                    current = nil
+                    k = after
+                    continue
+                }
             }
             k += 1
         }
-        out.append(Pair(field: current.label.field, label: current.label.text, value: current.start..<end))
+        close(end)
         return out
+    }
+
+    /// A tab, two spaces, or a space after `|` or `;`: the gap between columns (prose has single spaces).
+    static func isColumnGap(_ text: [UInt8], _ k: Int) -> Bool {
+        text[k] == 0x09 || (text[k] == 0x20 && k > 0 && [0x20, 0x7C, 0x3B].contains(text[k - 1]))
+    }
+
+    /// Where the value starts after a label-like `Word[ Word[ Word]]:` (letters, `#`, `.`, `/`; up to 25
+    /// bytes, starting with a letter) at `i`; nil when there is none.
+    static func unknownLabel(at i: Int, _ text: [UInt8], _ end: Int) -> Int? {
+        guard i < end, lower(text[i]) >= 0x61 && lower(text[i]) <= 0x7A else { return nil }
+        var k = i
+        var spaces = 0
+        while k < end, k - i <= 25 {
+            let c = text[k]
+            if c == 0x3A { return k + 1 < end && text[k + 1] != 0x20 && text[k + 1] != 0x09 ? nil : k + 1 }
+            if c == 0x20 {
+                spaces += 1
+                if spaces > 2 || (k + 1 < end && text[k + 1] == 0x20) { return nil }
+            } else if !(isWordByte(c) || c == 0x23 || c == 0x2E || c == 0x2F) {
+                return nil
+            }
+            k += 1
+        }
+        return nil
     }
 
     /// Where the first known label after a column gap is, in a line that starts with an unknown `Label:`.
@@ -126,9 +162,7 @@ public enum TextHeaderReader {
         guard let colon = text[first..<end].firstIndex(of: 0x3A), colon - first <= 30 else { return nil }
         var k = colon + 2
         while k + 1 < end {
-            // A column gap: a tab, two spaces, or a space after `|` or `;` (prose has single spaces).
-            let gap = text[k] == 0x09 || (text[k] == 0x20 && [0x20, 0x7C, 0x3B].contains(text[k - 1]))
-            if gap, text[k + 1] != 0x20 && text[k + 1] != 0x09, label(at: k + 1, text, end, labels) != nil {
+            if isColumnGap(text, k), text[k + 1] != 0x20 && text[k + 1] != 0x09, label(at: k + 1, text, end, labels) != nil {
                 return k + 1
             }
             k += 1
