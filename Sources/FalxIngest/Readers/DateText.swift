@@ -41,27 +41,30 @@ public enum DateText {
         case separator(Character)
     }
 
-    static func tokens(_ value: String) -> [Part] {
+    /// Digit runs, letter runs (ASCII lower-cased; other scripts count as letters) and the separators
+    /// `/ - . :`; anything else only separates. On bytes: this runs for every date of every header.
+    static func tokens<S: StringProtocol>(_ value: S) -> [Part] {
         var out: [Part] = []
-        var current = ""
+        var current: [UInt8] = []
         var isDigits = false
         func flush() {
             guard !current.isEmpty else { return }
-            out.append(isDigits ? .number(current) : .word(current.lowercased()))
-            current = ""
+            let s = String(decoding: current, as: UTF8.self)
+            out.append(isDigits ? .number(s) : .word(s))
+            current.removeAll(keepingCapacity: true)
         }
-        for c in value {
-            if c.isASCII && c.isNumber {
+        for b in value.utf8 {
+            if b >= 0x30 && b <= 0x39 {
                 if !isDigits { flush() }
                 isDigits = true
-                current.append(c)
-            } else if c.isLetter {
+                current.append(b)
+            } else if (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b >= 0x80 {
                 if isDigits { flush() }
                 isDigits = false
-                current.append(c)
+                current.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
             } else {
                 flush()
-                if c == "/" || c == "-" || c == "." || c == ":" { out.append(.separator(c)) }
+                if b == 0x2F || b == 0x2D || b == 0x2E || b == 0x3A { out.append(.separator(Character(UnicodeScalar(b)))) }
             }
         }
         flush()

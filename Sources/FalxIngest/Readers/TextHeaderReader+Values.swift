@@ -77,7 +77,7 @@ extension TextHeaderReader {
 
     /// Whether a value starts with a title (`Dr`, `Prof`) or holds a credential (`MD`): a clinician's name.
     static func isTitledName(_ value: String) -> Bool {
-        let words = value.split(whereSeparator: { $0 == " " || $0 == "," }).map { $0.lowercased().filter(\.isLetter) }
+        let words = value.split(whereSeparator: { $0 == " " || $0 == "," }).map(bare)
         guard let first = words.first else { return false }
         return titles.contains(first) || words.contains { credentials.contains($0) }
     }
@@ -136,8 +136,8 @@ extension TextHeaderReader {
     static func splitSignature(_ value: String) -> (String, String?) {
         let words = value.split(separator: " ")
         for (k, w) in words.enumerated() where k > 0 {
-            let lower = w.lowercased()
-            let startsDate = w.first?.isNumber == true || DateText.months[lower.filter(\.isLetter)] != nil
+            let lower = w.utf8.count <= 2 ? w.lowercased() : ""
+            let startsDate = w.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } == true || DateText.months[bare(w)] != nil
             if ["on", "at", "-", "|"].contains(lower) && k + 1 < words.count {
                 return (words[..<k].joined(separator: " "), words[(k + 1)...].joined(separator: " "))
             }
@@ -165,7 +165,6 @@ extension TextHeaderReader {
     /// credentials (`MD`, `FRCR`) and role (`Consultant Radiologist`) after it.
     static func personName(_ value: String) -> String {
         var words = value.split(separator: " ").map(String.init)
-        func bare(_ w: String) -> String { w.lowercased().filter { $0.isLetter } }
         while let first = words.first, titles.contains(bare(first)), words.count > 1 { words.removeFirst() }
         if let stop = words.indices.dropFirst().first(where: {
             credentials.contains(bare(words[$0])) || roles.contains(bare(words[$0]))
@@ -177,9 +176,24 @@ extension TextHeaderReader {
         return name
     }
 
+    /// A word's letters, ASCII ones lower-cased, other punctuation and digits dropped (`M.D.,` → `md`);
+    /// bytes of other scripts are kept. On bytes: this runs for every word of every header name.
+    static func bare<S: StringProtocol>(_ word: S) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(word.utf8.count)
+        for b in word.utf8 {
+            if b >= 0x41 && b <= 0x5A {
+                out.append(b | 0x20)
+            } else if (b >= 0x61 && b <= 0x7A) || b >= 0x80 {
+                out.append(b)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     static func identify(_ value: String, _ kind: HeaderIdentifier.Kind, _ h: inout TextHeader) {
-        let id = HeaderIdentifier(value, kind)
-        if !h.identifiers.contains(id) { h.identifiers.append(id) }
+        // Repeats are removed once, at the end of the reading.
+        h.identifiers.append(HeaderIdentifier(value, kind))
         // "943 476 5919" is also written "9434765919".
         if kind == .id, value.contains(" ") { identify(value.filter { $0 != " " }, kind, &h) }
     }
@@ -193,7 +207,7 @@ extension TextHeaderReader {
         identify(name, .name, &h)
         let halves = name.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: " ") }
         if halves.count == 2 { identify(halves[1] + " " + halves[0], .name, &h) }
-        for part in name.split(whereSeparator: { $0 == " " || $0 == "," }) where part.filter(\.isLetter).count >= 3 {
+        for part in name.split(whereSeparator: { $0 == " " || $0 == "," }) where bare(part).utf8.count >= 3 {
             let p = String(part)
             identify(p, .name, &h)
             identify(p.prefix(1).uppercased() + p.dropFirst().lowercased(), .name, &h)

@@ -88,6 +88,8 @@ public enum TextHeaderReader {
             header.warnings.append("header date of birth \(header.metadata.birthDate) is after the study date")
             header.metadata.birthDate = ""
         }
+        var seen = Set<HeaderIdentifier>()
+        header.identifiers = header.identifiers.filter { seen.insert($0).inserted }
         // The age follows from the dates when both are known.
         if !header.metadata.birthDate.isEmpty && !header.metadata.studyDateTime.isEmpty { header.metadata.age = nil }
         return header
@@ -213,8 +215,19 @@ public enum TextHeaderReader {
     /// The value's text with runs of spaces and tabs as one space, without the separators that may
     /// end it before the next pair (`Acc#: X | MRN: Y`, `X; Y`).
     static func collapse(_ bytes: ArraySlice<UInt8>) -> String {
-        var value = bytes
-        while let last = value.last, last == 0x20 || last == 0x09 || last == 0x7C || last == 0x3B { value = value.dropLast() }
-        return String(decoding: value, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var space = false
+        for b in bytes {
+            if b == 0x20 || b == 0x09 {
+                space = !out.isEmpty
+            } else {
+                if space { out.append(0x20) }
+                space = false
+                out.append(b)
+            }
+        }
+        while let last = out.last, last == 0x7C || last == 0x3B || last == 0x20 { out.removeLast() }
+        return String(decoding: out, as: UTF8.self)
     }
 }
