@@ -30,7 +30,8 @@ let package = Package(
         .target(name: "FalxFuzzing", dependencies: ["FalxIngest", "FalxText", "FalxClinical", "FalxAudit"]),
         // libFuzzer harnesses; `scripts/fuzz.sh` builds it with -sanitize=fuzzer,address -DFUZZING.
         .executableTarget(name: "falx-fuzz", dependencies: ["FalxFuzzing"]),
-        .target(name: "FalxPseudonym", dependencies: ["FalxAudit", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(
+            name: "FalxPseudonym", dependencies: ["FalxAudit", "FalxIngest", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "FalxReport", dependencies: ["FalxAudit", "FalxCore"]),
         .executableTarget(
             name: "falx",

@@ -14,6 +14,9 @@ public struct AuditRow: Sendable, Equatable {
     public var recommendation: Recommendation?
     public var warnings: [String]
     public var errors: [String]
+    /// Identifying values read from the report's header lines (names, MRN, dates of birth): not
+    /// columns, but what pseudonymisation must scrub from the text columns.
+    public var identifiers: [HeaderIdentifier] = []
 
     /// The audit's columns, in their fixed order (``AuditSchema``).
     public static let columns: [String] = AuditSchema.names

@@ -95,9 +95,12 @@ public final class AuditWriter {
         return (st.st_mode & S_IFMT) != S_IFREG
     }
 
+    /// Changes a row's values before they are written (pseudonymisation), knowing the row they are of.
+    public typealias RowTransform = @Sendable (_ values: inout [String], _ row: AuditRow) -> Void
+
     /// Writes one row; returns the values written.
     @discardableResult
-    public func write(_ row: AuditRow, transform: (@Sendable (inout [String]) -> Void)? = nil) throws -> [String] {
+    public func write(_ row: AuditRow, transform: RowTransform? = nil) throws -> [String] {
         let (values, bytes) = Self.encode(row, format: format, transform: transform)
         try write(encoded: bytes)
         return values
@@ -112,10 +115,10 @@ public final class AuditWriter {
     /// A row's values, after `transform` (pseudonymisation), and the bytes of its CSV or JSON
     /// Lines line, so that CSV and JSON Lines carry the same values.
     public static func encode(
-        _ row: AuditRow, format: AuditFormat, transform: (@Sendable (inout [String]) -> Void)? = nil
+        _ row: AuditRow, format: AuditFormat, transform: RowTransform? = nil
     ) -> (values: [String], bytes: [UInt8]) {
         var values = row.values
-        transform?(&values)
+        transform?(&values, row)
         switch format {
         case .csv: return (values, CSV.lineBytes(values))
         case .jsonl: return (values, JSONLines.lineBytes(values))

@@ -22,11 +22,22 @@ public struct Auditor: Sendable {
     /// The default limit on a report's text: 8 MiB, some hundred times a long radiology report.
     public static let defaultMaxTextBytes = 8 << 20
 
-    public init(lexicon: ClinicalLexicon = .standard, ruleset: Ruleset = .default, maxTextBytes: Int = defaultMaxTextBytes) {
+    /// How header and signature lines are read: the lexicon's `header` labels (the built-in ones
+    /// when it has none) and the order of numeric dates. Give the same to the ``InputWalker`` that
+    /// reads the records (``InputWalker/textHeaders``).
+    public let textHeaders: TextHeaderOptions
+
+    public init(
+        lexicon: ClinicalLexicon = .standard, ruleset: Ruleset = .default, maxTextBytes: Int = defaultMaxTextBytes,
+        dateOrder: DateOrder = .mdy
+    ) {
         extractor = CaseFactsExtractor(lexicon: lexicon)
         self.ruleset = ruleset
         self.maxTextBytes = maxTextBytes
         workBudget = WorkMeter.budget(forMaxTextBytes: maxTextBytes)
+        let entries = lexicon.headerLabels.map { (field: $0.field, label: $0.label) }
+        let labels = entries.isEmpty ? nil : HeaderLabels(entries: entries)
+        textHeaders = TextHeaderOptions(labels: labels ?? .standard, dateOrder: dateOrder)
     }
 
     public func row(for record: Record) -> AuditRow {
@@ -42,18 +53,21 @@ public struct Auditor: Sendable {
             return AuditRow(
                 recordID: e.recordID, source: e.source, format: e.format, ok: false, metadata: e.metadata,
                 facts: CaseFacts(), evidence: nil, recommendation: nil, warnings: [], errors: [e.description])
-        case .success(let report):
+        case .success(let read):
+            let report = withHeaders(read)
             let age = report.metadata.age ?? Self.age(birth: report.metadata.birthDate, study: report.metadata.studyDateTime)
             var meter = WorkMeter(limit: workBudget, shouldStop: shouldStop)
-            let reading = extractor.read(report.text, metadataAge: age, meter: &meter)
+            let reading = extractor.read(Self.withoutHeaders(report), metadataAge: age, meter: &meter)
             if let outcome = meter.outcome {
                 return row(for: .failure(abandoned(report, outcome)))
             }
             let rec = ruleset.evaluate(reading.facts)
-            return AuditRow(
+            var row = AuditRow(
                 recordID: report.recordID, source: report.source, format: report.format, ok: true,
                 metadata: report.metadata, facts: reading.facts, evidence: reading.evidence,
                 recommendation: rec, warnings: report.warnings + rec.warnings, errors: [])
+            row.identifiers = report.identifiers
+            return row
         }
     }
 
@@ -77,6 +91,27 @@ public struct Auditor: Sendable {
 
     /// "8 MiB", or a byte count below one MiB.
     static func size(_ bytes: Int) -> String { bytes >= 1 << 20 ? "\(bytes >> 20) MiB" : "\(bytes) bytes" }
+
+    /// The report with its text's header lines read: plain text had them read by its reader; the
+    /// text of another format may carry some too, which fill the fields the format left empty.
+    public func withHeaders(_ report: Report) -> Report {
+        guard report.format != .text else { return report }
+        var r = report
+        r.add(TextHeaderReader.read(report.text, options: textHeaders))
+        return r
+    }
+
+    /// The report's text with its header lines blanked, so they never yield findings. Every ASCII
+    /// byte of a header line becomes a space and other bytes stay: byte and character offsets
+    /// (the evidence columns) are those of the original text.
+    public static func withoutHeaders(_ report: Report) -> [UInt8] {
+        guard !report.headerRanges.isEmpty else { return report.text }
+        var text = report.text
+        for range in report.headerRanges {
+            for i in range where i < text.count && text[i] < 0x80 { text[i] = 0x20 }
+        }
+        return text
+    }
 
     /// Completed years between an ISO birth date and an ISO study date (`YYYY-MM-DD…` or `YYYYMMDD…`).
     public static func age(birth: String, study: String) -> Int? {

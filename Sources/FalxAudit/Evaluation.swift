@@ -99,7 +99,8 @@ public struct Evaluation: Sendable {
         var e = Evaluation()
         e.records = gold.count
         var sourceRecords: [String: [Record]] = [:]
-        let walker = InputWalker()
+        var walker = InputWalker()
+        walker.textHeaders = auditor.textHeaders
         let rows = gold.map { g -> AuditRow in
             if let text = g.text {
                 return auditor.row(for: .success(Report(recordID: g.id, source: "gold", format: .jsonl, text: Array(text.utf8))))

@@ -32,6 +32,10 @@ public struct Report: Sendable, Equatable {
     public var metadata: ReportMetadata
     /// Non-fatal problems (invalid UTF-8 repaired, ...).
     public var warnings: [String]
+    /// Byte ranges of `text` that are metadata (header and signature lines), not report text.
+    public var headerRanges: [Range<Int>] = []
+    /// Identifying values read from the header lines, for pseudonymisation to scrub.
+    public var identifiers: [HeaderIdentifier] = []
 
     public init(
         recordID: String, source: String, format: InputFormat, text: [UInt8],
@@ -43,6 +47,15 @@ public struct Report: Sendable, Equatable {
         self.text = text
         self.metadata = metadata
         self.warnings = warnings
+    }
+
+    /// Takes in what the text's header lines say: fields the format left empty are filled from
+    /// them, and their ranges, identifiers and warnings are kept.
+    public mutating func add(_ header: TextHeader) {
+        metadata = InputWalker.merge(metadata, over: header.metadata)
+        headerRanges += header.ranges
+        identifiers += header.identifiers
+        warnings += header.warnings
     }
 }
 

@@ -1,4 +1,5 @@
 import FalxAudit
+import FalxIngest
 import Foundation
 
 /// How much of `study_datetime` a pseudonymised audit keeps.
@@ -77,7 +78,10 @@ public struct Pseudonymiser: Sendable {
 
     /// Pseudonymises one row given as values in ``AuditRow/columns`` order (what the writers write and
     /// the report reader reads). Rows of another length are padded with empty values first.
-    public func apply(to values: inout [String]) {
+    ///
+    /// `identifiers` are the values the row's header lines gave (``AuditRow/identifiers``): each is
+    /// replaced in the text columns by its tag (`[NAME]`, `[ID]`, `[DATE]`).
+    public func apply(to values: inout [String], identifiers: [HeaderIdentifier] = []) {
         if values.count < AuditRow.columns.count {
             values += Array(repeating: "", count: AuditRow.columns.count - values.count)
         }
@@ -106,12 +110,17 @@ public struct Pseudonymiser: Sendable {
         var replacements: [(String, String)] = [
             (patient, patientP), (accession, accessionP), (recordID, recordP), (path, pathP), (file, pathP), (stem, pathP),
         ]
+        replacements += identifiers.map { ($0.value, Self.tag[$0.kind] ?? TextScrubber.Tag.id.rawValue) }
         replacements = replacements.filter { $0.0.unicodeScalars.count >= TextScrubber.minimumIdentifierLength }
         replacements.sort { $0.0.unicodeScalars.count > $1.0.unicodeScalars.count }
         for c in texts {
             values[c] = TextScrubber.scrub(values[c], replacing: replacements)
         }
     }
+
+    static let tag: [HeaderIdentifier.Kind: String] = [
+        .id: TextScrubber.Tag.id.rawValue, .name: TextScrubber.Tag.name.rawValue, .date: TextScrubber.Tag.date.rawValue,
+    ]
 
     /// `"dir/file.txt#3"` → (`"dir/file.txt"`, `"#3"`); a source without a trailing `#digits` has no number.
     static func splitSource(_ source: String) -> (path: String, recordNumber: String) {

@@ -8,6 +8,7 @@ import FalxReport
 import Foundation
 
 extension AuditFormat: ExpressibleByArgument {}
+extension DateOrder: ExpressibleByArgument {}
 
 struct Audit: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -37,6 +38,9 @@ struct Audit: ParsableCommand {
 
     @Option(help: "A lexicon file to use instead of the built-in one (see `falx lexicon`).")
     var lexicon: String?
+
+    @Option(help: "Numeric dates in report header lines: mdy (03/04/2024 = 4 March) or dmy (= 3 April).")
+    var dateOrder: DateOrder = .mdy
 
     @Flag(help: "Do not write the CSV header row.")
     var noHeader = false
@@ -99,11 +103,11 @@ struct Audit: ParsableCommand {
     func run() throws {
         let started = Date()
         let pseudonymiser = try loadPseudonymiser(pseudonymise, datePrecision)
-        var transform: (@Sendable (inout [String]) -> Void)?
+        var transform: AuditWriter.RowTransform?
         if let pseudonymiser {
-            transform = { (values: inout [String]) in pseudonymiser.apply(to: &values) }
+            transform = { values, row in pseudonymiser.apply(to: &values, identifiers: row.identifiers) }
         }
-        var configured = Auditor(lexicon: try loadLexicon(lexicon), maxTextBytes: maxRecordMb << 20)
+        var configured = Auditor(lexicon: try loadLexicon(lexicon), maxTextBytes: maxRecordMb << 20, dateOrder: dateOrder)
         let stop = StopSignals.install(immediate: stdin || output == "-")
         // A stop abandons the record in hand too, not only the records after it.
         configured.shouldStop = { stop.signalReceived != 0 }
@@ -146,6 +150,7 @@ struct Audit: ParsableCommand {
         // A JSON line carries its text escaped and its metadata: it may be somewhat longer than the text.
         var walker = InputWalker(maxFileBytes: maxFileMb << 20, maxLineBytes: (maxRecordMb << 20) + (maxRecordMb << 18))
         walker.parseJobs = jobs
+        walker.textHeaders = auditor.textHeaders
         var seen = 0
         var written = skip
         let showProgress = !quiet && ProgressLine.stderrIsTerminal

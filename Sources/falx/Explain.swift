@@ -42,7 +42,7 @@ struct Explain: ParsableCommand {
 
         let lex = try loadLexicon(lexicon)
         let auditor = Auditor(lexicon: lex)
-        let reading = auditor.extractor.read(report.text)
+        let reading = auditor.extractor.read(Auditor.withoutHeaders(auditor.withHeaders(report)))
         let doc = reading.document
         print(bold("record \(report.recordID)") + "  (\(report.format.rawValue), \(report.text.count) bytes)")
         print(bold("\nSections"))

@@ -2,6 +2,7 @@ import ArgumentParser
 import FalxAudit
 import FalxClinical
 import FalxCore
+import FalxIngest
 
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Print the decision table with its citations.")
@@ -16,7 +17,13 @@ struct LexiconCommand: ParsableCommand {
         commandName: "lexicon",
         abstract: "Print the built-in lexicon (copy it, edit it, load it with --lexicon FILE)."
     )
-    func run() { print(ClinicalLexicon.defaultText) }
+    func run() {
+        print(ClinicalLexicon.defaultText)
+        // The header labels live with the readers (FalxIngest); a lexicon with header lines replaces them all.
+        print("\n# ---------------------------------------------------------------- header and signature lines")
+        print("# header FIELD: LABEL — lines of metadata, never report text; `\\#` is a literal #.")
+        print(HeaderLabels.standard.lexiconText)
+    }
 }
 
 struct SchemaCommand: ParsableCommand {

@@ -18,6 +18,9 @@ public struct InputWalker: Sendable {
     /// handed on in order.
     public var parseJobs = 1
 
+    /// How the header and signature lines of plain-text reports are read.
+    public var textHeaders = TextHeaderOptions()
+
     public init(maxFileBytes: Int = 256 << 20, maxLineBytes: Int = 64 << 20) {
         self.maxFileBytes = maxFileBytes
         self.maxLineBytes = maxLineBytes
@@ -473,7 +476,7 @@ public struct InputWalker: Sendable {
         }
         // JSON Lines never reach here: forEachRecord streams them.
         if looksBinary(bytes) { return fail("binary", "the file looks binary (NUL or control bytes), not report text") }
-        return TextReader.records(bytes, recordBase: entry.recordBase, source: entry.path)
+        return TextReader.records(bytes, recordBase: entry.recordBase, source: entry.path, headers: textHeaders)
     }
 
     /// HL7 v2 messages; a CDA document embedded in a message is read by the CDA reader and keeps

@@ -3,8 +3,14 @@
 /// A separator is a line that starts with `=== REPORT` (for example `=== REPORT 2 ===`), or a line
 /// holding only a form feed. Text before the first separator is the first report when it is not
 /// blank; a blank report between separators is an `error` row. Records are numbered from 1 in file order: `reports/a.txt#1`, `#2`, ...
+///
+/// Header and signature lines (``TextHeaderReader``) fill the metadata; a report whose header gives
+/// an accession takes it as its record id, and a later report of the same file with the same
+/// accession takes `ACCESSION#2`, `#3`, ... with a warning.
 public enum TextReader {
-    public static func records(_ bytes: [UInt8], recordBase: String, source: String) -> [Record] {
+    public static func records(
+        _ bytes: [UInt8], recordBase: String, source: String, headers: TextHeaderOptions = TextHeaderOptions()
+    ) -> [Record] {
         let (clean, repaired) = UTF8Decoding.clean(bytes[...])
         let warnings = repaired ? ["invalid UTF-8 replaced with U+FFFD"] : []
         let parts = split(clean)
@@ -17,6 +23,7 @@ public enum TextReader {
             ]
         }
         let multi = parts.count > 1
+        var accessions: [String: Int] = [:]
         return parts.enumerated().map { (i, part) in
             let id = "\(recordBase)#\(i + 1)"
             let src = multi ? "\(source)#\(i + 1)" : source
@@ -24,7 +31,18 @@ public enum TextReader {
                 return .failure(
                     RecordError(code: "empty", message: "the report is blank", recordID: id, source: src, format: .text))
             }
-            return .success(Report(recordID: id, source: src, format: .text, text: part, warnings: warnings))
+            var report = Report(recordID: id, source: src, format: .text, text: part, warnings: warnings)
+            report.add(TextHeaderReader.read(part, options: headers))
+            let accession = report.metadata.accession
+            if !accession.isEmpty {
+                let seen = accessions[accession, default: 0] + 1
+                accessions[accession] = seen
+                report.recordID = seen == 1 ? accession : "\(accession)#\(seen)"
+                if seen > 1 {
+                    report.warnings.append("accession \(accession) is repeated in this file: record id \(report.recordID)")
+                }
+            }
+            return .success(report)
         }
     }
 

@@ -22,6 +22,7 @@ extension Lexicon {
     ///     modifier uncertain backward 8: cannot be excluded
     ///     section impression: conclusion
     ///     abbreviation: approx
+    ///     header accession: acc \#
     ///
     /// - Throws: ``LexiconError`` naming the first bad line.
     /// The most word classes a lexicon may name.
@@ -33,7 +34,8 @@ extension Lexicon {
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
             var line = Substring(rawLine)
-            if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
+            // `\#` is a literal `#` (header labels such as `acc \#`); another `#` starts a comment.
+            if let hash = line.indices.first(where: { line[$0] == "#" && (line[..<$0].last != "\\") }) { line = line[..<hash] }
             let trimmed = line.trimmingCharacters(in: " \t\r")
             if trimmed.isEmpty { continue }
             guard let colon = trimmed.firstIndex(of: ":") else {
@@ -104,6 +106,13 @@ extension Lexicon {
                 lexicon.sectionHeaders.append((sk, phrase))
             case "abbreviation":
                 lexicon.abbreviations.append(contentsOf: phrase)
+            case "header":
+                try need(args.count == 1, "header takes a field before the colon")
+                try need(
+                    Lexicon.headerFields.contains(args[0]),
+                    "unknown header field '\(args[0])' (one of \(Lexicon.headerFields.joined(separator: ", ")))")
+                try need(!phraseText.isEmpty, "empty label")
+                lexicon.headerLabels.append(.init(field: args[0], label: phraseText.replacing("\\#", with: "#")))
             default:
                 throw LexiconError(line: lineNumber, message: "unknown kind '\(kind)'")
             }

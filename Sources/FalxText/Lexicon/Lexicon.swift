@@ -48,12 +48,27 @@ public struct Lexicon: Sendable, Equatable {
     public var sectionHeaders: [(kind: SectionKind, phrase: [String])] = []
     /// Abbreviations that do not end a sentence (`abbreviation: approx`).
     public var abbreviations: [String] = []
+    /// Labels of header and signature lines (`header accession: acc #`): metadata lines, not report text.
+    public var headerLabels: [HeaderLabel] = []
+
+    /// A label of a header or signature line and the metadata field it gives.
+    public struct HeaderLabel: Sendable, Equatable {
+        public var field: String
+        /// As written after the colon (matched as text, not as tokens).
+        public var label: String
+    }
+
+    /// The fields a `header` line may name.
+    public static let headerFields: [String] = [
+        "accession", "patient_id", "patient_name", "birth_date", "age", "sex", "procedure", "study_date", "facility",
+        "interpreter", "referrer", "signed_date",
+    ]
 
     public init(name: String) { self.name = name }
 
     public static func == (a: Lexicon, b: Lexicon) -> Bool {
         a.name == b.name && a.targets == b.targets && a.classes == b.classes && a.nearRules == b.nearRules
-            && a.modifiers == b.modifiers && a.abbreviations == b.abbreviations
+            && a.modifiers == b.modifiers && a.abbreviations == b.abbreviations && a.headerLabels == b.headerLabels
             && a.sectionHeaders.map { "\($0.kind):\($0.phrase)" } == b.sectionHeaders.map { "\($0.kind):\($0.phrase)" }
     }
 }
