@@ -55,6 +55,11 @@ extension ClinicalLexicon {
         section findings: result
         section findings: results
         section findings: observations
+        section findings: fndgs
+        section findings: fdgs
+        section findings: ct findings
+        section findings: mri findings
+        section findings: mr findings
         section impression: impression
         section impression: impressions
         section impression: conclusion
@@ -66,6 +71,10 @@ extension ClinicalLexicon {
         section impression: interpretation
         section impression: diagnosis
         section impression: assessment
+        section impression: imp
+        section impression: impr
+        section impression: imprn
+        section impression: concl
         section recommendation: recommendation
         section recommendation: recommendations
         section recommendation: advice

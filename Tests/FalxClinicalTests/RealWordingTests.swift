@@ -124,3 +124,32 @@ import Testing
         #expect(facts(text).duralCalcification == expected, "\(text)")
     }
 }
+
+/// Negation across a list that follows a normality statement about a dural subject.
+@Suite struct NegatedListAfterNormalityTests {
+    @Test(arguments: [
+        "FINDINGS: The meninges and venous sinuses are normal, without calcification or thickening.",
+        "FINDINGS: The dura and venous sinuses are unremarkable, with no enhancement, thickening or calcification.",
+        "FINDINGS: The dura is normal, without calcification.",
+        "FINDINGS: Falx and tentorium unremarkable, no thickening or calcification.",
+    ])
+    func theListSpeaksOfTheSubject(_ text: String) {
+        #expect(facts(text).duralCalcification == .absent, "\(text)")
+    }
+
+    @Test func everyFindingOfTheListIsNegated() {
+        let f = facts("FINDINGS: The dura is unremarkable, with no enhancement, thickening or calcification.")
+        #expect(f.duralCalcification == .absent)
+        #expect(f.status(.duralThickening) == .absent && f.status(.duralEnhancement) == .absent)
+    }
+
+    @Test(arguments: [
+        ("FINDINGS: The dura is normal. Calcification of the basal ganglia.", FindingStatus.notMentioned),
+        ("FINDINGS: Normal falx, calcification of the pineal gland.", .notMentioned),
+        ("FINDINGS: No falx or tentorial calcification.", .absent),
+        ("FINDINGS: Normal, dense calcification along the falx.", .present),
+    ])
+    func nearMissesKeepTheirReading(_ text: String, _ expected: FindingStatus) {
+        #expect(facts(text).duralCalcification == expected, "\(text)")
+    }
+}

@@ -131,6 +131,24 @@ extension MentionFinder {
                 var j = anchor.range.lowerBound - 1
                 var gap = 0
                 var lastWasSite = false
+                // "with no enhancement, thickening or calcification": an anchor inside a cued list of
+                // findings starts its walk before the cue, so the list speaks of the subject before it.
+                var k = j
+                var joined = false
+                while k >= leftEnd,
+                    isCoordinator(k)
+                        || hitAt(k).map({ h in
+                            !hits[h].has(ids.site, lexicon) && !(ids.block >= 0 && hits[h].has(ids.block, lexicon))
+                        }) == true
+                {
+                    if isCoordinator(k) { joined = true }
+                    k = hitAt(k).map { hits[$0].range.lowerBound - 1 } ?? k - 1
+                }
+                if joined, k >= leftEnd, isCue(k), !isTerminator(k) {
+                    while k >= leftEnd, isCue(k) || doc.token(k, is: "with") { k -= 1 }
+                    steps += anchor.range.lowerBound - k
+                    j = k
+                }
                 while j >= leftEnd && gap <= rule.window {
                     steps += 1
                     if isTerminator(j) { break }
@@ -155,11 +173,22 @@ extension MentionFinder {
                     }
                     if let b = punct(j) {
                         if (b == 0x2C || b == 0x2B || b == 0x26) && (lastWasSite || rule.crossesCommas) { j -= 1; continue }
-                        // "density along the falx, likely calcification": only cue words between.
-                        if b == 0x2C && j + 1 < anchor.range.lowerBound
-                            && (j + 1..<anchor.range.lowerBound).allSatisfy({ isCue($0) })
-                        {
-                            j -= 1; continue
+                        // "density along the falx, likely calcification": only cue words between; "the dura
+                        // is unremarkable, with no enhancement, thickening or calcification": a cued list of
+                        // findings after the comma speaks of the subject before it.
+                        if b == 0x2C && j + 1 < anchor.range.lowerBound {
+                            let between = j + 1..<anchor.range.lowerBound
+                            if between.allSatisfy({ isCue($0) }) {
+                                j -= 1; continue
+                            }
+                            // The list is one item of the walk: the subject is measured from the comma.
+                            if between.contains(where: { isCue($0) })
+                                && between.allSatisfy({
+                                    isCue($0) || isCoordinator($0) || hitAt($0) != nil || doc.token($0, is: "with")
+                                })
+                            {
+                                gap = 0; j -= 1; continue
+                            }
                         }
                         // "Falx: calcified" (a labelled line) joins the label to its value.
                         if b == 0x3A, j - 1 >= range.lowerBound, let h = hitAt(j - 1), hits[h].has(ids.site, lexicon) {

@@ -161,7 +161,9 @@ public struct MentionFinder: Sendable {
             var distance: Int?
             let forwardOK = cue.direction == .forward || cue.direction == .both
             let backwardOK = cue.direction == .backward || cue.direction == .both
-            if forwardOK && cue.tokens.upperBound <= anchor.lowerBound {
+            if forwardOK && cue.tokens.upperBound <= anchor.lowerBound
+                && !(cue.window > 0 && cue.window <= 3 && Self.comma(in: cue.tokens.upperBound..<anchor.lowerBound, doc))
+            {
                 let d = anchor.lowerBound - cue.tokens.upperBound
                 let w = cue.window > 0 ? cue.window : (cue.direction == .both ? Self.bothWindow : Self.forwardWindow)
                 // A hedge on the cause word does not hedge the lesion after it.
@@ -186,6 +188,8 @@ public struct MentionFinder: Sendable {
             if distance == nil && cue.tokens.lowerBound >= mention.tokens.lowerBound
                 && cue.tokens.upperBound <= mention.tokens.upperBound
                 && (cue.tokens.upperBound <= anchor.lowerBound || cue.tokens.lowerBound >= anchor.upperBound)
+                && !(cue.window > 0 && cue.window <= 3 && cue.tokens.upperBound <= anchor.lowerBound
+                    && Self.comma(in: cue.tokens.upperBound..<anchor.lowerBound, doc))
             {
                 distance = 0
             }
@@ -214,6 +218,15 @@ public struct MentionFinder: Sendable {
 }
 
 extension MentionFinder {
+    /// Whether a comma lies in `range` (checked only over a short window): a cue of a few words'
+    /// reach ("normal" before what it qualifies) does not reach past one ("normal, without
+    /// calcification").
+    static func comma(in range: Range<Int>, _ doc: Document) -> Bool {
+        return range.contains {
+            doc.tokens[$0].kind == .punct && doc.tokens[$0].length == 1 && doc.text[Int(doc.tokens[$0].start)] == 0x2C
+        }
+    }
+
     /// ConText for an arbitrary token span (a concept found by other means): the span's
     /// sentence is found, its cues gathered, and the span assessed as a target.
     public func assess(_ doc: Document, span: Range<Int>, concept: String = "span") -> Mention? {
