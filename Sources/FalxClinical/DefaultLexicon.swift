@@ -252,6 +252,9 @@ extension ClinicalLexicon {
         modifier negated backward: recanalised
         modifier negated backward: recanalized
         modifier negated backward: is not present
+        # "New dural enhancement was not present." (a comparison with a prior says "on the prior").
+        modifier negated backward: was not present
+        modifier negated backward: were not present
         modifier negated backward: was not seen
         modifier negated backward: were not seen
         modifier negated backward: unlikely
@@ -336,6 +339,20 @@ extension ClinicalLexicon {
         modifier uncertain backward: is not entirely excluded
         modifier uncertain backward: should be considered
         modifier uncertain backward: is a consideration
+        # "calcification or artefact": an imaging artefact offered as the other reading hedges the finding.
+        modifier uncertain backward: or artefact
+        modifier uncertain backward: or artifact
+        modifier uncertain backward: or artefactual
+        modifier uncertain backward: or partial volume
+        modifier uncertain backward: or partial voluming
+        modifier uncertain backward: or partial volume averaging
+        modifier uncertain backward: or volume averaging
+        modifier uncertain backward: or beam hardening
+        modifier uncertain backward: or streak artefact
+        modifier uncertain forward: artefact or
+        modifier uncertain forward: artifact or
+        modifier uncertain forward: partial volume or
+        modifier uncertain forward: partial voluming or
         modifier uncertain both: versus
         modifier uncertain both: vs
         # Pseudo cues: they look like cues but are not; the longest match masks the shorter cue inside.
@@ -492,8 +509,13 @@ extension ClinicalLexicon {
         modifier new both 12: not previously visible
         modifier new both 12: absent on prior
         modifier new both 12: absent on the prior
-        modifier new both 12: was not present
-        modifier new both 12: were not present
+        modifier new both 12: was not present on
+        modifier new both 12: were not present on
+        modifier new both 12: was not present previously
+        modifier new both 12: were not present previously
+        modifier new both 12: was not present before
+        modifier new both 12: which was not present
+        modifier new both 12: which were not present
         modifier new both 12: not present previously
         modifier new both 12: not seen previously
         modifier new both 12: de novo

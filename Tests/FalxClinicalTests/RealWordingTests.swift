@@ -153,3 +153,34 @@ import Testing
         #expect(facts(text).duralCalcification == expected, "\(text)")
     }
 }
+
+/// Hedges in real syntax: a glued "?", a differential after a comma, an artefact as the other reading.
+@Suite struct DifferentialHedgeTests {
+    @Test(arguments: [
+        ("FINDINGS: ?calcification ?artefact along the falx.", FindingStatus.uncertain),
+        ("FINDINGS: Falcine density, calcification or partial volume.", .uncertain),
+        ("FINDINGS: Tentorial hyperdensity, calcification vs. artefact.", .uncertain),
+        ("FINDINGS: A small focus on the convexity dura, calcification or a tiny haemorrhage.", .uncertain),
+        ("FINDINGS: Linear density along the falx, calcification or artefact.", .uncertain),
+        ("FINDINGS: No mass, haemorrhage or calcification along the falx.", .absent),
+        ("FINDINGS: Calcification along the falx, tentorium and petroclinoid ligaments.", .present),
+        ("FINDINGS: Falcine calcification, which was not present on the prior study.", .present),
+    ])
+    func hedges(_ text: String, _ expected: FindingStatus) {
+        #expect(facts(text).duralCalcification == expected, "\(text)")
+    }
+
+    @Test func aDifferentialOfThrombosisIsUncertain() {
+        let f = facts("FINDINGS: Hyperdensity along the straight sinus, thrombosis or haemoconcentration.")
+        #expect(f.status(.venousSinusThrombosis) == .uncertain)
+    }
+
+    /// Negation after the finding, also when the sentence says "new"; a comparison with the prior
+    /// still makes a finding new.
+    @Test func postPosedNegationWithNew() {
+        #expect(
+            facts("FINDINGS: Falcine calcification. New dural enhancement was not present.").status(.duralEnhancement) == .absent)
+        let compared = facts("FINDINGS: Falcine calcification, which was not present on the prior study.")
+        #expect(compared.duralCalcification == .present && compared.temporality == .new)
+    }
+}

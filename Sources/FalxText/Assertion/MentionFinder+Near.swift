@@ -190,11 +190,18 @@ extension MentionFinder {
                                 gap = 0; j -= 1; continue
                             }
                         }
+                        // "Falcine density, calcification or artefact": the anchor right after the comma,
+                        // offered as one reading of what comes before it.
+                        if b == 0x2C && j + 1 == anchor.range.lowerBound && anchor.range.upperBound < range.upperBound
+                            && doc.token(anchor.range.upperBound, isAnyOf: ["or", "versus", "vs"])
+                        {
+                            j -= 1; continue
+                        }
                         // "Falx: calcified" (a labelled line) joins the label to its value.
                         if b == 0x3A, j - 1 >= range.lowerBound, let h = hitAt(j - 1), hits[h].has(ids.site, lexicon) {
                             j -= 1; continue
                         }
-                        if b == 0x2D || b == 0x2F || b == 0x27 { j -= 1; continue }
+                        if b == 0x2D || b == 0x2F || b == 0x27 || b == 0x3F { j -= 1; continue }
                         break
                     }
                     gap += 1; lastWasSite = false; j -= 1
@@ -250,7 +257,7 @@ extension MentionFinder {
                         if (b == 0x2C || b == 0x2B || b == 0x26) && (lastWasSite || rule.crossesCommas) { j += 1; continue }
                         // "Calcification: falx and tentorium."
                         if b == 0x3A && j == anchor.range.upperBound { j += 1; continue }
-                        if b == 0x2D || b == 0x2F || b == 0x27 { j += 1; continue }
+                        if b == 0x2D || b == 0x2F || b == 0x27 || b == 0x3F { j += 1; continue }
                         break
                     }
                     gap += 1; lastWasSite = false; j += 1

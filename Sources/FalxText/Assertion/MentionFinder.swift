@@ -124,6 +124,10 @@ public struct MentionFinder: Sendable {
                 cues.append(Cue(category: .uncertain, direction: .backward, window: 3, tokens: k..<(k + 1)))
             }
         }
+        // "A hyperdense focus on the dura, calcification or a small haemorrhage": after a comma, two
+        // readings joined by "or" at the end of an affirmative clause are a differential, which
+        // hedges both.
+        alternatives(doc, range, into: &cues)
         // ';' ends every scope.
         for k in range
         where doc.tokens[k].kind == .punct && doc.tokens[k].length == 1
@@ -218,6 +222,32 @@ public struct MentionFinder: Sendable {
 }
 
 extension MentionFinder {
+    /// Adds an uncertain cue at each "or" that offers a differential: a comma at most four words
+    /// before it, at most seven words after it to the end of the clause, and no negation cue in the
+    /// clause ("no mass, calcification or bleed" is a negated list, not a differential).
+    func alternatives(_ doc: Document, _ range: Range<Int>, into cues: inout [Cue]) {
+        func isPunct(_ k: Int, _ byte: UInt8) -> Bool {
+            doc.tokens[k].kind == .punct && doc.tokens[k].length == 1 && doc.text[Int(doc.tokens[k].start)] == byte
+        }
+        let found = cues.count
+        for m in range where doc.tokens[m].kind == .word && doc.token(m, is: "or") {
+            // The comma before: only words between it and "or".
+            var k = m - 1
+            while k >= range.lowerBound, m - k <= 5, doc.tokens[k].kind != .punct { k -= 1 }
+            guard k >= range.lowerBound, k < m - 1, m - k <= 5, isPunct(k, 0x2C) else { continue }
+            // The end of the clause after: only words (and hyphens) up to it.
+            var e = m + 1
+            while e < range.upperBound, e - m <= 8, doc.tokens[e].kind != .punct || isPunct(e, 0x2D) { e += 1 }
+            guard e > m + 1, e - m <= 8, e == range.upperBound || isPunct(e, 0x2E) || isPunct(e, 0x3B) else { continue }
+            let negated = cues[..<found].contains {
+                ($0.category == .negated && $0.tokens.lowerBound < e)
+                    || ($0.category == .uncertain && $0.tokens.upperBound <= k)
+            }
+            if negated || cues[..<found].contains(where: { $0.category == .terminator && $0.tokens.contains(m) }) { continue }
+            cues.append(Cue(category: .uncertain, direction: .both, window: 4, tokens: m..<(m + 1)))
+        }
+    }
+
     /// Whether a comma lies in `range` (checked only over a short window): a cue of a few words'
     /// reach ("normal" before what it qualifies) does not reach past one ("normal, without
     /// calcification").
