@@ -12,6 +12,10 @@ public struct OutputError: Error, CustomStringConvertible, Sendable {
     public init(message: String) { self.message = message }
 }
 
+/// Changes a row's values before they are written (pseudonymisation); it sees the row, whose
+/// metadata may hold what no column shows (the patient's name), to remove it from free text.
+public typealias RowTransform = @Sendable (AuditRow, inout [String]) -> Void
+
 /// Writes audit rows through one buffer to a temporary file beside the target, renamed into place
 /// by ``finish()``; standard output when the path is `-`; straight into the target when it exists
 /// and is not a regular file (a FIFO, `/dev/stdout`), which cannot be replaced by a rename.
@@ -97,7 +101,7 @@ public final class AuditWriter {
 
     /// Writes one row; returns the values written.
     @discardableResult
-    public func write(_ row: AuditRow, transform: (@Sendable (inout [String]) -> Void)? = nil) throws -> [String] {
+    public func write(_ row: AuditRow, transform: RowTransform? = nil) throws -> [String] {
         let (values, bytes) = Self.encode(row, format: format, transform: transform)
         try write(encoded: bytes)
         return values
@@ -112,10 +116,10 @@ public final class AuditWriter {
     /// A row's values, after `transform` (pseudonymisation), and the bytes of its CSV or JSON
     /// Lines line, so that CSV and JSON Lines carry the same values.
     public static func encode(
-        _ row: AuditRow, format: AuditFormat, transform: (@Sendable (inout [String]) -> Void)? = nil
+        _ row: AuditRow, format: AuditFormat, transform: RowTransform? = nil
     ) -> (values: [String], bytes: [UInt8]) {
         var values = row.values
-        transform?(&values)
+        transform?(row, &values)
         switch format {
         case .csv: return (values, CSV.lineBytes(values))
         case .jsonl: return (values, JSONLines.lineBytes(values))

@@ -99,9 +99,9 @@ struct Audit: ParsableCommand {
     func run() throws {
         let started = Date()
         let pseudonymiser = try loadPseudonymiser(pseudonymise, datePrecision)
-        var transform: (@Sendable (inout [String]) -> Void)?
+        var transform: RowTransform?
         if let pseudonymiser {
-            transform = { (values: inout [String]) in pseudonymiser.apply(to: &values) }
+            transform = { (row: AuditRow, values: inout [String]) in pseudonymiser.apply(to: &values, knowing: row.metadata) }
         }
         let auditor = Auditor(lexicon: try loadLexicon(lexicon), maxTextBytes: maxRecordMb << 20)
         let stop = StopSignals.install(immediate: stdin || output == "-")

@@ -79,6 +79,10 @@ extension FHIRReader {
                 m.patientID = identifier(
                     (patient["identifier"] as? [Any] ?? []).compactMap { $0 as? JSONObject }, preferring: "MR")
                 m.birthDate = patient["birthDate"] as? String ?? ""
+                m.otherPatientIDs = (patient["identifier"] as? [Any] ?? []).compactMap {
+                    ($0 as? JSONObject)?["value"] as? String
+                }
+                m.patientNameParts = humanNameParts(patient["name"])
                 switch patient["gender"] as? String ?? "" {
                 case "male": m.sex = "M"
                 case "female": m.sex = "F"
@@ -118,6 +122,18 @@ extension FHIRReader {
             }
         }
         return m
+    }
+
+    /// Every word of every HumanName (`text`, `given`, `family`, `prefix`, `suffix`), for pseudonymisation.
+    static func humanNameParts(_ names: Any?) -> [String] {
+        var parts: [String] = []
+        for n in (names as? [Any] ?? []).compactMap({ $0 as? JSONObject }) {
+            for key in ["text", "family", "given", "prefix", "suffix"] {
+                if let one = n[key] as? String { parts.append(one) }
+                parts += (n[key] as? [Any] ?? []).compactMap { $0 as? String }
+            }
+        }
+        return parts.flatMap { $0.split(whereSeparator: \.isWhitespace).map(String.init) }
     }
 
     /// The value of the identifier whose type has this code, else of the first identifier.
