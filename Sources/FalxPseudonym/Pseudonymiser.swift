@@ -77,6 +77,13 @@ public struct Pseudonymiser: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Whether `value` has the form of a pseudonym: `p_` or `r_` and 32 lower-case hex digits.
+    public static func isPseudonym(_ value: String) -> Bool {
+        let u = Array(value.utf8)
+        guard u.count == 34, u[0] == 0x70 || u[0] == 0x72, u[1] == 0x5F else { return false }
+        return u.dropFirst(2).allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }
+    }
+
     /// Pseudonymises one row given as values in ``AuditRow/columns`` order (what the writers write and
     /// the report reader reads). Rows of another length are padded with empty values first.
     ///
