@@ -71,3 +71,32 @@ extension CLITests {
         }
     }
 }
+
+/// Report targets that are not regular files are refused, never replaced.
+extension CLITests {
+    @Test func aReportIsNeverRenamedOverAFIFOOrAFolder() throws {
+        let dir = try temporaryDirectory()
+        let fifo = dir.appendingPathComponent("page.html").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let folder = dir.appendingPathComponent("folder.html").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        let audit = dir.appendingPathComponent("a.csv").path
+        #expect(try falx(["audit", "Corpus/formats", "-o", audit, "--quiet"]).status == 0)
+        for target in [fifo, folder] {
+            let viaAudit = try falx([
+                "audit", "Corpus/formats", "-o", dir.appendingPathComponent("b.csv").path, "--report", target,
+            ])
+            let viaReport = try falx(["report", audit, "-o", target])
+            for r in [viaAudit, viaReport] {
+                #expect(r.status == 2, "\(r.stderr)")
+                #expect(r.stderr.contains(target) && r.stderr.contains("not a regular file"), "\(r.stderr)")
+            }
+            #expect(!FileManager.default.fileExists(atPath: worklistPath(target)))
+        }
+        var st = stat()
+        #expect(stat(fifo, &st) == 0 && (st.st_mode & S_IFMT) == S_IFIFO, "the FIFO is still a FIFO")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("b.csv").path))
+    }
+
+    func worklistPath(_ page: String) -> String { (page as NSString).deletingPathExtension + "-worklist.csv" }
+}

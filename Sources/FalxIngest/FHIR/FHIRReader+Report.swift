@@ -12,6 +12,7 @@ extension FHIRReader {
         }
         var warnings: [String] = []
         var binaries: [String] = []
+        var badBase64: [String] = []
         var lines: [String] = []
         for form in (report["presentedForm"] as? [Any] ?? []).compactMap({ $0 as? JSONObject }) {
             let contentType = form["contentType"] as? String ?? ""
@@ -24,7 +25,7 @@ extension FHIRReader {
             }
             guard lines.isEmpty else { continue }  // the first textual form is the report
             guard let bytes = EmbeddedText.base64(data) else {
-                warnings.append("presentedForm \(media) data is not valid base64")
+                badBase64.append(media.isEmpty ? "presentedForm" : "presentedForm \(media)")
                 continue
             }
             if EmbeddedText.isPDF(bytes) || media == "application/pdf" || media.hasPrefix("image/") {
@@ -58,12 +59,16 @@ extension FHIRReader {
         }
         let text = CDAReader.joined(lines)
         if text.isEmpty {
+            if let form = badBase64.first, binaries.isEmpty {
+                return fail("bad-base64", "\(form) data is not valid base64, and the report has no other text")
+            }
             if !binaries.isEmpty {
                 return fail("binary-only", "binary form, no text (\(binaries.joined(separator: ", ")))")
             }
             return fail("no-text", "the DiagnosticReport has no conclusion, no textual presentedForm and no narrative")
         }
         for b in binaries { warnings.append("no text read from a \(b) presentedForm") }
+        for form in badBase64 { warnings.append("\(form) data is not valid base64") }
         return .success(Report(recordID: id, source: source, format: .fhir, text: text, metadata: meta, warnings: warnings))
     }
 
