@@ -12,6 +12,10 @@ public struct OutputError: Error, CustomStringConvertible, Sendable {
     public init(message: String) { self.message = message }
 }
 
+/// Changes a row's values before they are written (pseudonymisation); it sees the row, whose
+/// metadata may hold what no column shows (the patient's name), to remove it from free text.
+public typealias RowTransform = @Sendable (AuditRow, inout [String]) -> Void
+
 /// Writes audit rows through one buffer to a temporary file beside the target, renamed into place
 /// by ``finish()``; standard output when the path is `-`; straight into the target when it exists
 /// and is not a regular file (a FIFO, `/dev/stdout`), which cannot be replaced by a rename.
@@ -95,9 +99,6 @@ public final class AuditWriter {
         return (st.st_mode & S_IFMT) != S_IFREG
     }
 
-    /// Changes a row's values before they are written (pseudonymisation), knowing the row they are of.
-    public typealias RowTransform = @Sendable (_ values: inout [String], _ row: AuditRow) -> Void
-
     /// Writes one row; returns the values written.
     @discardableResult
     public func write(_ row: AuditRow, transform: RowTransform? = nil) throws -> [String] {
@@ -118,7 +119,7 @@ public final class AuditWriter {
         _ row: AuditRow, format: AuditFormat, transform: RowTransform? = nil
     ) -> (values: [String], bytes: [UInt8]) {
         var values = row.values
-        transform?(&values, row)
+        transform?(row, &values)
         switch format {
         case .csv: return (values, CSV.lineBytes(values))
         case .jsonl: return (values, JSONLines.lineBytes(values))

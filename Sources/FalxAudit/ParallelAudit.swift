@@ -11,7 +11,7 @@ extension Auditor {
     /// the copying of finished bytes is left to the writer; in input order.
     /// `transform` (pseudonymisation) is applied to each row's values first.
     public func encodedRows(
-        for records: [Record], jobs: Int, format: AuditFormat, transform: AuditWriter.RowTransform? = nil
+        for records: [Record], jobs: Int, format: AuditFormat, transform: RowTransform? = nil
     ) -> [(row: AuditRow, values: [String], bytes: [UInt8])] {
         parallelMap(records, jobs: jobs) { record in
             let row = row(for: record)

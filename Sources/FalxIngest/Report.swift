@@ -18,6 +18,12 @@ public struct ReportMetadata: Sendable, Equatable {
     public var sex = ""
     /// Age in years given directly by the source (e.g. a JSONL `age` field).
     public var age: Int?
+    /// The parts of the patient's name (given, middle, family) as the source gives them. Never an
+    /// audit column: kept only so that pseudonymisation can remove the name from free text.
+    public var patientNameParts: [String] = []
+    /// The patient's other identifiers (every PID-3 repetition, every FHIR `Patient.identifier`),
+    /// beside `patientID`. Never an audit column: kept only for pseudonymisation.
+    public var otherPatientIDs: [String] = []
 
     public init() {}
 }

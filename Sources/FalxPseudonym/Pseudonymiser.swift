@@ -24,7 +24,8 @@ public enum DatePrecision: String, Sendable, CaseIterable {
 ///   `source` loses its whole path (folders can name patients too) and keeps only its `#n` record number.
 /// - `study_datetime` is cut to the ``DatePrecision``; a date that is not ISO 8601 is removed when a
 ///   precision is asked for.
-/// - `dc_evidence`, `warnings` and `errors` go through ``TextScrubber`` with the row's own identifiers.
+/// - `dc_evidence`, `warnings` and `errors` go through ``TextScrubber`` with the row's own identifiers
+///   (and, when the row was just read, the patient's name, other ids and birth date).
 /// - Empty values stay empty.
 ///
 /// The same key gives the same pseudonyms in every run; without the key they cannot be reversed or
@@ -76,12 +77,23 @@ public struct Pseudonymiser: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// Whether `value` has the form of a pseudonym: `p_` or `r_` and 32 lower-case hex digits.
+    public static func isPseudonym(_ value: String) -> Bool {
+        let u = Array(value.utf8)
+        guard u.count == 34, u[0] == 0x70 || u[0] == 0x72, u[1] == 0x5F else { return false }
+        return u.dropFirst(2).allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }
+    }
+
     /// Pseudonymises one row given as values in ``AuditRow/columns`` order (what the writers write and
     /// the report reader reads). Rows of another length are padded with empty values first.
     ///
-    /// `identifiers` are the values the row's header lines gave (``AuditRow/identifiers``): each is
-    /// replaced in the text columns by its tag (`[NAME]`, `[ID]`, `[DATE]`).
-    public func apply(to values: inout [String], identifiers: [HeaderIdentifier] = []) {
+    /// `metadata`, when the row was just read, adds what the source knows of the patient but no column
+    /// shows: the parts of the name (→ `[NAME]`), other patient identifiers (→ `[ID]`) and the birth
+    /// date in its written forms (→ `[DATE]`), all removed from the free text. `identifiers` are the
+    /// values the row's header lines gave (``AuditRow/identifiers``), each replaced by its tag.
+    public func apply(
+        to values: inout [String], knowing metadata: ReportMetadata? = nil, identifiers: [HeaderIdentifier] = []
+    ) {
         if values.count < AuditRow.columns.count {
             values += Array(repeating: "", count: AuditRow.columns.count - values.count)
         }
@@ -106,12 +118,15 @@ public struct Pseudonymiser: Sendable {
         guard !texts.isEmpty else { return }
         let file = (path as NSString).lastPathComponent
         let stem = (file as NSString).deletingPathExtension
-        // Longest first, so a path is replaced before the file name inside it.
         var replacements: [(String, String)] = [
             (patient, patientP), (accession, accessionP), (recordID, recordP), (path, pathP), (file, pathP), (stem, pathP),
         ]
         replacements += identifiers.map { ($0.value, Self.tag[$0.kind] ?? TextScrubber.Tag.id.rawValue) }
-        replacements = replacements.filter { $0.0.unicodeScalars.count >= TextScrubber.minimumIdentifierLength }
+        replacements = replacements.filter { TextScrubber.key($0.0).count >= TextScrubber.minimumIdentifierLength }
+        if let metadata {
+            replacements += Self.privateIdentifiers(metadata)
+        }
+        // The longest first, so a whole name or id is one tag before its parts are looked for.
         replacements.sort { $0.0.unicodeScalars.count > $1.0.unicodeScalars.count }
         for c in texts {
             values[c] = TextScrubber.scrub(values[c], replacing: replacements)
@@ -121,6 +136,30 @@ public struct Pseudonymiser: Sendable {
     static let tag: [HeaderIdentifier.Kind: String] = [
         .id: TextScrubber.Tag.id.rawValue, .name: TextScrubber.Tag.name.rawValue, .date: TextScrubber.Tag.date.rawValue,
     ]
+
+    /// What the source knows of the patient beyond the columns, with the tag that replaces each:
+    /// other identifiers (3 letters or digits or more), name parts (2 or more; `Ng`, `Li`), and the
+    /// birth date in its written forms.
+    static func privateIdentifiers(_ m: ReportMetadata) -> [(String, String)] {
+        var out: [(String, String)] = []
+        for id in m.otherPatientIDs where TextScrubber.key(id).count >= TextScrubber.minimumIdentifierLength {
+            out.append((id, TextScrubber.Tag.id.rawValue))
+        }
+        var names = Set<String>()
+        for part in m.patientNameParts {
+            for word in part.split(whereSeparator: { $0.isWhitespace || $0 == "," }) {
+                let w = String(word)
+                if TextScrubber.key(w).count >= TextScrubber.minimumKeyLength, names.insert(w.lowercased()).inserted {
+                    out.append((w, TextScrubber.Tag.name.rawValue))
+                }
+            }
+        }
+        // The whole name first, so `Ann Lee` becomes one tag.
+        let whole = m.patientNameParts.joined(separator: " ")
+        if names.count > 1 { out.insert((whole, TextScrubber.Tag.name.rawValue), at: 0) }
+        out += TextScrubber.writtenForms(ofISODate: m.birthDate).map { ($0, TextScrubber.Tag.date.rawValue) }
+        return out
+    }
 
     /// `"dir/file.txt#3"` → (`"dir/file.txt"`, `"#3"`); a source without a trailing `#digits` has no number.
     static func splitSource(_ source: String) -> (path: String, recordNumber: String) {

@@ -35,39 +35,57 @@ public enum TextScrubber {
         case email = "[EMAIL]"
     }
 
-    /// Scrubs `text`; `replacing` pairs an identifier of the row with what replaces it.
+    /// Scrubs `text`; `replacing` pairs an identifier of the row with what replaces it. An identifier
+    /// is found whatever its case, punctuation, spacing and character width (`AB7731` finds `ab-7731`,
+    /// `AB 7731`, `ＡＢ７７３１`), as a whole word or words, when it has ``minimumKeyLength`` letters
+    /// and digits or more; a longer identifier is replaced first.
+    ///
+    /// - Complexity: O(*n* × *k*) for a text of *n* scalars and *k* identifiers.
     public static func scrub(_ text: String, replacing identifiers: [(String, String)] = []) -> String {
-        // Fast path, most sentences: no identifier of the row, and nothing any pattern starts with (every
-        // pattern but titled names needs a digit or an '@').
-        let bytes = Array(text.utf8)
-        let holdsIdentifier = identifiers.contains {
-            $0.0.utf8.count >= minimumIdentifierLength && contains(bytes, Array($0.0.utf8))
-        }
-        guard holdsIdentifier || mayMatchPattern(bytes) else { return text }
         var s = Array(text.unicodeScalars)
-        // Found things become private-use placeholders first, so later rules never read into a tag.
-        var placed: [String] = []
+        // Found things become private-use placeholders, so later rules never read into a tag.
         for i in s.indices where (0xE000...0xF8FF).contains(s[i].value) { s[i] = "\u{FFFD}" }
+        // Patterns read the width-folded text; what is kept is copied from the original.
+        let f = folded(s)
+        let needles = identifiers.map { key($0.0) }.enumerated().sorted {
+            $0.element.count != $1.element.count ? $0.element.count > $1.element.count : $0.offset < $1.offset
+        }
+        let spans = identifierSpans(f, needles: needles.map(\.element))
+        // Fast path, most sentences: no identifier of the row, and nothing any pattern starts with
+        // (every pattern but titled names needs a digit or an '@').
+        guard !spans.isEmpty || mayMatchPattern(f) else { return text }
+        var placed: [String] = []
         func placeholder(_ replacement: String) -> Unicode.Scalar {
             if let k = placed.firstIndex(of: replacement) { return scalar(k) }
             placed.append(replacement)
             return scalar(placed.count - 1)
         }
-        for (identifier, replacement) in identifiers {
-            let needle = Array(identifier.unicodeScalars)
-            guard needle.count >= minimumIdentifierLength else { continue }
-            s = replaceAll(needle, in: s, with: placeholder(replacement))
+        var kept: [Unicode.Scalar] = []
+        var seen: [Unicode.Scalar] = []
+        kept.reserveCapacity(s.count)
+        seen.reserveCapacity(s.count)
+        var next = 0
+        for (span, n) in spans {
+            kept += s[next..<span.lowerBound]
+            seen += f[next..<span.lowerBound]
+            let p = placeholder(identifiers[needles[n].offset].1)
+            kept.append(p)
+            seen.append(p)
+            next = span.upperBound
         }
+        kept += s[next...]
+        seen += f[next...]
         var out: [Unicode.Scalar] = []
-        out.reserveCapacity(s.count)
+        out.reserveCapacity(kept.count)
+        let runs = Runs(seen)
         var i = 0
-        while i < s.count {
-            if i == 0 || !isAlnum(s[i - 1]), let hit = match(s, at: i) {
-                out += s[i..<hit.keep]
+        while i < seen.count {
+            if i == 0 || !isAlnum(seen[i - 1]), let hit = match(seen, at: i, runs: runs) {
+                out += kept[i..<hit.keep]
                 out.append(placeholder(hit.tag.rawValue))
                 i = hit.end
             } else {
-                out.append(s[i])
+                out.append(kept[i])
                 i += 1
             }
         }
@@ -94,21 +112,59 @@ public enum TextScrubber {
         var tag: Tag
     }
 
-    static func match(_ s: [Unicode.Scalar], at i: Int) -> Hit? {
-        if let e = email(s, at: i) { return Hit(keep: i, end: e, tag: .email) }
+    /// What the rules precompute for a text, so that no rule rescans a long run at every word
+    /// start (`1-1-1-…` is a word start at every digit): where the characters an e-mail's local part
+    /// may hold end, where a word joined by `-` or `_` ends, the longest digit run from a position to
+    /// that end, and the end of the domain after each '@'.
+    final class Runs {
+        let localEnd: [Int]
+        let wordEnd: [Int]
+        let longestDigits: [Int]
+        var domainEnd: [Int: Int] = [:]
+
+        init(_ s: [Unicode.Scalar]) {
+            let n = s.count
+            var local = [Int](repeating: n, count: n + 1)
+            var word = [Int](repeating: n, count: n + 1)
+            var longest = [Int](repeating: 0, count: n + 1)
+            var digitRun = 0
+            for i in stride(from: n - 1, through: 0, by: -1) {
+                let u = s[i]
+                local[i] = isAlnum(u) || "._%+-".unicodeScalars.contains(u) ? local[i + 1] : i
+                let joins = isAlnum(u) || ((u == "-" || u == "_") && i + 1 < n && isAlnum(s[i + 1]))
+                word[i] = joins ? word[i + 1] : i
+                digitRun = isDigit(u) ? digitRun + 1 : 0
+                longest[i] = joins && i + 1 < word[i] ? max(digitRun, longest[i + 1]) : (joins ? digitRun : 0)
+            }
+            localEnd = local
+            wordEnd = word
+            longestDigits = longest
+        }
+    }
+
+    static func match(_ s: [Unicode.Scalar], at i: Int, runs: Runs) -> Hit? {
+        if let e = email(s, at: i, runs: runs) { return Hit(keep: i, end: e, tag: .email) }
         if let e = numericDate(s, at: i) { return Hit(keep: i, end: e, tag: .date) }
         if let e = writtenDate(s, at: i) { return Hit(keep: i, end: e, tag: .date) }
+        if let e = monthNameDate(s, at: i) { return Hit(keep: i, end: e, tag: .date) }
         if let e = phone(s, at: i) { return Hit(keep: i, end: e, tag: .phone) }
         if let (start, e) = keywordID(s, at: i) { return Hit(keep: start, end: e, tag: .id) }
-        if let e = idWord(s, at: i) { return Hit(keep: i, end: e, tag: .id) }
+        if let e = idWord(s, at: i, runs: runs) { return Hit(keep: i, end: e, tag: .id) }
         if let (start, e) = titledName(s, at: i) { return Hit(keep: start, end: e, tag: .name) }
         return nil
     }
 
-    static func email(_ s: [Unicode.Scalar], at i: Int) -> Int? {
-        var j = i
-        while j < s.count, isAlnum(s[j]) || "._%+-".unicodeScalars.contains(s[j]) { j += 1 }
+    static func email(_ s: [Unicode.Scalar], at i: Int, runs: Runs) -> Int? {
+        let j = runs.localEnd[i]
         guard j > i, j < s.count, s[j] == "@" else { return nil }
+        if let known = runs.domainEnd[j] { return known < 0 ? nil : known }
+        let end = domain(s, at: j)
+        runs.domainEnd[j] = end ?? -1
+        return end
+    }
+
+    /// The end of an e-mail's domain after the '@' at `j`, or nil.
+    static func domain(_ s: [Unicode.Scalar], at j: Int) -> Int? {
         var k = j + 1
         var dots = 0
         while k < s.count, isAlnum(s[k]) || s[k] == "-" || (s[k] == "." && k + 1 < s.count && isAlnum(s[k + 1])) {
@@ -116,100 +172,6 @@ public enum TextScrubber {
             k += 1
         }
         return dots > 0 && k > j + 1 ? k : nil
-    }
-
-    static func numericDate(_ s: [Unicode.Scalar], at i: Int) -> Int? {
-        let a = digitRun(s, i)
-        guard a >= 1, a <= 4 else { return nil }
-        var j = i + a
-        guard j < s.count, "/-.".unicodeScalars.contains(s[j]) else { return nil }
-        let sep = s[j]
-        j += 1
-        let b = digitRun(s, j)
-        guard b >= 1 else { return nil }
-        let bEnd = j + b
-        // `03/2021` (month/year) and `2021-03` (year-month).
-        if bEnd >= s.count || s[bEnd] != sep || digitRun(s, bEnd + 1) == 0 {
-            guard bEnd >= s.count || !isAlnum(s[bEnd]) else { return nil }
-            if a <= 2, sep == "/", b == 4, isYear(s, j) { return bEnd }
-            if a == 4, sep == "-", b == 2, isYear(s, i) { return bEnd }
-            return nil
-        }
-        guard b <= 2 else { return nil }
-        let c = digitRun(s, bEnd + 1)
-        var end = bEnd + 1 + c
-        guard (a == 4 && c <= 2) || (a <= 2 && (c == 2 || c == 4)) else { return nil }
-        guard end >= s.count || !isAlnum(s[end]) || s[end] == "T" else { return nil }
-        // An optional time: `T10:20`, ` 10:20:30`, with seconds' fraction and zone.
-        if end + 5 < s.count, s[end] == "T" || s[end] == " ", digitRun(s, end + 1) == 2, s[end + 3] == ":",
-            digitRun(s, end + 4) == 2
-        {
-            end += 6
-            while end + 2 < s.count, s[end] == ":" || s[end] == ".", digitRun(s, end + 1) >= 2 { end += 1 + digitRun(s, end + 1) }
-            if end < s.count, s[end] == "Z" { end += 1 }
-        } else if end < s.count, s[end] == "T" {
-            return nil
-        }
-        return end
-    }
-
-    static let months: [String] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-        "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    ]
-
-    /// The end of a month name at `i`, or nil; `may` and `mar` count only when capitalised.
-    static func month(_ s: [Unicode.Scalar], at i: Int) -> Int? {
-        var j = i
-        while j < s.count, isLetter(s[j]) { j += 1 }
-        guard j > i, j - i <= 9, j >= s.count || !isAlnum(s[j]) else { return nil }
-        let word = String(String.UnicodeScalarView(s[i..<j])).lowercased()
-        guard months.contains(word) else { return nil }
-        if (word == "may" || word == "mar"), !("A"..."Z").contains(s[i]) { return nil }
-        if j < s.count, s[j] == "." { j += 1 }
-        return j
-    }
-
-    /// A day `12`, `12th` at `i`: its end, or nil.
-    static func day(_ s: [Unicode.Scalar], at i: Int) -> Int? {
-        let n = digitRun(s, i)
-        guard n >= 1, n <= 2 else { return nil }
-        var j = i + n
-        for suffix in ["st", "nd", "rd", "th"] where startsWith(s, j, suffix) {
-            j += 2
-            break
-        }
-        return j >= s.count || !isAlnum(s[j]) ? j : nil
-    }
-
-    static func writtenDate(_ s: [Unicode.Scalar], at i: Int) -> Int? {
-        func spaces(_ j: Int) -> Int {
-            var k = j
-            while k < s.count, s[k] == " " { k += 1 }
-            return k
-        }
-        /// A year after a day or month: `, 2021` or ` 2021`.
-        func year(after j: Int) -> Int? {
-            var k = j
-            if k < s.count, s[k] == "," { k += 1 }
-            k = spaces(k)
-            guard k > j, digitRun(s, k) == 4, isYear(s, k), k + 4 >= s.count || !isAlnum(s[k + 4]) else { return nil }
-            return k + 4
-        }
-        // 12 March 2021, 12th of March, 12 Mar.
-        if let d = day(s, at: i) {
-            let k = spaces(d)
-            guard k > d else { return nil }
-            let m: Int?
-            if startsWith(s, k, "of ") { m = month(s, at: spaces(k + 3)) } else { m = month(s, at: k) }
-            guard let m else { return nil }
-            return year(after: m) ?? m
-        }
-        // March 12, 2021; March 2021; Mar 12.
-        guard let m = month(s, at: i) else { return nil }
-        let k = spaces(m)
-        if k > m, let d = day(s, at: k) { return year(after: d) ?? d }
-        return year(after: m)
     }
 
     static func phone(_ s: [Unicode.Scalar], at i: Int) -> Int? {
@@ -242,6 +204,8 @@ public enum TextScrubber {
             digits += n
             longest = max(longest, n)
             lastGroupEnd = k
+            // Already too long to be a phone number: stop here, not at the end of the run.
+            if digits > 15 || longest > 5 { return nil }
             guard k < s.count else { break }
             if s[k] == "-" || s[k] == "." || s[k] == " " {
                 if s[k] == "-" { strongSeparator = true }
@@ -268,9 +232,11 @@ public enum TextScrubber {
         let word = String(String.UnicodeScalarView(s[i..<j])).lowercased()
         // `MR#` but not `MR` alone, which names the modality.
         guard idKeywords.contains(word) || (word == "mr" && j < s.count && s[j] == "#") else { return nil }
-        // Separators: spaces, ':', '#', '.', "no", "number", "id".
+        // Separators: spaces, ':', '#', '.', "no", "number", "id" (a few: "id id id …" is no value).
         var k = j
-        while k < s.count {
+        var steps = 0
+        while k < s.count, steps < 12 {
+            steps += 1
             if s[k] == " " || s[k] == ":" || s[k] == "#" || s[k] == "." {
                 k += 1
             } else if startsWith(s, k, "no") || startsWith(s, k, "No") || startsWith(s, k, "ID") || startsWith(s, k, "id") {
@@ -290,31 +256,21 @@ public enum TextScrubber {
             if isDigit(s[e]) { hasDigit = true }
             e += 1
         }
-        guard hasDigit, e - k >= 1 else { return nil }
-        // Digit groups written with spaces belong to the value: `943 476 5919`.
+        guard e - k >= 1 else { return nil }
+        // Digit groups written with spaces belong to the value: `943 476 5919`, `AB 7731`.
         while e + 1 < s.count, s[e] == " ", isDigit(s[e + 1]) {
+            hasDigit = true
             e += 1
             while e < s.count, isAlnum(s[e]) { e += 1 }
         }
-        return (k, e)
+        return hasDigit ? (k, e) : nil
     }
 
-    static func idWord(_ s: [Unicode.Scalar], at i: Int) -> Int? {
-        var e = i
-        var digits = 0
-        var longestRun = 0
-        var run = 0
-        while e < s.count, isAlnum(s[e]) || ((s[e] == "-" || s[e] == "_") && e + 1 < s.count && isAlnum(s[e + 1])) {
-            if isDigit(s[e]) {
-                digits += 1
-                run += 1
-                longestRun = max(longestRun, run)
-            } else {
-                run = 0
-            }
-            e += 1
-        }
-        if longestRun >= 6 { return e }
+    /// A word (letters and digits, joined by `-` or `_`) with 6 digits in a row, or a short
+    /// capital-letter prefix and 5 or more digits: its end, or nil.
+    static func idWord(_ s: [Unicode.Scalar], at i: Int, runs: Runs) -> Int? {
+        let e = runs.wordEnd[i]
+        if runs.longestDigits[i] >= 6 { return e }
         // Capital-letter prefix (1-4), an optional '-', then 5 or more digits and nothing else.
         var k = i
         while k < e, ("A"..."Z").contains(s[k]) { k += 1 }
@@ -325,12 +281,24 @@ public enum TextScrubber {
     }
 
     static let titles: Set<String> = ["Dr", "Doctor", "Prof", "Professor", "Mr", "Mrs", "Ms", "Miss", "Mx"]
+    static let lowerCaseTitles = Set(titles.map { $0.lowercased() })
+    /// Titles after which one lower-case word is a name (`mrs smith`, `dr patel`); not `mr`, `ms`,
+    /// `miss` or `doctor`, which are also abbreviations or common words in reports.
+    static let nameBeforeLowerCaseTitles: Set<String> = ["mrs", "dr", "prof", "professor", "mx"]
 
-    /// A title at `i` followed by capitalised names: where the names start and end.
+    /// A title at `i` followed by names: where the names start and end. The title is written
+    /// `Mrs`, `mrs` or `MRS` (`MR` and `MS` in capitals are the modality and multiple sclerosis);
+    /// up to four capitalised names or initials follow, or after some titles one lower-case word.
     static func titledName(_ s: [Unicode.Scalar], at i: Int) -> (Int, Int)? {
         var j = i
-        while j < s.count, isLetter(s[j]) { j += 1 }
-        guard j > i, titles.contains(String(String.UnicodeScalarView(s[i..<j]))) else { return nil }
+        while j < s.count, j - i <= 9, isLetter(s[j]) { j += 1 }
+        guard j > i, j - i <= 9 else { return nil }
+        let word = String(String.UnicodeScalarView(s[i..<j]))
+        let lower = word.lowercased()
+        let upperCaseAllowed = word == word.uppercased() && lower != "mr" && lower != "ms"
+        guard titles.contains(word) || (lowerCaseTitles.contains(lower) && (word == lower || upperCaseAllowed)) else {
+            return nil
+        }
         if j < s.count, s[j] == "." { j += 1 }
         guard j < s.count, s[j] == " " else { return nil }
         let nameStart = j + 1
@@ -351,7 +319,11 @@ public enum TextScrubber {
             guard w + 1 < s.count, s[w] == " " else { break }
             k = w + 1
         }
-        return end > nameStart ? (nameStart, end) : nil
+        if end > nameStart { return (nameStart, end) }
+        guard nameBeforeLowerCaseTitles.contains(lower), !titles.contains(word) else { return nil }
+        var w = nameStart
+        while w < s.count, isLetter(s[w]), s[w].properties.isLowercase { w += 1 }
+        return w - nameStart >= 2 && (w >= s.count || !isAlnum(s[w])) ? (nameStart, w) : nil
     }
 
     // MARK: - Scalars
@@ -363,16 +335,18 @@ public enum TextScrubber {
         return u.properties.isAlphabetic
     }
 
-    /// Whether any pattern could start in `b`: a digit, an '@', or the first two letters of a title.
-    static func mayMatchPattern(_ b: [UInt8]) -> Bool {
-        for i in b.indices {
-            let c = b[i]
+    /// Whether any pattern could start in `s` (width-folded): a digit, an '@', or the first two
+    /// letters of a title in any case.
+    static func mayMatchPattern(_ s: [Unicode.Scalar]) -> Bool {
+        for i in s.indices {
+            let c = s[i].value
             if (c >= 0x30 && c <= 0x39) || c == 0x40 { return true }
-            guard i + 1 < b.count else { continue }
-            let d = b[i + 1]
+            guard i + 1 < s.count, c < 0x80, s[i + 1].value < 0x80 else { continue }
+            let a = c | 0x20
+            let b = s[i + 1].value | 0x20
             // Dr, Do(ctor), Mr, Ms, Mi(ss), Mx, Pr(of).
-            if (c == 0x44 && (d == 0x72 || d == 0x6F)) || (c == 0x4D && (d == 0x72 || d == 0x73 || d == 0x69 || d == 0x78))
-                || (c == 0x50 && d == 0x72)
+            if (a == 0x64 && (b == 0x72 || b == 0x6F)) || (a == 0x6D && (b == 0x72 || b == 0x73 || b == 0x69 || b == 0x78))
+                || (a == 0x70 && b == 0x72)
             {
                 return true
             }
@@ -380,15 +354,6 @@ public enum TextScrubber {
         return false
     }
 
-    static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, needle.count <= hay.count else { return false }
-        var i = 0
-        while i + needle.count <= hay.count {
-            if hay[i] == first, hay[i..<(i + needle.count)].elementsEqual(needle) { return true }
-            i += 1
-        }
-        return false
-    }
     static func isAlnum(_ u: Unicode.Scalar) -> Bool { isDigit(u) || (u.value >= 0xE000 && u.value <= 0xF8FF) || isLetter(u) }
 
     static func digitRun(_ s: [Unicode.Scalar], _ i: Int) -> Int {
@@ -408,24 +373,5 @@ public enum TextScrubber {
             k += 1
         }
         return true
-    }
-
-    static func replaceAll(
-        _ needle: [Unicode.Scalar], in s: [Unicode.Scalar], with replacement: Unicode.Scalar
-    ) -> [Unicode.Scalar] {
-        guard needle.count <= s.count else { return s }
-        var out: [Unicode.Scalar] = []
-        out.reserveCapacity(s.count)
-        var i = 0
-        while i < s.count {
-            if i + needle.count <= s.count, s[i] == needle[0], Array(s[i..<(i + needle.count)]) == needle {
-                out.append(replacement)
-                i += needle.count
-            } else {
-                out.append(s[i])
-                i += 1
-            }
-        }
-        return out
     }
 }

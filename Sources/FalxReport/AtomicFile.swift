@@ -11,8 +11,10 @@ public final class AtomicFile {
 
     /// Opens the temporary file.
     ///
-    /// - Throws: ``OutputError`` when the folder is missing or not writable.
+    /// - Throws: ``OutputError`` when `path` exists and is not a regular file (see
+    ///   ``refuseNonRegular(_:)``), or the folder is missing or not writable.
     public init(path: String) throws {
+        try Self.refuseNonRegular(path)
         self.path = path
         temporary = AuditWriter.temporaryPath(for: path)
         guard FileManager.default.createFile(atPath: temporary, contents: nil),
@@ -22,6 +24,16 @@ public final class AtomicFile {
         }
         handle = h
         buffer.reserveCapacity(1 << 20)
+    }
+
+    /// Throws when `path` names something that is not a regular file (a device, a FIFO, a socket, a
+    /// folder): renaming over it would replace it (as root, `/dev/full` itself), and a report with a
+    /// worklist beside it cannot be streamed into one.
+    public static func refuseNonRegular(_ path: String) throws {
+        guard AuditWriter.isSpecialFile(path) else { return }
+        throw OutputError(
+            message: "cannot write \(path): it exists and is not a regular file (a device, FIFO or folder); "
+                + "give the path of a new or regular file")
     }
 
     /// Appends text.

@@ -19,6 +19,7 @@ enum AuditColumns {
     static let locations = index("dc_locations")
     static let temporality = index("dc_temporality")
     static let evidence = index("dc_evidence")
+    static let offsets = index("dc_offsets")
     static let renalDisease = index("renal_disease")
     static let category = index("category")
     static let strength = index("strength")

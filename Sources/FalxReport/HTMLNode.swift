@@ -84,10 +84,12 @@ public struct Node: Sendable, Equatable {
         }
     }
 
-    /// Escapes `&`, `<`, `>` and, in attributes, `"` and `'`.
+    /// Escapes `&`, `<`, `>` and, in attributes, `"` and `'`; control characters HTML forbids (NUL
+    /// and the other C0 controls but tab, line feed and carriage return; DEL; C1) become U+FFFD.
     static func escape(_ s: String, into out: inout String, attribute: Bool) {
         for u in s.unicodeScalars {
             switch u {
+            case "\u{00}"..."\u{08}", "\u{0B}", "\u{0C}", "\u{0E}"..."\u{1F}", "\u{7F}"..."\u{9F}": out += "\u{FFFD}"
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"

@@ -236,7 +236,9 @@ public struct ReportAggregates: Sendable, Equatable {
             Self.bump(&errorCodes, code, limit: limits.distinctKeys)
             if errorList.count < limits.errors {
                 errorList.append(
-                    ErrorCase(recordID: v[C.recordID], source: v[C.source], format: v[C.format], errors: v[C.errors]))
+                    ErrorCase(
+                        recordID: PageText.clip(v[C.recordID]), source: PageText.clip(v[C.source]),
+                        format: PageText.clip(v[C.format]), errors: PageText.clip(v[C.errors], limit: PageText.maxEvidence)))
             }
             return
         }
@@ -267,14 +269,16 @@ public struct ReportAggregates: Sendable, Equatable {
         let strength = v[C.strength]
         Self.bump(&strengths, strength.isEmpty ? "(none)" : strength, limit: limits.distinctKeys)
         overall.add(verdict: verdict, strength: strength)
-        let interpreter = v[C.interpreter].isEmpty ? Self.notRecorded : v[C.interpreter]
-        let facility = v[C.facility].isEmpty ? Self.notRecorded : v[C.facility]
+        let interpreter = v[C.interpreter].isEmpty ? Self.notRecorded : PageText.clip(v[C.interpreter])
+        let facility = v[C.facility].isEmpty ? Self.notRecorded : PageText.clip(v[C.facility])
         byInterpreter.add(key: interpreter, verdict: verdict, strength: strength)
         byFacility.add(key: facility, verdict: verdict, strength: strength)
         byMonth.add(key: month, verdict: verdict, strength: strength)
         if Self.isWorklist(v) {
             worklistTotal += 1
-            if worklist.count < limits.worklist { worklist.append(WorklistCase(auditValues: v)) }
+            if worklist.count < limits.worklist {
+                worklist.append(WorklistCase(auditValues: v).forPage(offsets: v[C.offsets]))
+            }
         }
     }
 

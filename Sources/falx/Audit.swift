@@ -103,9 +103,11 @@ struct Audit: ParsableCommand {
     func run() throws {
         let started = Date()
         let pseudonymiser = try loadPseudonymiser(pseudonymise, datePrecision)
-        var transform: AuditWriter.RowTransform?
+        var transform: RowTransform?
         if let pseudonymiser {
-            transform = { values, row in pseudonymiser.apply(to: &values, identifiers: row.identifiers) }
+            transform = { (row: AuditRow, values: inout [String]) in
+                pseudonymiser.apply(to: &values, knowing: row.metadata, identifiers: row.identifiers)
+            }
         }
         var configured = Auditor(lexicon: try loadLexicon(lexicon), maxTextBytes: maxRecordMb << 20, dateOrder: dateOrder)
         let stop = StopSignals.install(immediate: stdin || output == "-")
@@ -206,11 +208,16 @@ struct Audit: ParsableCommand {
             func take(_ record: Record, flushEvery: Int) throws {
                 seen += 1
                 if seen <= skip {
-                    // Already in the partial audit: the last of them must be the same record.
-                    if seen == skip, record.recordID != partial?.lastRecordID {
+                    // Already in the partial audit: the last of them must be the same record. A
+                    // pseudonymised partial holds pseudonyms: compare (and name) the input's as one.
+                    let id = pseudonymiser?.pseudonym(record.recordID, kind: .record) ?? record.recordID
+                    if seen == skip, id != partial?.lastRecordID {
+                        // With a key, no raw identifier reaches the log, even from a partial written without it.
+                        let theirs = partial?.lastRecordID ?? ""
+                        let shown = pseudonymiser == nil || Pseudonymiser.isPseudonym(theirs) ? theirs : "not a pseudonym"
                         throw OutputError(
                             message: "the partial audit does not match these inputs (its row \(skip) is "
-                                + "\(partial?.lastRecordID ?? ""), the input's record \(skip) is \(record.recordID)); "
+                                + "\(shown), the input's record \(skip) is \(id)); "
                                 + "remove it or run without --resume")
                     }
                     return

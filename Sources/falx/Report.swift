@@ -102,6 +102,8 @@ final class ReportBuilder {
         self.pseudonymised = pseudonymised
         self.datePrecision = datePrecision
         aggregates = ReportAggregates(limits: .init(worklist: worklistLimit))
+        // The page is opened only at the end: refuse an unusable target before the run.
+        try AtomicFile.refuseNonRegular(htmlPath)
         worklist = try AtomicFile(path: worklistPath(besideReport: htmlPath))
         try worklist.write(WorklistCase.columns.joined(separator: ",") + "\n")
     }

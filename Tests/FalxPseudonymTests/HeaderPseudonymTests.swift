@@ -27,7 +27,7 @@ import Testing
         #expect(row.facts.duralCalcification == .present)
         guard pseudonymised else { return row.values }
         let p = Pseudonymiser(key: try PseudonymKey(bytes: Array(repeating: 0x41, count: 32)), datePrecision: .month)
-        let transform: AuditWriter.RowTransform = { values, row in
+        let transform: RowTransform = { row, values in
             p.apply(to: &values, identifiers: identifiers ? row.identifiers : [])
         }
         return AuditWriter.encode(row, format: .csv, transform: transform).values

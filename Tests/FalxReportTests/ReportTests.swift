@@ -189,6 +189,11 @@ import Testing
 }
 
 @Suite struct HTMLTests {
+    @Test func controlCharactersFromMetadataNeverReachThePage() {
+        let n = Node.element("td", ["title": "a\u{0}b"], text: "x\u{0}y\u{1B}z\u{7F}\u{85}\tok\n")
+        #expect(n.rendered == "<td title=\"a\u{FFFD}b\">x\u{FFFD}y\u{FFFD}z\u{FFFD}\u{FFFD}\tok\n</td>")
+    }
+
     @Test func textAndAttributesAreEscaped() {
         let n = Node.element(
             "p", ["title": "a\"b'c<d>&"], [.text("<script>alert('x') & \"y\"</script>"), .element("br"), .trusted("<!-- ok -->")])

@@ -12,6 +12,7 @@ extension FHIRReader {
         }
         var warnings: [String] = []
         var binaries: [String] = []
+        var badBase64: [String] = []
         var lines: [String] = []
         for form in (report["presentedForm"] as? [Any] ?? []).compactMap({ $0 as? JSONObject }) {
             let contentType = form["contentType"] as? String ?? ""
@@ -24,7 +25,7 @@ extension FHIRReader {
             }
             guard lines.isEmpty else { continue }  // the first textual form is the report
             guard let bytes = EmbeddedText.base64(data) else {
-                warnings.append("presentedForm \(media) data is not valid base64")
+                badBase64.append(media.isEmpty ? "presentedForm" : "presentedForm \(media)")
                 continue
             }
             if EmbeddedText.isPDF(bytes) || media == "application/pdf" || media.hasPrefix("image/") {
@@ -58,12 +59,16 @@ extension FHIRReader {
         }
         let text = CDAReader.joined(lines)
         if text.isEmpty {
+            if let form = badBase64.first, binaries.isEmpty {
+                return fail("bad-base64", "\(form) data is not valid base64, and the report has no other text")
+            }
             if !binaries.isEmpty {
                 return fail("binary-only", "binary form, no text (\(binaries.joined(separator: ", ")))")
             }
             return fail("no-text", "the DiagnosticReport has no conclusion, no textual presentedForm and no narrative")
         }
         for b in binaries { warnings.append("no text read from a \(b) presentedForm") }
+        for form in badBase64 { warnings.append("\(form) data is not valid base64") }
         return .success(Report(recordID: id, source: source, format: .fhir, text: text, metadata: meta, warnings: warnings))
     }
 
@@ -79,6 +84,10 @@ extension FHIRReader {
                 m.patientID = identifier(
                     (patient["identifier"] as? [Any] ?? []).compactMap { $0 as? JSONObject }, preferring: "MR")
                 m.birthDate = patient["birthDate"] as? String ?? ""
+                m.otherPatientIDs = (patient["identifier"] as? [Any] ?? []).compactMap {
+                    ($0 as? JSONObject)?["value"] as? String
+                }
+                m.patientNameParts = humanNameParts(patient["name"])
                 switch patient["gender"] as? String ?? "" {
                 case "male": m.sex = "M"
                 case "female": m.sex = "F"
@@ -118,6 +127,18 @@ extension FHIRReader {
             }
         }
         return m
+    }
+
+    /// Every word of every HumanName (`text`, `given`, `family`, `prefix`, `suffix`), for pseudonymisation.
+    static func humanNameParts(_ names: Any?) -> [String] {
+        var parts: [String] = []
+        for n in (names as? [Any] ?? []).compactMap({ $0 as? JSONObject }) {
+            for key in ["text", "family", "given", "prefix", "suffix"] {
+                if let one = n[key] as? String { parts.append(one) }
+                parts += (n[key] as? [Any] ?? []).compactMap { $0 as? String }
+            }
+        }
+        return parts.flatMap { $0.split(whereSeparator: \.isWhitespace).map(String.init) }
     }
 
     /// The value of the identifier whose type has this code, else of the first identifier.

@@ -24,7 +24,10 @@ import Foundation
 /// Error rows (`RecordError.code`): `empty`, `too-large`, `compressed`, `too-deep` (nesting deeper
 /// than the limit, checked by a byte scan before parsing), `bad-json`, `not-fhir` (no
 /// `resourceType`), `not-diagnostic-report` (another resource, or a Bundle without a
-/// DiagnosticReport: the message says what it holds), `binary-only`, `no-text`.
+/// DiagnosticReport: the message says what it holds), `bad-bundle-entry` (an entry that is not an
+/// object or whose resource has no `resourceType`: one row each, after the reports), `bad-base64`
+/// (the only text form is not valid base64), `binary-only`, `no-text`. Bundles inside a Bundle are
+/// read too.
 ///
 ///     let records = FHIRReader.records(bytes, recordBase: "dr.json", source: "in/dr.json")
 ///
@@ -72,35 +75,37 @@ public enum FHIRReader {
         guard let type = resource["resourceType"] as? String else {
             return fail("not-fhir", "a JSON object without resourceType is not a FHIR resource")
         }
-        var index = FHIRIndex()
-        var reports: [[String: Any]] = []
+        var contents = BundleContents()
         switch type {
         case "DiagnosticReport":
-            reports = [resource]
+            contents.reports = [resource]
         case "Bundle":
-            let bundleType = resource["type"] as? String ?? "unknown"
-            var held: [String: Int] = [:]
-            var order: [String] = []
-            for entry in resource["entry"] as? [Any] ?? [] {
-                guard let entry = entry as? [String: Any], let r = entry["resource"] as? [String: Any] else { continue }
-                let t = r["resourceType"] as? String ?? "unknown"
-                if held[t] == nil { order.append(t) }
-                held[t, default: 0] += 1
-                index.add(r, fullUrl: entry["fullUrl"] as? String)
-                if t == "DiagnosticReport" { reports.append(r) }
-            }
-            if reports.isEmpty {
-                let what = order.isEmpty ? "no resources" : order.map { "\($0) ×\(held[$0] ?? 0)" }.joined(separator: ", ")
+            contents.collect(resource, path: "the Bundle")
+            if contents.reports.isEmpty && contents.problems.isEmpty {
+                let bundleType = resource["type"] as? String ?? "unknown"
                 return fail(
-                    "not-diagnostic-report", "the Bundle (type \(bundleType)) holds no DiagnosticReport (it holds \(what))")
+                    "not-diagnostic-report",
+                    "the Bundle (type \(bundleType)) holds no DiagnosticReport (it holds \(contents.heldDescription))")
             }
         default:
             return fail("not-diagnostic-report", "the resource is a \(type), not a DiagnosticReport")
         }
-        let multi = reports.count > 1
-        return reports.enumerated().map { i, report in
-            read(report, index: index, fallbackID: "\(recordBase)#\(i + 1)", source: multi ? "\(source)#\(i + 1)" : source)
+        // Reports first, then one error row for each entry that could not be understood.
+        let count = contents.reports.count + contents.problems.count
+        let multi = count > 1
+        let rows = contents.reports.enumerated().map { i, report in
+            read(
+                report, index: contents.index, fallbackID: "\(recordBase)#\(i + 1)", source: multi ? "\(source)#\(i + 1)" : source
+            )
         }
+        return rows
+            + contents.problems.enumerated().map { k, problem in
+                let n = contents.reports.count + k + 1
+                return .failure(
+                    RecordError(
+                        code: "bad-bundle-entry", message: problem, recordID: "\(recordBase)#\(n)",
+                        source: multi ? "\(source)#\(n)" : source, format: .fhir))
+            }
     }
 
     /// True when the bytes look like a FHIR JSON resource: the first non-blank byte is `{` and a

@@ -134,6 +134,12 @@ struct HL7v2MessageReader: Sendable {
         }
         if let pid = segments.first(where: { $0.id == "PID" }) {
             m.patientID = patientID(pid.field(3), v)
+            m.otherPatientIDs = v.repetitions(pid.field(3)).map { nullable(v.text(v.component($0, 1))) }
+                .filter { !$0.isEmpty }
+            // PID-5 XPN: family (FN.1 and its subcomponents), given, middle; every repetition.
+            m.patientNameParts = v.repetitions(pid.field(5)).flatMap { rep in
+                v.components(rep).prefix(3).flatMap { v.subcomponents($0) }.map { nullable(v.text($0)) }
+            }.filter { !$0.isEmpty }
             let birth = nullable(v.text(v.component(pid.field(7), 1)))
             if !birth.isEmpty {
                 if let iso = HL7DateTime.isoDate(birth) {

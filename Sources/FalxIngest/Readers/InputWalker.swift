@@ -244,8 +244,8 @@ public struct InputWalker: Sendable {
             try forEachDecompressedRecord(first: bytes, read: read, entry: entry, depth: depth, body)
             return
         }
-        if !HL7v2Reader.looksLikeHL7(bytes) && firstSignificantByte(bytes) != 0x3C && !FHIRReader.looksLikeFHIR(bytes)
-            && isJSONLines(entry.path, bytes)
+        if !HL7v2Reader.looksLikeHL7(bytes) && firstSignificantByte(bytes) != 0x3C
+            && (!FHIRReader.looksLikeFHIR(bytes) || Self.hasJSONLinesName(entry.path)) && isJSONLines(entry.path, bytes)
         {
             try streamJSONLines(first: bytes, entry: entry, read: read, failure: failure, waiting: {}, body)
             return
@@ -380,7 +380,10 @@ public struct InputWalker: Sendable {
         var eof = false
         var lines: [(number: Int, bytes: ArraySlice<UInt8>)] = []
         let (base, path, jobs) = (entry.recordBase, entry.path, parseJobs)
+        // FHIR NDJSON (a Bulk export) when the first lines hold resources: each line is read as one.
+        var fhir = first.isEmpty ? nil : FHIRReader.looksLikeFHIR(first)
         while true {
+            if fhir == nil, !buffer.isEmpty { fhir = FHIRReader.looksLikeFHIR(buffer) }
             var start = 0
             while let nl = buffer[start...].firstIndex(of: 0x0A) {
                 lineNumber += 1
@@ -392,11 +395,12 @@ public struct InputWalker: Sendable {
                 start = nl + 1
             }
             // The block's lines, parsed on `parseJobs` threads, in order.
+            let asFHIR = fhir == true
             let parsed = parallelMap(lines, jobs: lines.count >= 64 ? jobs : 1) {
-                JSONLinesReader.record(line: $0.bytes, lineNumber: $0.number, recordBase: base, source: path)
+                Self.records(line: $0.bytes, number: $0.number, fhir: asFHIR, recordBase: base, source: path)
             }
             lines.removeAll(keepingCapacity: true)
-            for record in parsed { try body(record) }
+            for record in parsed.joined() { try body(record) }
             buffer.removeFirst(start)
             if eof { break }
             if buffer.count > maxLineBytes && !skipping {
@@ -433,9 +437,9 @@ public struct InputWalker: Sendable {
                 if !buffer.isEmpty && !skipping {
                     lineNumber += 1
                     guard keep(lineNumber) else { break }
-                    try body(
-                        JSONLinesReader.record(
-                            line: buffer[...], lineNumber: lineNumber, recordBase: entry.recordBase, source: entry.path))
+                    let last = Self.records(
+                        line: buffer[...], number: lineNumber, fhir: fhir == true, recordBase: base, source: path)
+                    for record in last { try body(record) }
                 }
                 break
             }
@@ -512,6 +516,8 @@ public struct InputWalker: Sendable {
         m.birthDate = pick(primary.birthDate, fallback.birthDate)
         m.sex = pick(primary.sex, fallback.sex)
         m.age = primary.age ?? fallback.age
+        m.patientNameParts = primary.patientNameParts + fallback.patientNameParts
+        m.otherPatientIDs = primary.otherPatientIDs + fallback.otherPatientIDs
         return m
     }
 

@@ -48,6 +48,8 @@ public enum JSONLinesReader {
         }
         var id = fallbackID
         if let s = dict["id"] as? String, !s.isEmpty { id = s } else if let n = dict["id"] as? NSNumber { id = n.stringValue }
+        var age: Int?
+        if let n = dict["age"] as? NSNumber { age = checkedAge(n.doubleValue, written: n.stringValue, warnings: &warnings) }
         return record(
             id: id,
             field: { key in
@@ -55,7 +57,7 @@ public enum JSONLinesReader {
                 if let n = dict[key.name] as? NSNumber { return n.stringValue }
                 return ""
             },
-            age: (dict["age"] as? NSNumber)?.intValue, text: (dict["text"] as? String).map { Array($0.utf8) },
+            age: age, text: (dict["text"] as? String).map { Array($0.utf8) },
             lineNumber: lineNumber, source: src, warnings: warnings)
     }
 
@@ -70,10 +72,23 @@ public enum JSONLinesReader {
         default: break
         }
         var age: Int?
-        if case .integer(let n, _)? = fields[.age] { age = n }
+        var warnings = warnings
+        if case .integer(let n, _)? = fields[.age] { age = checkedAge(Double(n), written: String(n), warnings: &warnings) }
         var text: [UInt8]?
         if case .string(let bytes)? = fields[.text] { text = bytes }
         return record(id: id, field: fields.text, age: age, text: text, lineNumber: lineNumber, source: src, warnings: warnings)
+    }
+
+    /// The oldest age read from a line; an age outside 0...maximumAge, or not a whole number, is a
+    /// warning and no age (`1e308` must not become a huge or negative number).
+    static let maximumAge = 130
+
+    static func checkedAge(_ value: Double, written: String, warnings: inout [String]) -> Int? {
+        guard value.isFinite, value >= 0, value <= Double(maximumAge), value.rounded() == value else {
+            warnings.append("age \(written) is not a whole number of years from 0 to \(maximumAge); left empty")
+            return nil
+        }
+        return Int(value)
     }
 
     /// The record of a parsed line, whichever parser read it: the metadata from `field`, an

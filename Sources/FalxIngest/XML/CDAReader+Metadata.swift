@@ -11,7 +11,10 @@ extension CDAReader {
         if let role = patientRole {
             let id = role.children(named: "id").first { ($0.attribute("extension") ?? "").isEmpty == false }
             m.patientID = XMLTree.collapse(id?.attribute("extension") ?? "")
+            m.otherPatientIDs = role.children(named: "id").map { XMLTree.collapse($0.attribute("extension") ?? "") }
+                .filter { !$0.isEmpty }
             if let patient = role.child("patient") {
+                m.patientNameParts = patient.children(named: "name").flatMap { $0.descendantTexts() }
                 if let birth = patient.child("birthTime")?.attribute("value") {
                     m.birthDate = XMLTimestamps.isoDate(birth) ?? ""
                 }

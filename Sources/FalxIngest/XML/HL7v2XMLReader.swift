@@ -136,6 +136,9 @@ public enum HL7v2XMLReader {
             let ids = pid.fields(3)
             let chosen = ids.first { S.value(S.component($0, 5)) == "MR" } ?? ids.first
             m.patientID = S.value(S.component(chosen, 1) ?? chosen)
+            m.otherPatientIDs = ids.map { S.value(S.component($0, 1) ?? $0) }.filter { !$0.isEmpty }
+            // PID.5 XPN: every text inside (FN.1, XPN.2, XPN.3, …), for pseudonymisation only.
+            m.patientNameParts = pid.fields(5).flatMap { $0.descendantTexts() }
             m.birthDate = XMLTimestamps.isoDate(S.value(pid.field(7))) ?? ""
             switch S.value(pid.field(8)) {
             case "F": m.sex = "F"

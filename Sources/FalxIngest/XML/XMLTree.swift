@@ -81,6 +81,19 @@ struct XMLTree: Sendable, Equatable {
         }
     }
 
+    /// The words of every run of character data below this element (each text node on its own, so
+    /// `<given>Ann</given><family>Lee</family>` gives `Ann`, `Lee`).
+    func descendantTexts() -> [String] {
+        var out: [String] = []
+        for c in children {
+            switch c {
+            case .text(let t): out += t.split(whereSeparator: \.isWhitespace).map(String.init)
+            case .element(let e): out += e.descendantTexts()
+            }
+        }
+        return out
+    }
+
     /// All character data below this element with whitespace runs collapsed to one space, trimmed.
     var collapsedText: String { XMLTree.collapse(allText) }
 
