@@ -16,7 +16,7 @@ public struct CaseFactsExtractor: Sendable {
         finder = MentionFinder(lexicon: lexicon.compiled)
     }
 
-    static let symptomConcepts = Set(Symptom.allCases.map(\.rawValue) + ["renal_disease"])
+    static let symptomConcepts = Set(Symptom.allCases.map(\.rawValue) + [ClinicalVocabulary.renalDisease])
 
     /// Reads one report. `metadataAge` (from birth and study dates) wins over the text.
     public func read(_ text: [UInt8], metadataAge: Int? = nil) -> ClinicalReading {
@@ -26,21 +26,25 @@ public struct CaseFactsExtractor: Sendable {
         var decisive: [String: Mention] = [:]
 
         var byConcept: [String: [Mention]] = [:]
-        for m in mentions where !m.concept.hasPrefix("rec.") {
-            if m.attributes.contains("generic") && sentenceHasClass(doc, m.sentence, "vascaccess") { continue }
+        for m in mentions where !m.concept.hasPrefix(ClinicalVocabulary.recommendationPrefix) {
+            if m.attributes.contains(ClinicalVocabulary.Attribute.generic.rawValue)
+                && sentenceHasClass(doc, m.sentence, ClinicalVocabulary.WordClass.vascaccess.rawValue)
+            {
+                continue
+            }
             byConcept[m.concept, default: []].append(m)
         }
         for (concept, list) in byConcept {
             let isSymptom = Self.symptomConcepts.contains(concept)
             guard let (status, best) = aggregate(list, symptomLike: isSymptom) else { continue }
             decisive[concept] = best
-            if concept == "dural_calcification" {
+            if concept == ClinicalVocabulary.duralCalcification {
                 facts.duralCalcification = status
             } else if let f = Finding(rawValue: concept) {
                 facts.findings[f] = status
             } else if let s = Symptom(rawValue: concept) {
                 facts.symptoms[s] = status == .absent ? .absent : .present
-            } else if concept == "renal_disease" {
+            } else if concept == ClinicalVocabulary.renalDisease {
                 facts.renalDisease = status == .absent ? .absent : .present
             }
         }
@@ -56,7 +60,7 @@ public struct CaseFactsExtractor: Sendable {
         if facts.status(.positionalHeadache) == .present { facts.symptoms[.headache] = .present }
 
         var evidence: Evidence?
-        if facts.duralCalcification.isPositive, let list = byConcept["dural_calcification"] {
+        if facts.duralCalcification.isPositive, let list = byConcept[ClinicalVocabulary.duralCalcification] {
             let wanted: Assertion = facts.duralCalcification == .present ? .affirmed : .uncertain
             let counted = counted(list).filter { $0.assertion == wanted }
             var locations = Set<DuralLocation>()
@@ -72,7 +76,7 @@ public struct CaseFactsExtractor: Sendable {
                     : ts.contains(.new) ? .new : ts.contains(.stable) ? .stable : .unknown
             }
             if let best = counted.first(where: { !$0.attributes.isEmpty }) ?? counted.first {
-                decisive["dural_calcification"] = best
+                decisive[ClinicalVocabulary.duralCalcification] = best
                 let bytes = doc.byteRange(best.tokens)
                 evidence = Evidence(
                     sentence: doc.collapsedText(ofSentence: best.sentence),
@@ -89,7 +93,9 @@ public struct CaseFactsExtractor: Sendable {
     /// rest; mentions in the clinical question only when nothing else speaks of the concept.
     func counted(_ list: [Mention], symptomLike: Bool = false) -> [Mention] {
         var usable = list.filter { !$0.hypothetical && !$0.family && !$0.ignored }
-        usable = usable.filter { !($0.attributes.contains("negonly") && $0.assertion != .negated) }
+        usable = usable.filter {
+            !($0.attributes.contains(ClinicalVocabulary.Attribute.negonly.rawValue) && $0.assertion != .negated)
+        }
         let addendum = usable.filter { $0.section == .addendum }
         if !addendum.isEmpty { return addendum }
         // Symptoms are told in the history as much as anywhere.
@@ -105,7 +111,7 @@ public struct CaseFactsExtractor: Sendable {
             // In the clinical question a finding counts only when affirmed ("known dAVF").
             usable = usable.filter { !$0.section.isClinicalQuestion || $0.assertion == .affirmed }
         }
-        for i in usable.indices where usable[i].attributes.contains("negated") {
+        for i in usable.indices where usable[i].attributes.contains(ClinicalVocabulary.Attribute.negated.rawValue) {
             usable[i].assertion = .negated
         }
         if symptomLike {
@@ -118,7 +124,9 @@ public struct CaseFactsExtractor: Sendable {
                     guard let cue = m.triggers.first(where: { $0.category == .uncertain }) else { return false }
                     return cue.tokens.lowerBound >= m.anchor.upperBound
                 }
-                guard m.assertion == .negated, !m.attributes.contains("negated") else { return true }
+                guard m.assertion == .negated, !m.attributes.contains(ClinicalVocabulary.Attribute.negated.rawValue) else {
+                    return true
+                }
                 if m.section.isClinicalQuestion || m.section == .body { return true }
                 guard let cue = m.triggers.first(where: { $0.category == .negated }) else { return true }
                 let d =

@@ -14,12 +14,14 @@ public enum RecommendationReader {
         -> [ReportRecommendation]
     {
         var codes = Set<ReportRecommendation>()
-        let recs = mentions.filter { $0.concept.hasPrefix("rec.") }
+        let recs = mentions.filter { $0.concept.hasPrefix(ClinicalVocabulary.recommendationPrefix) }
         guard !recs.isEmpty else { return [] }
         let bySentence = Dictionary(grouping: recs, by: \.sentence)
         let bits = (
-            cue: lexicon.classBit("reccue"), conditional: lexicon.classBit("reccond"),
-            interval: lexicon.classBit("recinterval"), baseline: lexicon.classBit("recbaseline")
+            cue: lexicon.classBit(ClinicalVocabulary.WordClass.reccue.rawValue),
+            conditional: lexicon.classBit(ClinicalVocabulary.WordClass.reccond.rawValue),
+            interval: lexicon.classBit(ClinicalVocabulary.WordClass.recinterval.rawValue),
+            baseline: lexicon.classBit(ClinicalVocabulary.WordClass.recbaseline.rawValue)
         )
         for (si, list) in bySentence {
             let sentence = doc.sentences[si]
@@ -40,11 +42,11 @@ public enum RecommendationReader {
             }
             guard cue else { continue }
             // Drop a bare MRI that a contrast mention covers.
-            let contrast = list.filter { $0.concept == "rec.mri_contrast" }
+            let contrast = list.filter { $0.concept == ClinicalVocabulary.concept(.mriContrast) }
             for m in list {
                 // A recommendation is withdrawn only by a negation next to it ("MRI is not required"),
                 // not by one earlier in the sentence ("With no prior for comparison, repeat CT ...").
-                if m.assertion == .negated && m.concept != "rec.none" {
+                if m.assertion == .negated && m.concept != ClinicalVocabulary.recommendationNone {
                     let near = m.triggers.contains { t in
                         t.category == .negated
                             && (t.tokens.lowerBound >= m.tokens.upperBound
@@ -52,12 +54,17 @@ public enum RecommendationReader {
                     }
                     if near { continue }
                 }
-                if m.concept == "rec.none" { continue }  // "none" is what an empty list means
+                if m.concept == ClinicalVocabulary.recommendationNone { continue }  // "none" is what an empty list means
                 if isConditional(m, conditionals, list, doc) { continue }
-                if m.concept == "rec.mri", contrast.contains(where: { $0.tokens.overlaps(m.tokens) }) { continue }
-                guard var code = ReportRecommendation(rawValue: String(m.concept.dropFirst(4))) else { continue }
+                if m.concept == ClinicalVocabulary.concept(.mri), contrast.contains(where: { $0.tokens.overlaps(m.tokens) }) {
+                    continue
+                }
+                guard
+                    var code = ReportRecommendation(
+                        rawValue: String(m.concept.dropFirst(ClinicalVocabulary.recommendationPrefix.count)))
+                else { continue }
                 // A plain "CT" or "imaging" is coded only as imaging at an interval.
-                if m.attributes.contains("interval") && !interval { continue }
+                if m.attributes.contains(ClinicalVocabulary.Attribute.interval.rawValue) && !interval { continue }
                 if code.isAdvancedImaging && interval && !baseline { code = .followUpImaging }
                 codes.insert(code)
             }
