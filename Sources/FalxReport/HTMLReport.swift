@@ -59,6 +59,8 @@ public struct HTMLReport: Sendable {
                     [
                         .element("meta", ["charset": "utf-8"]),
                         .element("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"]),
+                        // Marks the page as Falx's own output, so a later run over the folder skips it.
+                        .element("meta", ["name": "generator", "content": FalxOutputKind.generatorContent]),
                         // Nothing may be fetched: no network on hospital machines, and no leak of the page.
                         .element(
                             "meta",

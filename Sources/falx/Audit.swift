@@ -13,14 +13,20 @@ struct Audit: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Audit report files and folders; write one row per report.",
         discussion: """
-            Reads plain-text reports (a file is a report; `=== REPORT` lines separate several) and JSON \
-            Lines ({"id","text",...} per line). Folders are walked recursively in sorted order, skipping \
-            hidden files, *.md and *.gold.jsonl. A record that cannot be read becomes an `error` row; the \
-            run goes on. Ends with `N records: A ok, B error` on stderr.
+            Reads every file by its content, whatever its name: plain-text reports (a file is a report; \
+            `=== REPORT` lines or a form feed separate several), JSON Lines ({"id","text",...} per line), \
+            HL7 v2 ER7 messages (files, batches, MLLP), HL7 v2 XML, CDA R2 documents, FHIR JSON \
+            (DiagnosticReport, Bundle), and any of these gzip-compressed. '-' reads standard input the same \
+            way. Folders are walked recursively in sorted order, skipping hidden files, *.md, *.gold.jsonl and \
+            files Falx wrote (audits, worklists, report pages; one warning counts them); a file reached twice \
+            is read once. A record that cannot be read becomes an `error` row; the run goes on. Ends with \
+            `N records: A ok, B error` on stderr. Exit 0 when every record got its row (error rows \
+            included), 2 when the run is refused or cannot write (a missing input, an output that is an \
+            input), 64 for bad flags, 130/143 after SIGINT/SIGTERM (see docs/refusals.md).
             """
     )
 
-    @Argument(help: "Report files or folders.")
+    @Argument(help: "Report files or folders ('-' for standard input, any format).")
     var paths: [String] = []
 
     @Flag(help: "Read JSON Lines from standard input and stream rows to standard output, one per line, in order.")
@@ -37,6 +43,9 @@ struct Audit: ParsableCommand {
 
     @Option(help: "A lexicon file to use instead of the built-in one (see `falx lexicon`).")
     var lexicon: String?
+
+    @Option(help: "A lexicon file whose entries are added to the built-in one (or to --lexicon's).")
+    var lexiconAdd: String?
 
     @Flag(help: "Do not write the CSV header row.")
     var noHeader = false
@@ -98,12 +107,25 @@ struct Audit: ParsableCommand {
 
     func run() throws {
         let started = Date()
+        var outputs: [InputGuard.Output] = [.init(flag: "-o", path: output)]
+        if let report {
+            outputs += [
+                .init(flag: "--report", path: report), .init(flag: "the worklist", path: worklistPath(besideReport: report)),
+            ]
+        }
+        do {
+            try InputGuard.refuseMissingInputs(paths)
+            try InputGuard.refuseOutputsOverlappingInputs(outputs, inputs: paths)
+        } catch let refusal as Refusal {
+            printError("falx: \(refusal)")
+            throw ExitCode(2)
+        }
         let pseudonymiser = try loadPseudonymiser(pseudonymise, datePrecision)
         var transform: (@Sendable (inout [String]) -> Void)?
         if let pseudonymiser {
             transform = { (values: inout [String]) in pseudonymiser.apply(to: &values) }
         }
-        let auditor = Auditor(lexicon: try loadLexicon(lexicon), maxTextBytes: maxRecordMb << 20)
+        let auditor = Auditor(lexicon: try loadLexicon(lexicon, adding: lexiconAdd), maxTextBytes: maxRecordMb << 20)
         let stop = StopSignals.install(immediate: stdin || output == "-")
         var summary = Summary()
         var partial: PartialAudit?
@@ -143,6 +165,9 @@ struct Audit: ParsableCommand {
         // A JSON line carries its text escaped and its metadata: it may be somewhat longer than the text.
         var walker = InputWalker(maxFileBytes: maxFileMb << 20, maxLineBytes: (maxRecordMb << 20) + (maxRecordMb << 18))
         walker.parseJobs = jobs
+        let skipped = SkippedInputs()
+        walker.skipFile = { skipped.skipOwnOutput(path: $0, firstBytes: $1) }
+        var readOnce = InputDeduplicator()
         var seen = 0
         var written = skip
         let showProgress = !quiet && ProgressLine.stderrIsTerminal
@@ -221,6 +246,9 @@ struct Audit: ParsableCommand {
                 ) { try take($0, flushEvery: 64) }
             }
             try walker.forEachEntry(paths) { entry in
+                guard entry.problem != nil || readOnce.firstVisit(entry.path) else {
+                    return skipped.noteDuplicate(entry.path, quiet: quiet)
+                }
                 try walker.forEachRecord(of: entry, bytesRead: progress.enabled ? progress.read : nil) {
                     try take($0, flushEvery: batchSize)
                 }
@@ -264,6 +292,7 @@ struct Audit: ParsableCommand {
             throw ExitCode(2)
         }
         progress.finish()
+        skipped.warnings.forEach(printError)
         if !quiet { printError(summary.line) }
         if stats {
             let seconds = Date().timeIntervalSince(started)

@@ -38,6 +38,15 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        do {
+            try InputGuard.refuseMissingInputs([audit])
+            try InputGuard.refuseOutputsOverlappingInputs(
+                [.init(flag: "-o", path: output), .init(flag: "the worklist", path: worklistPath(besideReport: output))],
+                inputs: [audit])
+        } catch let refusal as Refusal {
+            printError("falx: \(refusal)")
+            throw ExitCode(2)
+        }
         let pseudonymiser = try loadPseudonymiser(pseudonymise, datePrecision)
         let builder: ReportBuilder
         do {
