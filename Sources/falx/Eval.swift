@@ -35,7 +35,12 @@ struct Eval: ParsableCommand {
             throw ValidationError("cannot read gold file \(gold)")
         }
         let (records, problems) = Evaluation.readGold(data, relativeTo: (gold as NSString).deletingLastPathComponent)
-        for p in problems { printError("falx eval: \(p)") }
+        for p in problems { printError("falx eval: \(gold): \(p)") }
+        // A bad line would quietly leave its labels out of the scores: the gold file must be whole.
+        guard problems.isEmpty else {
+            printError("falx eval: \(gold) has \(problems.count) bad line(s); fix them and run again")
+            throw ExitCode(2)
+        }
         guard !records.isEmpty else { throw ValidationError("no gold records in \(gold)") }
         let e = Evaluation.run(records, auditor: Auditor(lexicon: try loadLexicon(lexicon, adding: lexiconAdd)))
         for p in e.problems { printError("falx eval: \(p)") }
