@@ -8,6 +8,7 @@ public enum FalxOutputKind: String, Sendable, CaseIterable {
     case auditJSONL = "audit JSON Lines"
     case worklist = "worklist CSV"
     case htmlReport = "HTML report"
+    case provenance = "provenance JSON"
 
     /// The `content` of the `<meta name="generator">` element every report page carries.
     public static let generatorContent = "falx \(FalxVersion.current) (\(Ruleset.default.version))"
@@ -18,14 +19,19 @@ public enum FalxOutputKind: String, Sendable, CaseIterable {
     static let auditHeader = Array(AuditRow.columns.joined(separator: ",").utf8)
     static let worklistHeader = Array(WorklistCase.columns.joined(separator: ",").utf8)
     static let generatorMarker = Array("<meta name=\"generator\" content=\"falx ".utf8)
+    /// Keys of a provenance file (``Provenance``), as its encoder writes them.
+    static let provenanceKeys = ["\"audit_columns\" : [", "\"falx_version\" : \"", "\"lexicon_sha256\" : \""].map {
+        Array($0.utf8)
+    }
 
     /// The kind of Falx output a file starting with these bytes is, or nil for anything else.
     ///
     /// An audit CSV or worklist CSV starts with its exact header row (after an optional UTF-8 BOM);
     /// an audit JSON Lines file's first object starts with Falx's first four keys in order
     /// (`record_id`, `source`, `format`, `status`); a report page carries Falx's generator marker in
-    /// its first ``bytesNeeded`` bytes. An audit written with `--no-header` has no such mark and is
-    /// read like any CSV.
+    /// its first ``bytesNeeded`` bytes; a provenance file (`AUDIT.meta.json`) is a JSON object
+    /// holding the keys `audit_columns`, `falx_version` and `lexicon_sha256` there. An audit written
+    /// with `--no-header` has no such mark and is read like any CSV.
     public static func recognise(fileStart: some Collection<UInt8>) -> FalxOutputKind? {
         var bytes = Array(fileStart.prefix(bytesNeeded))
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
@@ -35,6 +41,7 @@ public enum FalxOutputKind: String, Sendable, CaseIterable {
         if firstLine.elementsEqual(worklistHeader) { return .worklist }
         if firstLine.first == 0x7B && keysInOrder(firstLine) { return .auditJSONL }
         if contains(bytes, generatorMarker) { return .htmlReport }
+        if firstLine.first == 0x7B && provenanceKeys.allSatisfy({ contains(bytes, $0) }) { return .provenance }
         return nil
     }
 

@@ -17,6 +17,9 @@ public struct HTMLReport: Sendable {
         public var datePrecision: String?
         /// The file the full worklist was written to, if any.
         public var worklistFile: String?
+        /// The audit's provenance (Falx and ruleset versions, lexicon, options, inputs), one line each;
+        /// empty when the audit has no provenance file.
+        public var provenance: [String] = []
 
         public init(auditName: String, pseudonymised: Bool = false, datePrecision: String? = nil, worklistFile: String? = nil) {
             self.auditName = auditName

@@ -125,19 +125,27 @@ struct Audit: ParsableCommand {
         if let pseudonymiser {
             transform = { (values: inout [String]) in pseudonymiser.apply(to: &values) }
         }
-        let auditor = Auditor(lexicon: try loadLexicon(lexicon, adding: lexiconAdd), maxTextBytes: maxRecordMb << 20)
+        let clinicalLexicon = try loadLexicon(lexicon, adding: lexiconAdd)
+        let auditor = Auditor(lexicon: clinicalLexicon, maxTextBytes: maxRecordMb << 20)
+        var sidecar = ProvenanceSidecar(
+            auditProvenance(
+                lexicon: clinicalLexicon, lexiconPath: lexicon, lexiconAdd: lexiconAdd, format: format, header: !noHeader,
+                excel: excel, pseudonymiser: pseudonymiser, datePrecision: datePrecision, maxFileMB: maxFileMb,
+                maxRecordMB: maxRecordMb, inputs: stdin ? ["-" + (shard.map { " (shard \($0))" } ?? "")] : paths))
         let stop = StopSignals.install(immediate: stdin || output == "-")
         var summary = Summary()
         var partial: PartialAudit?
         if resume {
             if let found = PartialAudit.find(for: output) {
                 do {
+                    try ProvenanceSidecar.checkResume(partial: found, against: sidecar.provenance)
                     partial = try PartialAudit.read(path: found, format: format, header: !noHeader)
                 } catch {
                     printError("falx: \(error)")
                     throw ExitCode(2)
                 }
-            } else if !quiet {
+            } else {
+                // Said even with --quiet: a restart script that always passes --resume must see it.
                 printError("falx: nothing to resume for \(output); starting from the first record")
             }
         }
@@ -156,6 +164,22 @@ struct Audit: ParsableCommand {
             reportBuilder?.abandon()
             printError("falx: \(error)")
             throw ExitCode(2)
+        }
+        // The provenance travels with the file being written; a resumed partial's moves with it.
+        if let temporary = writer.temporaryFile {
+            do {
+                try sidecar.write(besides: temporary)
+                if let partial { unlink(Provenance.sidecarPath(for: partial.path)) }
+            } catch {
+                writer.abandon()
+                reportBuilder?.abandon()
+                printError("falx: \(error)")
+                throw ExitCode(2)
+            }
+        }
+        func abandonOutput() {
+            writer.abandon()
+            if let partial { sidecar.follow(partial.path) } else { sidecar.remove() }
         }
         let skip = partial?.rows ?? 0
         if let partial {
@@ -260,33 +284,36 @@ struct Audit: ParsableCommand {
                         + "remove it or run without --resume")
             }
             try writer.finish()
+            sidecar.follow(output)
             let auditName = output == "-" ? "standard output" : (output as NSString).lastPathComponent
             if let reportBuilder {
                 try reportBuilder.finish(
-                    auditName: auditName, stats: AuditReadStats(kind: format == .csv ? .csv : .jsonl, rows: summary.records))
+                    auditName: auditName, stats: AuditReadStats(kind: format == .csv ? .csv : .jsonl, rows: summary.records),
+                    provenance: sidecar.provenance)
             } else if let report {
                 // Resumed: the rows written before the interruption are only in the file. They are
                 // pseudonymised already when the run was.
                 let builder = try ReportBuilder(
                     htmlPath: report, worklistLimit: 1000, pseudonymised: pseudonymiser != nil, datePrecision: datePrecision)
                 let stats = try AuditFileReader.read(path: output) { try builder.add($0) }
-                try builder.finish(auditName: auditName, stats: stats)
+                try builder.finish(auditName: auditName, stats: stats, provenance: sidecar.provenance)
             }
         } catch is Stopped {
             let sig = stop.signalReceived
             do {
                 let kept = try writer.interrupt()
+                if let kept { sidecar.follow(kept) }
                 var message = "falx: \(StopSignals.name(sig)) after \(written) rows"
                 if let kept { message += "; the partial audit is \(kept): rerun the same command with --resume to finish it" }
                 printError(message)
             } catch {
-                writer.abandon()
+                abandonOutput()
                 printError("falx: \(StopSignals.name(sig)); \(error)")
             }
             reportBuilder?.abandon()
             throw ExitCode(128 + sig)
         } catch {
-            writer.abandon()
+            abandonOutput()
             reportBuilder?.abandon()
             printError("falx: \(error)")
             throw ExitCode(2)

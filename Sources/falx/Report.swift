@@ -70,7 +70,11 @@ struct ReportCommand: ParsableCommand {
             throw ExitCode(2)
         }
         do {
-            try builder.finish(auditName: audit == "-" ? "standard input" : (audit as NSString).lastPathComponent, stats: stats)
+            // The audit's provenance file, when it has one (an unreadable one is left out).
+            let provenance = audit == "-" ? nil : try? Provenance.read(path: Provenance.sidecarPath(for: audit))
+            try builder.finish(
+                auditName: audit == "-" ? "standard input" : (audit as NSString).lastPathComponent, stats: stats,
+                provenance: provenance ?? nil)
         } catch {
             builder.abandon()
             printError("falx: \(error)")
@@ -123,13 +127,15 @@ final class ReportBuilder {
         }
     }
 
-    func finish(auditName: String, stats: AuditReadStats) throws {
+    /// Writes the page; `provenance` is the audit's (see ``Provenance/summaryLines``), shown on it.
+    func finish(auditName: String, stats: AuditReadStats, provenance: Provenance?) throws {
         let page = try AtomicFile(path: htmlPath)
         do {
-            let context = HTMLReport.Context(
+            var context = HTMLReport.Context(
                 auditName: auditName, pseudonymised: pseudonymised,
                 datePrecision: datePrecision.flatMap { $0 == .full ? nil : $0.rawValue },
                 worklistFile: (worklist.path as NSString).lastPathComponent)
+            context.provenance = provenance?.summaryLines ?? []
             try page.write(HTMLReport(aggregates: aggregates, stats: stats, context: context).html)
             try page.finish()
             try worklist.finish()

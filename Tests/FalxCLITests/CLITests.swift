@@ -28,11 +28,11 @@ import Testing
 
     struct Run { var status: Int32; var stdout: Data; var stderr: String }
 
-    func falx(_ args: [String], input: Data? = nil) throws -> Run {
+    func falx(_ args: [String], input: Data? = nil, in directory: URL? = nil) throws -> Run {
         let p = Process()
         p.executableURL = try #require(Self.binary, "build the falx executable first")
         p.arguments = args
-        p.currentDirectoryURL = Self.root
+        p.currentDirectoryURL = directory ?? Self.root
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err

@@ -66,7 +66,7 @@ extension CLITests {
         #expect(rows.dropFirst().map { $0[0] } == ["r.txt#1"])
         #expect(
             again.stderr.contains(
-                "skipped 5 files Falx wrote (2 audit CSV, 1 audit JSON Lines, 1 worklist CSV, 1 HTML report)"),
+                "skipped 8 files Falx wrote (2 audit CSV, 1 audit JSON Lines, 1 worklist CSV, 1 HTML report, 3 provenance JSON)"),
             "\(again.stderr)")
         #expect(again.stderr.contains("1 records: 1 ok, 0 error"))
         // Writing over the previous audit inside the input folder is allowed: it is not an input.
@@ -191,5 +191,120 @@ extension CLITests {
             let r = try falx(["eval", "Corpus/corpus.gold.jsonl", "--min-accuracy=\(bad)"])
             #expect(r.status == 64 && r.stderr.contains("--min-accuracy must be a number between 0 and 1"), "\(bad): \(r.stderr)")
         }
+    }
+}
+
+/// Provenance beside every audit file, and a resume that cannot mix runs.
+extension CLITests {
+    func provenance(_ path: String) throws -> [String: Any] {
+        let data = try bytes(path + ".meta.json")
+        return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    }
+
+    @Test func everyAuditFileHasItsProvenanceAndThePageShowsIt() throws {
+        let (dir, _) = try folderWithReport()
+        let out = dir.appendingPathComponent("out/audit.csv").path
+        try FileManager.default.createDirectory(atPath: dir.appendingPathComponent("out").path, withIntermediateDirectories: true)
+        let page = dir.appendingPathComponent("out/page.html").path
+        let r = try falx(["audit", dir.path, "-o", out, "--report", page, "--excel"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let meta = try provenance(out)
+        #expect(meta["falx_version"] as? String == "0.9.0" && meta["ruleset_version"] as? String == "falx-rules-1.0")
+        #expect(meta["lexicon_name"] as? String == "falx-default-1.0")
+        #expect((meta["lexicon_sha256"] as? String)?.count == 64)
+        #expect(meta["format"] as? String == "csv" && meta["excel_bom"] as? Bool == true && meta["header"] as? Bool == true)
+        #expect(meta["pseudonymisation_key_fingerprint"] == nil && meta["date_precision"] == nil)
+        #expect(meta["inputs"] as? [String] == [dir.standardizedFileURL.path])
+        #expect((meta["audit_columns"] as? [String])?.first == "record_id")
+        let html = String(decoding: try bytes(page), as: UTF8.self)
+        #expect(html.contains("Provenance: Falx 0.9.0, ruleset falx-rules-1.0, lexicon falx-default-1.0 (sha256 "))
+        // `falx report` shows the audit's provenance file too, and says when there is none.
+        let again = dir.appendingPathComponent("out/again.html").path
+        #expect(try falx(["report", out, "-o", again]).status == 0)
+        #expect(String(decoding: try bytes(again), as: UTF8.self).contains("Provenance: Falx 0.9.0"))
+        let bare = dir.appendingPathComponent("out/bare.csv").path
+        try FileManager.default.copyItem(atPath: out, toPath: bare)
+        #expect(try falx(["report", bare, "-o", again]).status == 0)
+        #expect(String(decoding: try bytes(again), as: UTF8.self).contains("Provenance: no provenance file"))
+        // A pseudonymised run records the key's fingerprint, never the key.
+        let key = dir.appendingPathComponent("k.key").path
+        let keyBytes = Data((0..<32).map { UInt8($0 * 7 % 256) })
+        try keyBytes.write(to: URL(fileURLWithPath: key))
+        let pseudo = dir.appendingPathComponent("out/pseudo.csv").path
+        #expect(try falx(["audit", dir.path, "-o", pseudo, "--pseudonymise", key, "--date-precision", "year"]).status == 0)
+        let p = try provenance(pseudo)
+        let fingerprint = try #require(p["pseudonymisation_key_fingerprint"] as? String)
+        #expect(fingerprint.count == 16 && fingerprint.allSatisfy(\.isHexDigit))
+        let keyHex = keyBytes.map { String(format: "%02x", $0) }.joined()
+        #expect(!String(decoding: try bytes(pseudo + ".meta.json"), as: UTF8.self).contains(keyHex.prefix(16)))
+        #expect(p["date_precision"] as? String == "year")
+    }
+
+    @Test func resumeRefusesAnyOutputChangingDifferenceAndKeepsThePartial() throws {
+        let (dir, report) = try folderWithReport()
+        let second = dir.appendingPathComponent("s.txt").path
+        try FileManager.default.copyItem(atPath: report, toPath: second)
+        let out = dir.appendingPathComponent("audit.csv").path
+        let partial = out + ".partial"
+        // A finished run written under the partial's name stands for an interrupted one.
+        #expect(try falx(["audit", report, second, "-o", partial, "--quiet"]).status == 0)
+        let kept = try bytes(partial)
+        let key = dir.appendingPathComponent("k.key").path
+        try Data(repeating: 0x5A, count: 32).write(to: URL(fileURLWithPath: key))
+        let lexicon = "\(Self.trust)/site-wording.lex"
+        let cases: [(extra: [String], difference: String)] = [
+            (["--pseudonymise", key], "pseudonymisation key: none → "),
+            (["--lexicon-add", lexicon], "lexicon: falx-default-1.0 (sha256 "),
+            (["--format", "jsonl"], "--format: csv → jsonl"),
+            (["--excel"], "--excel: off → on"),
+            (["--max-record-mb", "1"], "--max-record-mb: 8 → 1"),
+        ]
+        for c in cases {
+            let r = try falx(["audit", report, second, "-o", out, "--resume"] + c.extra)
+            #expect(r.status == 2, "\(c.extra): \(r.stderr)")
+            #expect(r.stderr.contains("does not match this run (\(c.difference)"), "\(c.extra): \(r.stderr)")
+            #expect(r.stderr.contains("the partial file is kept"))
+            #expect(try bytes(partial) == kept && !FileManager.default.fileExists(atPath: out))
+        }
+        // Same options, but an input file gone since: the record count no longer fits.
+        try FileManager.default.removeItem(atPath: second)
+        try FileManager.default.createDirectory(atPath: second, withIntermediateDirectories: false)
+        let fewer = try falx(["audit", report, second, "-o", out, "--resume"])
+        #expect(fewer.status == 2 && fewer.stderr.contains("has 2 rows but the inputs hold only 1 records"), "\(fewer.stderr)")
+        // A partial with no provenance file cannot be checked: refused, kept.
+        try FileManager.default.removeItem(atPath: partial + ".meta.json")
+        let bare = try falx(["audit", report, "-o", out, "--resume"])
+        #expect(bare.status == 2 && bare.stderr.contains("has no provenance file"), "\(bare.stderr)")
+        #expect(try bytes(partial) == kept)
+        // Nothing to resume is said even with --quiet, and the run starts from the first record.
+        let fresh = dir.appendingPathComponent("fresh.csv").path
+        let none = try falx(["audit", report, "-o", fresh, "--resume", "--quiet"])
+        #expect(none.status == 0 && none.stderr.contains("nothing to resume for \(fresh)"))
+        #expect(FileManager.default.fileExists(atPath: fresh + ".meta.json"))
+    }
+}
+
+/// `falx eval` scores only a whole, valid gold file, the same from any working directory.
+extension CLITests {
+    @Test func evalGivesTheSameScoresFromAnyFolderAndRefusesUnknownLabels() throws {
+        let fromRoot = try falx(["eval", "\(Self.trust)/gold.jsonl"])
+        #expect(fromRoot.status == 0, "\(fromRoot.stderr)")
+        let text = String(decoding: fromRoot.stdout, as: UTF8.self)
+        #expect(text.contains("Falx evaluation: 2 gold records") && fromRoot.stderr.isEmpty)
+        #expect(text.contains("dural_calcification macro-F1 0.333 (present, uncertain, absent)"))
+        let inside = try falx(["eval", "gold.jsonl"], in: Self.root.appendingPathComponent(Self.trust))
+        #expect(inside.status == 0 && inside.stdout == fromRoot.stdout, "\(inside.stderr)")
+
+        let typos = try falx(["eval", "\(Self.trust)/gold-typos.jsonl"])
+        #expect(typos.status == 2, "\(typos.stderr)")
+        for expected in [
+            "gold line 2: unknown label key 'dural_calcificaton'; valid keys: age, atrophy,",
+            "gold line 3: unknown value 'presnt' for label 'dural_calcification'; valid values: absent, not_mentioned, present, uncertain",
+            "gold line 4: unknown value 'maybe' for label 'davf'",
+            "has 3 bad line(s); fix them and run again",
+        ] {
+            #expect(typos.stderr.contains(expected), "\(expected)\n\(typos.stderr)")
+        }
+        #expect(typos.stdout.isEmpty)
     }
 }

@@ -19,6 +19,12 @@ import Testing
         let page = "<!DOCTYPE html>\n<html><head><meta name=\"generator\" content=\"\(FalxOutputKind.generatorContent)\">"
         #expect(FalxOutputKind.recognise(fileStart: Array(page.utf8)) == .htmlReport)
         #expect(FalxOutputKind.generatorContent.hasPrefix("falx "))
+        let provenance = Provenance(
+            falxVersion: "0.9.0", rulesetVersion: "r", lexiconName: "l", lexiconSHA256: String(repeating: "0", count: 64),
+            format: .csv, header: true, excelBOM: false, pseudonymisationKey: nil, datePrecision: nil, maxFileMB: 1,
+            maxRecordMB: 1, inputs: ["/a"])
+        #expect(FalxOutputKind.recognise(fileStart: Array(provenance.json)) == .provenance)
+        #expect(FalxOutputKind.recognise(fileStart: Array(#"{"falx_version": "x"}"#.utf8)) == nil)
     }
 
     @Test func reportsAndOtherExportsAreNotFalxOutputs() {
