@@ -113,9 +113,11 @@ struct Audit: ParsableCommand {
                 .init(flag: "--report", path: report), .init(flag: "the worklist", path: worklistPath(besideReport: report)),
             ]
         }
+        let existingOutputs: InputGuard.ExistingOutputs
         do {
             try InputGuard.refuseMissingInputs(paths)
-            try InputGuard.refuseOutputsOverlappingInputs(outputs, inputs: paths)
+            try InputGuard.refuseFalxOutputsNamedAsInputs(paths)
+            existingOutputs = try InputGuard.refuseOutputsOverlappingInputs(outputs, inputs: paths)
         } catch let refusal as Refusal {
             printError("falx: \(refusal)")
             throw ExitCode(2)
@@ -273,6 +275,8 @@ struct Audit: ParsableCommand {
                 guard entry.problem != nil || readOnce.firstVisit(entry.path) else {
                     return skipped.noteDuplicate(entry.path, quiet: quiet)
                 }
+                // An output reached inside a folder (a link, a hard link): refused before it is replaced.
+                if entry.problem == nil { try existingOutputs.check(entry.path, inFolder: true, midRun: true) }
                 try walker.forEachRecord(of: entry, bytesRead: progress.enabled ? progress.read : nil) {
                     try take($0, flushEvery: batchSize)
                 }

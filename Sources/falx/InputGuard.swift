@@ -36,10 +36,28 @@ enum InputGuard {
         }
     }
 
+    /// A file named as an input that Falx itself wrote (an audit, a worklist, a report page, a
+    /// provenance file) is refused: its rows are not reports, and an audit fed back would be audited
+    /// as text. Inside a folder such files are skipped with a warning instead.
+    static func refuseFalxOutputsNamedAsInputs(_ paths: [String]) throws {
+        for path in paths where path != "-" && FileIdentity.isRegularFile(path) {
+            guard let kind = falxOutputKind(path) else { continue }
+            let hint =
+                kind == .auditCSV || kind == .auditJSONL
+                ? "; to build the report page from it: falx report \(path) -o report.html" : ""
+            throw Refusal(message: "\(path) is Falx's own \(kind.rawValue) (an output, not a report): nothing was read\(hint)")
+        }
+    }
+
     /// Refuses outputs that are, or resolve to (symbolic link, hard link, same inode), an input file,
-    /// or that are the same file as each other. A Falx output found in an input folder is not an
-    /// input (the walk skips it), so writing over it is allowed.
-    static func refuseOutputsOverlappingInputs(_ outputs: [Output], inputs: [String]) throws {
+    /// or that are the same file as each other, before anything is read: a file named as an input is
+    /// compared by identity; an output that lies inside an input folder is checked as the file the
+    /// walk would reach. Returns the outputs that exist already, for ``ExistingOutputs/check(_:)``
+    /// during the walk, which catches the rarer ways in (a link inside the folder, a hard link)
+    /// without walking the archive twice. A Falx output in an input folder is not an input (the
+    /// walk skips it), so writing over it is allowed.
+    @discardableResult
+    static func refuseOutputsOverlappingInputs(_ outputs: [Output], inputs: [String]) throws -> ExistingOutputs {
         let outputs = outputs.filter { $0.path != "-" }
         for (i, a) in outputs.enumerated() {
             for b in outputs[(i + 1)...] where samePath(a.path, b.path) {
@@ -47,36 +65,55 @@ enum InputGuard {
                     message: "\(a.flag) \(a.path) and \(b.flag) \(b.path) are the same file; give each output its own name")
             }
         }
-        let existing = outputs.compactMap { out in FileIdentity(path: out.path).map { (output: out, id: $0) } }
-        guard !existing.isEmpty else { return }  // an output that does not exist yet cannot be an input
-        func check(_ input: String, inFolder: Bool) throws {
-            guard let id = FileIdentity(path: input), let hit = existing.first(where: { $0.id == id }) else { return }
-            // A previous Falx output inside an input folder is skipped by the walk: safe to replace.
-            // Named explicitly, a file is an input whoever wrote it.
-            if inFolder && FileIdentity.isRegularFile(input) && falxOutputKind(input) != nil { return }
-            throw Refusal(
-                message: "\(hit.output.flag) \(hit.output.path) is the input \(input) (the same file on disk); "
-                    + "writing it would destroy the input. Nothing was read or written: choose another output path")
-        }
-        let walker = InputWalker()
+        let existing = ExistingOutputs(outputs)
+        guard !existing.outputs.isEmpty else { return existing }  // an output not yet written cannot be an input
         for input in inputs where input != "-" {
             var st = stat()
             if stat(input, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
-                try walker.forEachEntry([input]) { entry in
-                    if entry.problem == nil { try check(entry.path, inFolder: true) }
+                let folder = realPath(input) + "/"
+                for out in existing.outputs where realPath(out.output.path).hasPrefix(folder) {
+                    try existing.check(out.output.path, inFolder: true)
                 }
             } else {
-                try check(input, inFolder: false)
+                try existing.check(input, inFolder: false)
             }
         }
+        return existing
+    }
+
+    /// The outputs of a run that exist already, with their identities on disk.
+    struct ExistingOutputs {
+        let outputs: [(output: Output, id: FileIdentity)]
+
+        init(_ outputs: [Output]) {
+            self.outputs = outputs.compactMap { out in FileIdentity(path: out.path).map { (output: out, id: $0) } }
+        }
+
+        /// Throws a ``Refusal`` when `input` is one of the outputs: named explicitly, whoever wrote
+        /// it; inside a folder, unless Falx wrote it (the walk skips it, so it is safe to replace).
+        /// `midRun`: found during the walk, after other files were read (nothing is written yet).
+        func check(_ input: String, inFolder: Bool, midRun: Bool = false) throws {
+            guard !outputs.isEmpty, let id = FileIdentity(path: input), let hit = outputs.first(where: { $0.id == id })
+            else { return }
+            if inFolder && FileIdentity.isRegularFile(input) && falxOutputKind(input) != nil { return }
+            throw Refusal(
+                message: "\(hit.output.flag) \(hit.output.path) is the input \(input) (the same file on disk); "
+                    + "writing it would destroy the input. "
+                    + (midRun ? "The run stopped; no output was written" : "Nothing was read or written")
+                    + ": choose another output path")
+        }
+    }
+
+    /// A path with links resolved, `.` and `..` removed.
+    static func realPath(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
     /// Whether two output paths name one file: the same spelling after resolving links, or the same
     /// file on disk.
     static func samePath(_ a: String, _ b: String) -> Bool {
         if let x = FileIdentity(path: a), let y = FileIdentity(path: b) { return x == y }
-        return URL(fileURLWithPath: a).standardizedFileURL.resolvingSymlinksInPath().path
-            == URL(fileURLWithPath: b).standardizedFileURL.resolvingSymlinksInPath().path
+        return realPath(a) == realPath(b)
     }
 
     /// The kind of Falx output the file at `path` is, from its first bytes.

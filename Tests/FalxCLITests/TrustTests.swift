@@ -45,6 +45,15 @@ extension CLITests {
         let w = try falx(["audit", worklist, "--report", dir.appendingPathComponent("page.html").path])
         #expect(w.status == 2 && w.stderr.contains("the worklist \(worklist) is the input \(worklist)"), "\(w.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("page.html").path))
+        // An output hard-linked into an input folder is met during the walk: the run stops, the output stays.
+        let outside = try temporaryDirectory().appendingPathComponent("out.csv").path
+        try FileManager.default.copyItem(atPath: report, toPath: outside)
+        try FileManager.default.linkItem(atPath: outside, toPath: dir.appendingPathComponent("zz-copy.txt").path)
+        let hard2 = try falx(["audit", dir.path, "-o", outside])
+        #expect(hard2.status == 2, "\(hard2.stderr)")
+        #expect(hard2.stderr.contains("-o \(outside) is the input \(dir.path)/zz-copy.txt"), "\(hard2.stderr)")
+        #expect(hard2.stderr.contains("The run stopped; no output was written"))
+        #expect(try bytes(outside) == original)
         // Two outputs on one file.
         let same = try falx([
             "audit", report, "-o", dir.appendingPathComponent("x.html").path, "--report",
@@ -69,6 +78,12 @@ extension CLITests {
                 "skipped 8 files Falx wrote (2 audit CSV, 1 audit JSON Lines, 1 worklist CSV, 1 HTML report, 3 provenance JSON)"),
             "\(again.stderr)")
         #expect(again.stderr.contains("1 records: 1 ok, 0 error"))
+        // Named as an input, Falx's own output (a pseudonymised audit fed back, say) is refused.
+        for (name, kind) in [("audit.csv", "audit CSV"), ("audit.jsonl", "audit JSON Lines"), ("page.html", "HTML report")] {
+            let named = try falx(["audit", p(name)])
+            #expect(named.status == 2, "\(named.stderr)")
+            #expect(named.stderr.contains("\(p(name)) is Falx's own \(kind) (an output, not a report): nothing was read"))
+        }
         // Writing over the previous audit inside the input folder is allowed: it is not an input.
         let rerun = try falx(["audit", dir.path, "-o", p("audit.csv"), "--report", p("page.html")])
         #expect(rerun.status == 0, "\(rerun.stderr)")
@@ -306,5 +321,30 @@ extension CLITests {
             #expect(typos.stderr.contains(expected), "\(expected)\n\(typos.stderr)")
         }
         #expect(typos.stdout.isEmpty)
+    }
+}
+
+extension CLITests {
+    @Test func anInterruptedRunWithAReportLeavesAResumableState() throws {
+        let dir = try temporaryDirectory()
+        let input = dir.appendingPathComponent("in.jsonl")
+        try jsonLines(6_000).write(to: input)
+        let reference = try falx(["audit", input.path, "--quiet"])
+        let out = dir.appendingPathComponent("out.csv").path
+        let page = dir.appendingPathComponent("page.html").path
+        let p = try start(["audit", input.path, "-o", out, "--report", page, "--jobs", "1"], stderr: Pipe())
+        #expect(waitForPartial(in: dir, prefix: ".out.csv."))
+        kill(p.processIdentifier, SIGINT)
+        p.waitUntilExit()
+        if p.terminationStatus == 0 { return }  // finished before the signal landed: nothing to test
+        #expect(p.terminationStatus == 130)
+        #expect(FileManager.default.fileExists(atPath: out + ".partial"))
+        #expect(FileManager.default.fileExists(atPath: out + ".partial.meta.json"))
+        #expect(!FileManager.default.fileExists(atPath: page))
+        let resumed = try falx(["audit", input.path, "-o", out, "--report", page, "--jobs", "1", "--resume"])
+        #expect(resumed.status == 0 && resumed.stderr.contains("resuming after"), "\(resumed.stderr)")
+        #expect(try bytes(out) == reference.stdout)
+        #expect(FileManager.default.fileExists(atPath: page) && FileManager.default.fileExists(atPath: out + ".meta.json"))
+        #expect(!FileManager.default.fileExists(atPath: out + ".partial.meta.json"))
     }
 }
