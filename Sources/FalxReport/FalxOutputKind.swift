@@ -33,14 +33,18 @@ public enum FalxOutputKind: String, Sendable, CaseIterable {
     /// holding the keys `audit_columns`, `falx_version` and `lexicon_sha256` there. An audit written
     /// with `--no-header` has no such mark and is read like any CSV.
     public static func recognise(fileStart: some Collection<UInt8>) -> FalxOutputKind? {
-        var bytes = Array(fileStart.prefix(bytesNeeded))
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        // Every Falx output starts with `r` (a header), `{` (JSON) or `<` (the page), after an
+        // optional BOM: anything else (nearly every report) is passed over after one byte.
+        var start = fileStart.startIndex
+        if fileStart.starts(with: [0xEF, 0xBB, 0xBF]) { start = fileStart.index(start, offsetBy: 3) }
+        guard start < fileStart.endIndex, [0x72, 0x7B, 0x3C].contains(fileStart[start]) else { return nil }
+        let bytes = Array(fileStart[start...].prefix(bytesNeeded))
         var firstLine = bytes.prefix { $0 != 0x0A }
         if firstLine.last == 0x0D { firstLine.removeLast() }
         if firstLine.elementsEqual(auditHeader) { return .auditCSV }
         if firstLine.elementsEqual(worklistHeader) { return .worklist }
         if firstLine.first == 0x7B && keysInOrder(firstLine) { return .auditJSONL }
-        if contains(bytes, generatorMarker) { return .htmlReport }
+        if bytes.first == 0x3C && contains(bytes, generatorMarker) { return .htmlReport }
         if firstLine.first == 0x7B && provenanceKeys.allSatisfy({ contains(bytes, $0) }) { return .provenance }
         return nil
     }

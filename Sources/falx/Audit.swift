@@ -272,11 +272,14 @@ struct Audit: ParsableCommand {
                 ) { try take($0, flushEvery: 64) }
             }
             try walker.forEachEntry(paths) { entry in
-                guard entry.problem != nil || readOnce.firstVisit(entry.path) else {
-                    return skipped.noteDuplicate(entry.path, quiet: quiet)
+                if entry.problem == nil {
+                    let visit = readOnce.visit(entry.path)
+                    guard visit.first else { return skipped.noteDuplicate(entry.path, quiet: quiet) }
+                    // An output reached inside a folder (a link, a hard link): refused before it is replaced.
+                    if let id = visit.identity {
+                        try existingOutputs.check(entry.path, inFolder: true, midRun: true, identity: id)
+                    }
                 }
-                // An output reached inside a folder (a link, a hard link): refused before it is replaced.
-                if entry.problem == nil { try existingOutputs.check(entry.path, inFolder: true, midRun: true) }
                 try walker.forEachRecord(of: entry, bytesRead: progress.enabled ? progress.read : nil) {
                     try take($0, flushEvery: batchSize)
                 }

@@ -92,8 +92,10 @@ enum InputGuard {
         /// Throws a ``Refusal`` when `input` is one of the outputs: named explicitly, whoever wrote
         /// it; inside a folder, unless Falx wrote it (the walk skips it, so it is safe to replace).
         /// `midRun`: found during the walk, after other files were read (nothing is written yet).
-        func check(_ input: String, inFolder: Bool, midRun: Bool = false) throws {
-            guard !outputs.isEmpty, let id = FileIdentity(path: input), let hit = outputs.first(where: { $0.id == id })
+        /// `identity`: the input's, when the caller has it already.
+        func check(_ input: String, inFolder: Bool, midRun: Bool = false, identity: FileIdentity? = nil) throws {
+            guard !outputs.isEmpty, let id = identity ?? FileIdentity(path: input),
+                let hit = outputs.first(where: { $0.id == id })
             else { return }
             if inFolder && FileIdentity.isRegularFile(input) && falxOutputKind(input) != nil { return }
             throw Refusal(

@@ -38,13 +38,17 @@ public struct InputDeduplicator: Sendable {
 
     /// True the first time a regular file is met; false when it was met before. Paths that are not
     /// regular files (a FIFO, standard input, a path that does not exist) are always first visits.
-    public mutating func firstVisit(_ path: String) -> Bool {
+    public mutating func firstVisit(_ path: String) -> Bool { visit(path).first }
+
+    /// Like ``firstVisit(_:)``, also giving the file's identity (nil when it is not a regular file),
+    /// so a caller that needs it does not look at the file again.
+    public mutating func visit(_ path: String) -> (first: Bool, identity: FileIdentity?) {
         var st = stat()
-        guard path != "-", stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return true }
+        guard path != "-", stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return (true, nil) }
         let id = FileIdentity(st)
         if id.device < (1 << 20) && id.inode < (1 << 44) {
-            return packed.insert(id.device << 44 | id.inode).inserted
+            return (packed.insert(id.device << 44 | id.inode).inserted, id)
         }
-        return wide.insert(id).inserted
+        return (wide.insert(id).inserted, id)
     }
 }
