@@ -54,7 +54,7 @@ let package = Package(
             name: "FalxReportTests", dependencies: ["FalxReport", "FalxAudit", "FalxCore"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "FalxCLITests", dependencies: ["FalxAudit", "falx"], exclude: ["Fixtures"]),
+        .testTarget(name: "FalxCLITests", dependencies: ["FalxAudit", "FalxCore", "falx"], exclude: ["Fixtures"]),
         .testTarget(name: "FalxFuzzingTests", dependencies: ["FalxFuzzing"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -16,6 +16,9 @@ public struct GoldRecord: Sendable {
     public var source: String?
     /// Field name → expected value, for the fields the gold line labels.
     public var labels: [String: String]
+    /// The source file as the gold line names it (relative to the gold file): the base of its
+    /// record ids, so ids do not depend on the working directory.
+    public var sourceName: String?
 }
 
 /// Scores the audit's values against gold labels.
@@ -60,14 +63,25 @@ public struct Evaluation: Sendable {
             }
             let id = (obj["id"] as? String) ?? (obj["id"] as? NSNumber)?.stringValue ?? "line-\(lineNumber)"
             var flat: [String: String] = [:]
-            for (k, v) in labels {
+            var bad: String?
+            for (k, v) in labels.sorted(by: { $0.key < $1.key }) {
                 if let nested = v as? [String: Any], k == "findings" || k == "symptoms" {
-                    for (nk, nv) in nested { flat[nk] = stringValue(nv) }
+                    for (nk, nv) in nested.sorted(by: { $0.key < $1.key }) {
+                        flat[nk] = stringValue(nv)
+                        bad = bad ?? GoldLabels.problem(key: nk, value: stringValue(nv), group: k)
+                    }
                 } else {
                     flat[k] = stringValue(v)
+                    bad = bad ?? GoldLabels.problem(key: k, value: stringValue(v), group: nil)
                 }
             }
-            out.append(GoldRecord(id: id, text: text, source: text == nil ? source : nil, labels: flat))
+            if let bad {
+                problems.append("gold line \(lineNumber): \(bad)")
+                continue
+            }
+            var record = GoldRecord(id: id, text: text, source: text == nil ? source : nil, labels: flat)
+            record.sourceName = text == nil ? obj["source"] as? String : nil
+            out.append(record)
         }
         return (out, problems)
     }
@@ -106,7 +120,9 @@ public struct Evaluation: Sendable {
                 return auditor.row(for: .success(Report(recordID: g.id, source: "gold", format: .jsonl, text: Array(text.utf8))))
             }
             let path = g.source ?? ""
-            if sourceRecords[path] == nil { sourceRecords[path] = walker.records(of: .init(path: path, recordBase: path)) }
+            if sourceRecords[path] == nil {
+                sourceRecords[path] = walker.records(of: .init(path: path, recordBase: g.sourceName ?? path))
+            }
             let match = sourceRecords[path]?.first { r in
                 switch r {
                 case .success(let x): x.recordID == g.id
@@ -175,6 +191,13 @@ public struct Evaluation: Sendable {
         return values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count)
     }
 
+    /// Dural calcification's macro-F1: the mean F1 of `present`, `uncertain` and `absent`, the values
+    /// a report states (`not_mentioned`, the large easy class, cannot inflate it).
+    public var macroF1: Double {
+        let values: [FindingStatus] = [.present, .uncertain, .absent]
+        return values.map { prf("dural_calcification", $0.rawValue).f1 }.reduce(0, +) / Double(values.count)
+    }
+
     /// Precision, recall and F1 of one value of one field.
     public func prf(_ field: String, _ value: String) -> (p: Double, r: Double, f1: Double, support: Int) {
         let m = confusion[field] ?? [:]
@@ -195,7 +218,10 @@ public struct Evaluation: Sendable {
             guard let c = fieldCounts[f] else { continue }
             out += pad(f, 28) + pad(String(format: "%.3f", Double(c.correct) / Double(max(1, c.total))), 10) + "\(c.total)\n"
         }
-        out += pad("mean", 28) + String(format: "%.3f", meanAccuracy) + "\n\n"
+        out += pad("mean", 28) + String(format: "%.3f", meanAccuracy) + "\n"
+        out +=
+            pad("dural_calcification macro-F1", 28) + String(format: "%.3f", macroF1)
+            + " (present, uncertain, absent)\n\n"
         if formatCounts.count > 1 || formatCounts.keys.first != "text" {
             out += "by input format\n" + pad("format", 12) + pad("records", 9) + pad("dural_calc", 12) + "mean accuracy\n"
             for (format, counts) in formatCounts.sorted(by: { $0.key < $1.key }) {

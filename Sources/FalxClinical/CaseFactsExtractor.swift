@@ -16,7 +16,7 @@ public struct CaseFactsExtractor: Sendable {
         finder = MentionFinder(lexicon: lexicon.compiled)
     }
 
-    static let symptomConcepts = Set(Symptom.allCases.map(\.rawValue) + ["renal_disease"])
+    static let symptomConcepts = Set(Symptom.allCases.map(\.rawValue) + [ClinicalVocabulary.renalDisease])
 
     /// Reads one report. `metadataAge` (from birth and study dates) wins over the text.
     public func read(_ text: [UInt8], metadataAge: Int? = nil) -> ClinicalReading {
@@ -38,13 +38,13 @@ public struct CaseFactsExtractor: Sendable {
         var byConcept: [String: [Mention]] = [:]
         // Whether each sentence with a generic mention names a vascular access (looked up once).
         var vascularAccess: [Int: Bool] = [:]
-        for m in mentions where !m.concept.hasPrefix("rec.") {
-            if m.attributes.contains("generic") {
+        for m in mentions where !m.concept.hasPrefix(ClinicalVocabulary.recommendationPrefix) {
+            if m.attributes.contains(ClinicalVocabulary.Attribute.generic.rawValue) {
                 let access =
                     vascularAccess[m.sentence]
                     ?? {
                         _ = meter.spend(doc.sentences[m.sentence].tokens.count)
-                        let found = sentenceHasClass(doc, m.sentence, "vascaccess")
+                        let found = sentenceHasClass(doc, m.sentence, ClinicalVocabulary.WordClass.vascaccess.rawValue)
                         vascularAccess[m.sentence] = found
                         return found
                     }()
@@ -56,13 +56,13 @@ public struct CaseFactsExtractor: Sendable {
             let isSymptom = Self.symptomConcepts.contains(concept)
             guard let (status, best) = aggregate(list, symptomLike: isSymptom) else { continue }
             decisive[concept] = best
-            if concept == "dural_calcification" {
+            if concept == ClinicalVocabulary.duralCalcification {
                 facts.duralCalcification = status
             } else if let f = Finding(rawValue: concept) {
                 facts.findings[f] = status
             } else if let s = Symptom(rawValue: concept) {
                 facts.symptoms[s] = status == .absent ? .absent : .present
-            } else if concept == "renal_disease" {
+            } else if concept == ClinicalVocabulary.renalDisease {
                 facts.renalDisease = status == .absent ? .absent : .present
             }
         }
@@ -78,7 +78,7 @@ public struct CaseFactsExtractor: Sendable {
         if facts.status(.positionalHeadache) == .present { facts.symptoms[.headache] = .present }
 
         var evidence: Evidence?
-        if facts.duralCalcification.isPositive, let list = byConcept["dural_calcification"] {
+        if facts.duralCalcification.isPositive, let list = byConcept[ClinicalVocabulary.duralCalcification] {
             let wanted: Assertion = facts.duralCalcification == .present ? .affirmed : .uncertain
             let counted = counted(list).filter { $0.assertion == wanted }
             var locations = Set<DuralLocation>()
@@ -94,7 +94,7 @@ public struct CaseFactsExtractor: Sendable {
                     : ts.contains(.new) ? .new : ts.contains(.stable) ? .stable : .unknown
             }
             if let best = counted.first(where: { !$0.attributes.isEmpty }) ?? counted.first {
-                decisive["dural_calcification"] = best
+                decisive[ClinicalVocabulary.duralCalcification] = best
                 let bytes = doc.byteRange(best.tokens)
                 evidence = Evidence(
                     sentence: doc.collapsedText(ofSentence: best.sentence),
@@ -111,7 +111,9 @@ public struct CaseFactsExtractor: Sendable {
     /// rest; mentions in the clinical question only when nothing else speaks of the concept.
     func counted(_ list: [Mention], symptomLike: Bool = false) -> [Mention] {
         var usable = list.filter { !$0.hypothetical && !$0.family && !$0.ignored }
-        usable = usable.filter { !($0.attributes.contains("negonly") && $0.assertion != .negated) }
+        usable = usable.filter {
+            !($0.attributes.contains(ClinicalVocabulary.Attribute.negonly.rawValue) && $0.assertion != .negated)
+        }
         let addendum = usable.filter { $0.section == .addendum }
         if !addendum.isEmpty { return addendum }
         // Symptoms are told in the history as much as anywhere.
@@ -127,7 +129,7 @@ public struct CaseFactsExtractor: Sendable {
             // In the clinical question a finding counts only when affirmed ("known dAVF").
             usable = usable.filter { !$0.section.isClinicalQuestion || $0.assertion == .affirmed }
         }
-        for i in usable.indices where usable[i].attributes.contains("negated") {
+        for i in usable.indices where usable[i].attributes.contains(ClinicalVocabulary.Attribute.negated.rawValue) {
             usable[i].assertion = .negated
         }
         if symptomLike {
@@ -140,7 +142,9 @@ public struct CaseFactsExtractor: Sendable {
                     guard let cue = m.triggers.first(where: { $0.category == .uncertain }) else { return false }
                     return cue.tokens.lowerBound >= m.anchor.upperBound
                 }
-                guard m.assertion == .negated, !m.attributes.contains("negated") else { return true }
+                guard m.assertion == .negated, !m.attributes.contains(ClinicalVocabulary.Attribute.negated.rawValue) else {
+                    return true
+                }
                 if m.section.isClinicalQuestion || m.section == .body { return true }
                 guard let cue = m.triggers.first(where: { $0.category == .negated }) else { return true }
                 let d =

@@ -23,13 +23,16 @@ public enum RecommendationReader {
         _ doc: Document, _ mentions: [Mention], _ lexicon: CompiledLexicon, meter: inout WorkMeter
     ) -> [ReportRecommendation] {
         var codes = Set<ReportRecommendation>()
-        let recs = mentions.filter { $0.concept.hasPrefix("rec.") }
+        let recs = mentions.filter { $0.concept.hasPrefix(ClinicalVocabulary.recommendationPrefix) }
         guard !recs.isEmpty else { return [] }
         let bySentence = Dictionary(grouping: recs, by: \.sentence)
         let bits = (
-            cue: lexicon.classBit("reccue"), conditional: lexicon.classBit("reccond"),
-            interval: lexicon.classBit("recinterval"), baseline: lexicon.classBit("recbaseline"),
-            narrative: lexicon.classBit("recnarrative"), strong: lexicon.classBit("recstrong")
+            cue: lexicon.classBit(ClinicalVocabulary.WordClass.reccue.rawValue),
+            conditional: lexicon.classBit(ClinicalVocabulary.WordClass.reccond.rawValue),
+            interval: lexicon.classBit(ClinicalVocabulary.WordClass.recinterval.rawValue),
+            baseline: lexicon.classBit(ClinicalVocabulary.WordClass.recbaseline.rawValue),
+            narrative: lexicon.classBit(ClinicalVocabulary.WordClass.recnarrative.rawValue),
+            strong: lexicon.classBit(ClinicalVocabulary.WordClass.recstrong.rawValue)
         )
         for (si, list) in bySentence {
             let sentence = doc.sentences[si]
@@ -56,13 +59,13 @@ public enum RecommendationReader {
             guard cue, !narrative || strong else { continue }
             let index = SentenceIndex(doc, sentence.tokens, list)
             // Drop a bare MRI that a contrast mention covers.
-            let contrast = list.filter { $0.concept == "rec.mri_contrast" }
+            let contrast = list.filter { $0.concept == ClinicalVocabulary.concept(.mriContrast) }
             for m in list {
                 // Each mention weighs every conditional cue of its sentence, and a contrast MRI.
                 guard meter.spend(conditionals.count + contrast.count + 1) else { break }
                 // A recommendation is withdrawn only by a negation next to it ("MRI is not required"),
                 // not by one earlier in the sentence ("With no prior for comparison, repeat CT ...").
-                if m.assertion == .negated && m.concept != "rec.none" {
+                if m.assertion == .negated && m.concept != ClinicalVocabulary.recommendationNone {
                     let near = m.triggers.contains { t in
                         t.category == .negated
                             && (t.tokens.lowerBound >= m.tokens.upperBound
@@ -70,12 +73,17 @@ public enum RecommendationReader {
                     }
                     if near { continue }
                 }
-                if m.concept == "rec.none" { continue }  // "none" is what an empty list means
+                if m.concept == ClinicalVocabulary.recommendationNone { continue }  // "none" is what an empty list means
                 if isConditional(m, conditionals, index, doc) { continue }
-                if m.concept == "rec.mri", contrast.contains(where: { $0.tokens.overlaps(m.tokens) }) { continue }
-                guard var code = ReportRecommendation(rawValue: String(m.concept.dropFirst(4))) else { continue }
+                if m.concept == ClinicalVocabulary.concept(.mri), contrast.contains(where: { $0.tokens.overlaps(m.tokens) }) {
+                    continue
+                }
+                guard
+                    var code = ReportRecommendation(
+                        rawValue: String(m.concept.dropFirst(ClinicalVocabulary.recommendationPrefix.count)))
+                else { continue }
                 // A plain "CT" or "imaging" is coded only as imaging at an interval.
-                if m.attributes.contains("interval") && !interval { continue }
+                if m.attributes.contains(ClinicalVocabulary.Attribute.interval.rawValue) && !interval { continue }
                 if code.isAdvancedImaging && interval && !baseline { code = .followUpImaging }
                 codes.insert(code)
             }

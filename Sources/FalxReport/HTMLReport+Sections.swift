@@ -426,7 +426,15 @@ extension HTMLReport {
                     text:
                         "Falx — decision support for audit and research, not a diagnosis. This page is self-contained: it loads nothing from the network. Rebuild it from the audit with: falx report \(context.auditName) -o report.html"
                 ),
+                .element("p", ["class": "provenance"], text: provenanceText),
                 .element("script", [:], [.trusted(Self.script)]),
             ])
+    }
+
+    /// Where the audit came from: its provenance file's summary, or a note that it had none.
+    var provenanceText: String {
+        context.provenance.isEmpty
+            ? "Provenance: no provenance file (AUDIT.meta.json) was found beside the audit."
+            : "Provenance: " + context.provenance.joined(separator: "; ") + "."
     }
 }

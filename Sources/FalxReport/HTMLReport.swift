@@ -17,6 +17,9 @@ public struct HTMLReport: Sendable {
         public var datePrecision: String?
         /// The file the full worklist was written to, if any.
         public var worklistFile: String?
+        /// The audit's provenance (Falx and ruleset versions, lexicon, options, inputs), one line each;
+        /// empty when the audit has no provenance file.
+        public var provenance: [String] = []
 
         public init(auditName: String, pseudonymised: Bool = false, datePrecision: String? = nil, worklistFile: String? = nil) {
             self.auditName = auditName
@@ -59,6 +62,8 @@ public struct HTMLReport: Sendable {
                     [
                         .element("meta", ["charset": "utf-8"]),
                         .element("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"]),
+                        // Marks the page as Falx's own output, so a later run over the folder skips it.
+                        .element("meta", ["name": "generator", "content": FalxOutputKind.generatorContent]),
                         // Nothing may be fetched: no network on hospital machines, and no leak of the page.
                         .element(
                             "meta",

@@ -14,14 +14,20 @@ struct Audit: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Audit report files and folders; write one row per report.",
         discussion: """
-            Reads plain-text reports (a file is a report; `=== REPORT` lines separate several) and JSON \
-            Lines ({"id","text",...} per line). Folders are walked recursively in sorted order, skipping \
-            hidden files, *.md and *.gold.jsonl. A record that cannot be read becomes an `error` row; the \
-            run goes on. Ends with `N records: A ok, B error` on stderr.
+            Reads every file by its content, whatever its name: plain-text reports (a file is a report; \
+            `=== REPORT` lines or a form feed separate several), JSON Lines ({"id","text",...} per line), \
+            HL7 v2 ER7 messages (files, batches, MLLP), HL7 v2 XML, CDA R2 documents, FHIR JSON \
+            (DiagnosticReport, Bundle), and any of these gzip-compressed. '-' reads standard input the same \
+            way. Folders are walked recursively in sorted order, skipping hidden files, *.md, *.gold.jsonl and \
+            files Falx wrote (audits, worklists, report pages; one warning counts them); a file reached twice \
+            is read once. A record that cannot be read becomes an `error` row; the run goes on. Ends with \
+            `N records: A ok, B error` on stderr. Exit 0 when every record got its row (error rows \
+            included), 2 when the run is refused or cannot write (a missing input, an output that is an \
+            input), 64 for bad flags, 130/143 after SIGINT/SIGTERM (see docs/refusals.md).
             """
     )
 
-    @Argument(help: "Report files or folders.")
+    @Argument(help: "Report files or folders ('-' for standard input, any format).")
     var paths: [String] = []
 
     @Flag(help: "Read JSON Lines from standard input and stream rows to standard output, one per line, in order.")
@@ -41,6 +47,9 @@ struct Audit: ParsableCommand {
 
     @Option(help: "Numeric dates in report header lines: mdy (03/04/2024 = 4 March) or dmy (= 3 April).")
     var dateOrder: DateOrder = .mdy
+
+    @Option(help: "A lexicon file whose entries are added to the built-in one (or to --lexicon's).")
+    var lexiconAdd: String?
 
     @Flag(help: "Do not write the CSV header row.")
     var noHeader = false
@@ -102,6 +111,21 @@ struct Audit: ParsableCommand {
 
     func run() throws {
         let started = Date()
+        var outputs: [InputGuard.Output] = [.init(flag: "-o", path: output)]
+        if let report {
+            outputs += [
+                .init(flag: "--report", path: report), .init(flag: "the worklist", path: worklistPath(besideReport: report)),
+            ]
+        }
+        let existingOutputs: InputGuard.ExistingOutputs
+        do {
+            try InputGuard.refuseMissingInputs(paths)
+            try InputGuard.refuseFalxOutputsNamedAsInputs(paths)
+            existingOutputs = try InputGuard.refuseOutputsOverlappingInputs(outputs, inputs: paths)
+        } catch let refusal as Refusal {
+            printError("falx: \(refusal)")
+            throw ExitCode(2)
+        }
         let pseudonymiser = try loadPseudonymiser(pseudonymise, datePrecision)
         var transform: RowTransform?
         if let pseudonymiser {
@@ -109,7 +133,14 @@ struct Audit: ParsableCommand {
                 pseudonymiser.apply(to: &values, knowing: row.metadata, identifiers: row.identifiers)
             }
         }
-        var configured = Auditor(lexicon: try loadLexicon(lexicon), maxTextBytes: maxRecordMb << 20, dateOrder: dateOrder)
+        let clinicalLexicon = try loadLexicon(lexicon, adding: lexiconAdd)
+        var configured = Auditor(lexicon: clinicalLexicon, maxTextBytes: maxRecordMb << 20, dateOrder: dateOrder)
+        var sidecar = ProvenanceSidecar(
+            auditProvenance(
+                lexicon: clinicalLexicon, lexiconPath: lexicon, lexiconAdd: lexiconAdd, format: format, header: !noHeader,
+                excel: excel, pseudonymiser: pseudonymiser, datePrecision: datePrecision, maxFileMB: maxFileMb,
+                maxRecordMB: maxRecordMb, dateOrder: dateOrder,
+                inputs: stdin ? ["-" + (shard.map { " (shard \($0))" } ?? "")] : paths))
         let stop = StopSignals.install(immediate: stdin || output == "-")
         // A stop abandons the record in hand too, not only the records after it.
         configured.shouldStop = { stop.signalReceived != 0 }
@@ -119,12 +150,14 @@ struct Audit: ParsableCommand {
         if resume {
             if let found = PartialAudit.find(for: output) {
                 do {
+                    try ProvenanceSidecar.checkResume(partial: found, against: sidecar.provenance)
                     partial = try PartialAudit.read(path: found, format: format, header: !noHeader)
                 } catch {
                     printError("falx: \(error)")
                     throw ExitCode(2)
                 }
-            } else if !quiet {
+            } else {
+                // Said even with --quiet: a restart script that always passes --resume must see it.
                 printError("falx: nothing to resume for \(output); starting from the first record")
             }
         }
@@ -144,6 +177,22 @@ struct Audit: ParsableCommand {
             printError("falx: \(error)")
             throw ExitCode(2)
         }
+        // The provenance travels with the file being written; a resumed partial's moves with it.
+        if let temporary = writer.temporaryFile {
+            do {
+                try sidecar.write(besides: temporary)
+                if let partial { unlink(Provenance.sidecarPath(for: partial.path)) }
+            } catch {
+                writer.abandon()
+                reportBuilder?.abandon()
+                printError("falx: \(error)")
+                throw ExitCode(2)
+            }
+        }
+        func abandonOutput() {
+            writer.abandon()
+            if let partial { sidecar.follow(partial.path) } else { sidecar.remove() }
+        }
         let skip = partial?.rows ?? 0
         if let partial {
             summary = partial.summary
@@ -153,6 +202,9 @@ struct Audit: ParsableCommand {
         var walker = InputWalker(maxFileBytes: maxFileMb << 20, maxLineBytes: (maxRecordMb << 20) + (maxRecordMb << 18))
         walker.parseJobs = jobs
         walker.textHeaders = auditor.textHeaders
+        let skipped = SkippedInputs()
+        walker.skipFile = { skipped.skipOwnOutput(path: $0, firstBytes: $1) }
+        var readOnce = InputDeduplicator()
         var seen = 0
         var written = skip
         let showProgress = !quiet && ProgressLine.stderrIsTerminal
@@ -239,6 +291,14 @@ struct Audit: ParsableCommand {
                 ) { try take($0, flushEvery: 64) }
             }
             try walker.forEachEntry(paths) { entry in
+                if entry.problem == nil {
+                    let visit = readOnce.visit(entry.path)
+                    guard visit.first else { return skipped.noteDuplicate(entry.path, quiet: quiet) }
+                    // An output reached inside a folder (a link, a hard link): refused before it is replaced.
+                    if let id = visit.identity {
+                        try existingOutputs.check(entry.path, inFolder: true, midRun: true, identity: id)
+                    }
+                }
                 try walker.forEachRecord(of: entry, bytesRead: progress.enabled ? progress.read : nil) {
                     try take($0, flushEvery: batchSize)
                 }
@@ -250,38 +310,42 @@ struct Audit: ParsableCommand {
                         + "remove it or run without --resume")
             }
             try writer.finish()
+            sidecar.follow(output)
             let auditName = output == "-" ? "standard output" : (output as NSString).lastPathComponent
             if let reportBuilder {
                 try reportBuilder.finish(
-                    auditName: auditName, stats: AuditReadStats(kind: format == .csv ? .csv : .jsonl, rows: summary.records))
+                    auditName: auditName, stats: AuditReadStats(kind: format == .csv ? .csv : .jsonl, rows: summary.records),
+                    provenance: sidecar.provenance)
             } else if let report {
                 // Resumed: the rows written before the interruption are only in the file. They are
                 // pseudonymised already when the run was.
                 let builder = try ReportBuilder(
                     htmlPath: report, worklistLimit: 1000, pseudonymised: pseudonymiser != nil, datePrecision: datePrecision)
                 let stats = try AuditFileReader.read(path: output) { try builder.add($0) }
-                try builder.finish(auditName: auditName, stats: stats)
+                try builder.finish(auditName: auditName, stats: stats, provenance: sidecar.provenance)
             }
         } catch is Stopped {
             let sig = stop.signalReceived
             do {
                 let kept = try writer.interrupt()
+                if let kept { sidecar.follow(kept) }
                 var message = "falx: \(StopSignals.name(sig)) after \(written) rows"
                 if let kept { message += "; the partial audit is \(kept): rerun the same command with --resume to finish it" }
                 printError(message)
             } catch {
-                writer.abandon()
+                abandonOutput()
                 printError("falx: \(StopSignals.name(sig)); \(error)")
             }
             reportBuilder?.abandon()
             throw ExitCode(128 + sig)
         } catch {
-            writer.abandon()
+            abandonOutput()
             reportBuilder?.abandon()
             printError("falx: \(error)")
             throw ExitCode(2)
         }
         progress.finish()
+        skipped.warnings.forEach(printError)
         if !quiet { printError(summary.line) }
         if stats {
             let seconds = Date().timeIntervalSince(started)

@@ -11,7 +11,7 @@ struct Explain: ParsableCommand {
         abstract: "Show how Falx read one report: sections, mentions with their cues, facts, rules fired."
     )
 
-    @Argument(help: "A report file (the first record of a multi-record file unless --record is given).")
+    @Argument(help: "A report file (the first record of a multi-record file unless --record is given; '-' for standard input).")
     var file: String
 
     @Option(help: "1-based record number inside the file.")
@@ -20,10 +20,20 @@ struct Explain: ParsableCommand {
     @Option(help: "A lexicon file to use instead of the built-in one.")
     var lexicon: String?
 
+    @Option(help: "A lexicon file whose entries are added to the built-in one (or to --lexicon's).")
+    var lexiconAdd: String?
+
     @Flag(help: "Never colour the output.")
     var noColor = false
 
     func run() throws {
+        do {
+            try InputGuard.refuseMissingInputs([file])
+        } catch let refusal as Refusal {
+            printError("falx: \(refusal)")
+            throw ExitCode(2)
+        }
+        let lex = try loadLexicon(lexicon, adding: lexiconAdd)
         let walker = InputWalker()
         let records = walker.records(of: .init(path: file, recordBase: file))
         guard record >= 1 && record <= records.count else {
@@ -32,15 +42,15 @@ struct Explain: ParsableCommand {
         let report: Report
         switch records[record - 1] {
         case .failure(let e):
+            // Nothing to explain: the record would be an `error` row of the audit.
             print("error row: \(e)")
-            return
+            throw ExitCode(1)
         case .success(let r): report = r
         }
         let color = !noColor && isatty(1) == 1
         func bold(_ s: String) -> String { color ? "\u{1B}[1m\(s)\u{1B}[0m" : s }
         func tint(_ s: String, _ code: Int) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
 
-        let lex = try loadLexicon(lexicon)
         let auditor = Auditor(lexicon: lex)
         let reading = auditor.extractor.read(Auditor.withoutHeaders(auditor.withHeaders(report)))
         let doc = reading.document

@@ -15,6 +15,7 @@ struct Falx: AsyncParsableCommand {
             Decision support for audit and research, not a diagnosis and not a substitute for clinical \
             judgement. Every recommendation carries its rule id and citation (see `falx rules`).
             """,
+        version: "falx \(FalxVersion.current), ruleset \(Ruleset.default.version)",
         subcommands: [
             Audit.self, ReportCommand.self, Eval.self, Explain.self, Rules.self, SchemaCommand.self, LexiconCommand.self,
             NegEx.self,
@@ -22,16 +23,24 @@ struct Falx: AsyncParsableCommand {
     )
 }
 
-/// Loads the lexicon named by `--lexicon`, or the built-in one.
-func loadLexicon(_ path: String?) throws -> ClinicalLexicon {
-    guard let path else { return .standard }
+/// Loads the lexicon: the built-in one, or `--lexicon FILE` instead of it, extended by the entries of
+/// `--lexicon-add FILE`. Every entry is checked on load; a bad one is a usage error naming
+/// `FILE:LINE`, what is wrong and the valid names, before any report is read.
+func loadLexicon(_ path: String?, adding addPath: String? = nil) throws -> ClinicalLexicon {
+    var lexicon = ClinicalLexicon.standard
+    if let path { lexicon = try readLexicon(path, extending: nil) }
+    if let addPath { lexicon = try readLexicon(addPath, extending: lexicon.compiled.source) }
+    return lexicon
+}
+
+func readLexicon(_ path: String, extending base: Lexicon?) throws -> ClinicalLexicon {
     guard let data = FileManager.default.contents(atPath: path) else {
         throw ValidationError("cannot read lexicon file \(path)")
     }
     do {
-        return try ClinicalLexicon.load(text: String(decoding: data, as: UTF8.self), name: path)
+        return try ClinicalLexicon.load(text: String(decoding: data, as: UTF8.self), name: path, extending: base)
     } catch let e as LexiconError {
-        throw ValidationError("\(path): \(e)")
+        throw ValidationError(e.line > 0 ? "\(path):\(e.line): \(e.message)" : "\(path): \(e.message)")
     }
 }
 

@@ -38,6 +38,15 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
+        do {
+            try InputGuard.refuseMissingInputs([audit])
+            try InputGuard.refuseOutputsOverlappingInputs(
+                [.init(flag: "-o", path: output), .init(flag: "the worklist", path: worklistPath(besideReport: output))],
+                inputs: [audit])
+        } catch let refusal as Refusal {
+            printError("falx: \(refusal)")
+            throw ExitCode(2)
+        }
         let pseudonymiser = try loadPseudonymiser(pseudonymise, datePrecision)
         let builder: ReportBuilder
         do {
@@ -61,7 +70,11 @@ struct ReportCommand: ParsableCommand {
             throw ExitCode(2)
         }
         do {
-            try builder.finish(auditName: audit == "-" ? "standard input" : (audit as NSString).lastPathComponent, stats: stats)
+            // The audit's provenance file, when it has one (an unreadable one is left out).
+            let provenance = audit == "-" ? nil : try? Provenance.read(path: Provenance.sidecarPath(for: audit))
+            try builder.finish(
+                auditName: audit == "-" ? "standard input" : (audit as NSString).lastPathComponent, stats: stats,
+                provenance: provenance ?? nil)
         } catch {
             builder.abandon()
             printError("falx: \(error)")
@@ -116,13 +129,15 @@ final class ReportBuilder {
         }
     }
 
-    func finish(auditName: String, stats: AuditReadStats) throws {
+    /// Writes the page; `provenance` is the audit's (see ``Provenance/summaryLines``), shown on it.
+    func finish(auditName: String, stats: AuditReadStats, provenance: Provenance?) throws {
         let page = try AtomicFile(path: htmlPath)
         do {
-            let context = HTMLReport.Context(
+            var context = HTMLReport.Context(
                 auditName: auditName, pseudonymised: pseudonymised,
                 datePrecision: datePrecision.flatMap { $0 == .full ? nil : $0.rawValue },
                 worklistFile: (worklist.path as NSString).lastPathComponent)
+            context.provenance = provenance?.summaryLines ?? []
             try page.write(HTMLReport(aggregates: aggregates, stats: stats, context: context).html)
             try page.finish()
             try worklist.finish()

@@ -104,3 +104,34 @@ import Testing
         #expect(e.report(showMismatches: true).contains("3\tdural_calcification\tgold=present\tpredicted=not_mentioned"))
     }
 }
+
+@Suite struct GoldLabelTests {
+    @Test func unknownKeysAndValuesAreProblemsWithTheirLine() {
+        let gold = """
+            {"id":"1","text":"Falcine calcification.","labels":{"dural_calcification":"present","dc_locations":"falx;tentorium"}}
+            {"id":"2","text":"x","labels":{"findings":{"headache":"present"}}}
+            {"id":"3","text":"x","labels":{"dc_locations":"falx;sagittal"}}
+            {"id":"4","text":"x","labels":{"report_recommends":"mri;none","age":"52"}}
+            {"id":"5","text":"x","labels":{"age":"fifty"}}
+            """
+        let (records, problems) = Evaluation.readGold(Data(gold.utf8))
+        #expect(records.map(\.id) == ["1", "4"])
+        #expect(problems.count == 3)
+        #expect(problems[0].hasPrefix("gold line 2: unknown label key 'headache' in \"findings\"; valid keys: atrophy,"))
+        #expect(problems[1].hasPrefix("gold line 3: unknown value 'sagittal' for label 'dc_locations'"))
+        #expect(problems[2] == "gold line 5: age must be a whole number of years (0-149) or null, not 'fifty'")
+    }
+
+    @Test func macroF1IgnoresNotMentioned() {
+        let gold = """
+            {"id":"1","text":"Findings: Falcine calcification.","labels":{"dural_calcification":"present"}}
+            {"id":"2","text":"Findings: No dural calcification.","labels":{"dural_calcification":"absent"}}
+            {"id":"3","text":"Findings: Normal.","labels":{"dural_calcification":"not_mentioned"}}
+            {"id":"4","text":"Findings: Normal brain.","labels":{"dural_calcification":"not_mentioned"}}
+            """
+        let e = Evaluation.run(Evaluation.readGold(Data(gold.utf8)).records, auditor: Auditor())
+        // present and absent right (F1 1 each), uncertain absent from both sides (F1 0): 2/3.
+        #expect(abs(e.macroF1 - 2.0 / 3.0) < 1e-9)
+        #expect(e.report(showMismatches: false).contains("dural_calcification macro-F1 0.667"))
+    }
+}

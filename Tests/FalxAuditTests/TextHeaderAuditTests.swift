@@ -63,8 +63,10 @@ import Testing
     }
 
     @Test func lexiconHeaderLinesReplaceTheBuiltInLabels() throws {
+        // A site lexicon: the built-in entries (which a replacing lexicon must carry) and its own labels.
         let lexicon = try ClinicalLexicon.load(
-            text: "header accession: req \\# # a comment\nheader patient_id: k-nummer\n", name: "site")
+            text: ClinicalLexicon.defaultText + "\nheader accession: req \\# # a comment\nheader patient_id: k-nummer\n",
+            name: "site")
         let auditor = Auditor(lexicon: lexicon)
         #expect(auditor.textHeaders.labels.labels.map(\.text) == ["k-nummer", "req #"])
         #expect(Auditor().textHeaders.labels == .standard)

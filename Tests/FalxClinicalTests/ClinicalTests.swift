@@ -258,3 +258,52 @@ func facts(_ s: String) -> CaseFacts { extractor.read(Array(s.utf8)).facts }
         #expect(f.status(.headache) == .present)
     }
 }
+
+/// A lexicon is checked against the names the clinical layer reads (ClinicalVocabulary).
+@Suite struct LexiconVocabularyTests {
+    func error(_ text: String, extending: Bool = false) -> LexiconError? {
+        do {
+            let base = extending ? ClinicalLexicon.standard.compiled.source : nil
+            _ = try ClinicalLexicon.load(text: text, name: "t", extending: base)
+            return nil
+        } catch {
+            return error as? LexiconError
+        }
+    }
+
+    @Test func theBuiltInLexiconUsesOnlyKnownNames() throws {
+        let source = try ClinicalLexicon.standardSource()
+        for t in source.targets { #expect(ClinicalVocabulary.concepts.contains(t.concept), "\(t.concept)") }
+        for w in ClinicalVocabulary.WordClass.allCases { #expect(source.classes.contains { $0.wordClass == w.rawValue }) }
+    }
+
+    @Test func everyKindOfUnknownNameIsRefusedWithItsLine() {
+        let misspelt = error("# site wording\ntarget dural_calcifcation: falcine ossification\n", extending: true)
+        #expect(misspelt?.line == 2)
+        #expect(misspelt?.message.hasPrefix("unknown concept 'dural_calcifcation' (did you mean 'dural_calcification'?)") == true)
+        #expect(error("class calc: calcif*\nclass site: falx\nnear dural_calcification: calc sight 6\n")?.line == 3)
+        #expect(
+            error("near dural_calcification: calc site 6 block nothing\n", extending: true)?.message.contains("'nothing'") == true
+        )
+        #expect(
+            error("class site sagittal: sagittal\n", extending: true)?.message.hasPrefix("unknown attribute 'sagittal'") == true)
+        #expect(error("class site falx+sagital: x\n", extending: true)?.message.hasPrefix("unknown attribute 'sagital'") == true)
+        #expect(error("near rec.mri_contrst: mriword contrastword 6\n", extending: true)?.line == 1)
+        #expect(error("# only a comment\n\n", extending: true)?.message.contains("no entries") == true)
+        #expect(error("")?.line == 0)
+        #expect(error("frobnicate x: y\n")?.message.contains("valid kinds") == true)
+        // A replacing lexicon needs the classes the clinical layer reads.
+        #expect(error("target headache: cephalea\n")?.message.contains("defines no class") == true)
+    }
+
+    @Test func anAddedFileExtendsTheBuiltInLexicon() throws {
+        let added = try ClinicalLexicon.load(
+            text: "name: site\ntarget dural_calcification falx: falcine hyperdensity\nnear davf: calc site 4\n", name: "site.lex",
+            extending: ClinicalLexicon.standard.compiled.source)
+        #expect(added.compiled.source.name == "falx-default-1.0+site")
+        let facts = CaseFactsExtractor(lexicon: added).read(Array("FINDINGS: Falcine hyperdensity.".utf8)).facts
+        #expect(facts.duralCalcification == .present && facts.locations == [.falx])
+        let before = CaseFactsExtractor(lexicon: .standard).read(Array("FINDINGS: Falcine hyperdensity.".utf8)).facts
+        #expect(before.duralCalcification == .notMentioned)
+    }
+}

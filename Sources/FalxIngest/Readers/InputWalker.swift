@@ -20,6 +20,9 @@ public struct InputWalker: Sendable {
 
     /// How the header and signature lines of plain-text reports are read.
     public var textHeaders = TextHeaderOptions()
+    /// Called with a file's path and first bytes (decompressed) before it is read: returning true
+    /// skips the file without a row (used to pass over Falx's own outputs in an input folder).
+    public var skipFile: (@Sendable (_ path: String, _ firstBytes: [UInt8]) -> Bool)?
 
     public init(maxFileBytes: Int = 256 << 20, maxLineBytes: Int = 64 << 20) {
         self.maxFileBytes = maxFileBytes
@@ -65,7 +68,9 @@ public struct InputWalker: Sendable {
     public func forEachEntry(_ paths: [String], _ body: (Entry) throws -> Void) rethrows {
         for path in paths {
             var st = stat()
-            if stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
+            if path == "-" {
+                try body(Entry(path: "-", recordBase: "stdin"))  // standard input, read by content
+            } else if stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
                 var folder = Substring(path)
                 while folder.count > 1, folder.hasSuffix("/") { folder = folder.dropLast() }
                 try walk(folder: String(folder), relative: "", ancestors: [FileID(st)], body)
@@ -187,7 +192,7 @@ public struct InputWalker: Sendable {
             try body(fail(problem.code, problem.message))
             return
         }
-        guard let handle = FileHandle(forReadingAtPath: entry.path) else {
+        guard let handle = entry.path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: entry.path) else {
             let exists = FileManager.default.fileExists(atPath: entry.path)
             try body(
                 fail(exists ? "unreadable" : "not-found", exists ? "cannot open \(entry.path)" : "no such file \(entry.path)"))
@@ -244,6 +249,7 @@ public struct InputWalker: Sendable {
             try forEachDecompressedRecord(first: bytes, read: read, entry: entry, depth: depth, body)
             return
         }
+        if let skipFile, skipFile(entry.path, bytes) { return }
         if !HL7v2Reader.looksLikeHL7(bytes) && firstSignificantByte(bytes) != 0x3C
             && (!FHIRReader.looksLikeFHIR(bytes) || Self.hasJSONLinesName(entry.path)) && isJSONLines(entry.path, bytes)
         {

@@ -2,7 +2,8 @@
 public struct LexiconError: Error, Sendable, Equatable, CustomStringConvertible {
     public var line: Int
     public var message: String
-    public var description: String { "lexicon line \(line): \(message)" }
+    /// Line 0: a problem of the whole file, not of one line.
+    public var description: String { line > 0 ? "lexicon line \(line): \(message)" : "lexicon: \(message)" }
 }
 
 extension Lexicon {
@@ -24,12 +25,17 @@ extension Lexicon {
     ///     abbreviation: approx
     ///     header accession: acc \#
     ///
+    /// With a `vocabulary`, every concept, attribute and word class is checked against the names
+    /// its consumer understands (see ``LexiconVocabulary``). With `base`, the entries are added to
+    /// that lexicon's (`--lexicon-add`), and near rules may name its classes.
+    ///
     /// - Throws: ``LexiconError`` naming the first bad line.
-    /// The most word classes a lexicon may name.
-    public static let maxWordClasses = 64
-
-    public static func parse(_ text: String, name: String = "custom") throws -> Lexicon {
-        var lexicon = Lexicon(name: name)
+    public static func parse(
+        _ text: String, name: String = "custom", vocabulary: LexiconVocabulary? = nil, extending base: Lexicon? = nil
+    ) throws -> Lexicon {
+        var lexicon = base ?? Lexicon(name: name)
+        if let base { lexicon.name = base.name + "+" + name }
+        var checker = vocabulary.map { LexiconChecker(vocabulary: $0) }
         var lineNumber = 0
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
             lineNumber += 1
@@ -49,9 +55,10 @@ extension Lexicon {
             func need(_ ok: Bool, _ message: String) throws {
                 if !ok { throw LexiconError(line: lineNumber, message: message) }
             }
+            try checker?.check(kind: kind, args: args, phraseText: phraseText, line: lineNumber)
             switch kind {
             case "name":
-                lexicon.name = phraseText
+                lexicon.name = base.map { $0.name + "+" + phraseText } ?? phraseText
             case "target":
                 try need(args.count >= 1 && args.count <= 2, "target takes a concept and an optional attribute")
                 try need(!phrase.isEmpty, "empty phrase")
@@ -114,11 +121,17 @@ extension Lexicon {
                 try need(!phraseText.isEmpty, "empty label")
                 lexicon.headerLabels.append(.init(field: args[0], label: phraseText.replacing("\\#", with: "#")))
             default:
-                throw LexiconError(line: lineNumber, message: "unknown kind '\(kind)'")
+                throw LexiconError(
+                    line: lineNumber,
+                    message: "unknown kind '\(kind)'; valid kinds: abbreviation, class, modifier, name, near, section, target")
             }
         }
+        try checker?.finish(lexicon, extending: base != nil, lastLine: lineNumber)
         return lexicon
     }
+
+    /// The most word classes a lexicon may name.
+    public static let maxWordClasses = 64
 
     /// Splits a phrase into the tokens the tokenizer would make of it (keeping `word*`).
     static func phraseTokens(_ phrase: String) -> [String] {

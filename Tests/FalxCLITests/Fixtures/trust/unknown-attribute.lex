@@ -1,0 +1,2 @@
+target headache: cephalalgia
+target headache negative: no cephalalgia

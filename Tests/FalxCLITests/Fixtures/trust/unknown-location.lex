@@ -1,0 +1,2 @@
+# A location the audit does not know.
+class site sagittal: superior sagittal sinus wall
