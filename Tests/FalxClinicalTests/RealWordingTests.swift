@@ -184,3 +184,30 @@ import Testing
         #expect(compared.duralCalcification == .present && compared.temporality == .new)
     }
 }
+
+/// Writers hyphenate prefixes the lexicon spells closed; pairs the lexicon knows as two words stay.
+@Suite struct HyphenatedWordingTests {
+    @Test(arguments: [
+        "FINDINGS: Falcine calcification. Peri-ventricular hypo-densities.",
+        "FINDINGS: Falcine calcification. Mild leuko-araiosis.",
+        "FINDINGS: Falcine calcification. Peri-ventricular white matter hypo-densities.",
+    ])
+    func hyphenatedPrefixesAreTheClosedWord(_ text: String) {
+        #expect(facts(text).status(.whiteMatterLesions) == .present, "\(text)")
+    }
+
+    @Test func offsetsStayThoseOfTheText() throws {
+        let text = "FINDINGS: Peri-ventricular hypo-densities. Dense calcification of the falx."
+        let reading = extractor.read(Array(text.utf8))
+        #expect(reading.facts.duralCalcification == .present)
+        let evidence = try #require(reading.evidence)
+        let scalars = Array(text.unicodeScalars)
+        let quoted = String(String.UnicodeScalarView(scalars[evidence.scalarRange]))
+        #expect(quoted.hasPrefix("calcification"), "\(quoted)")
+    }
+
+    @Test func wordPairsTheLexiconKnowsStay() {
+        #expect(facts("FINDINGS: Falcine calcification. Small-vessel ischaemic change.").status(.whiteMatterLesions) == .present)
+        #expect(facts("FINDINGS: Dense calcification of the falx. No extra-axial collection.").duralCalcification == .present)
+    }
+}

@@ -53,6 +53,7 @@ public struct TextEngine: Sendable {
         let text = DictationNormaliser.normalise(original)
         var tokens = Tokenizer.tokens(of: text)
         lexicon.annotate(&tokens, in: text)
+        lexicon.joinHyphenated(&tokens, in: text)
         let sections = Sectionizer.sections(tokens, text: text, lexicon: lexicon)
         var sentences: [Sentence] = []
         sentences.reserveCapacity(tokens.count / 12 + 1)
