@@ -40,15 +40,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Helpers the test suites share (a seeded PRNG); not part of the product.
+        .target(name: "FalxTestSupport", path: "Tests/FalxTestSupport"),
         .testTarget(name: "CLibXML2Tests", dependencies: ["CLibXML2", "FalxIngest"]),
-        .testTarget(name: "FalxTextTests", dependencies: ["FalxText", "FalxClinical"]),
+        .testTarget(name: "FalxTextTests", dependencies: ["FalxText", "FalxClinical", "FalxTestSupport"]),
         .testTarget(
             name: "FalxIngestTests", dependencies: ["FalxIngest"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "FalxClinicalTests", dependencies: ["FalxClinical", "FalxText"]),
         .testTarget(name: "FalxCoreTests", dependencies: ["FalxCore"]),
-        .testTarget(name: "FalxAuditTests", dependencies: ["FalxAudit", "FalxCore", "FalxClinical"]),
+        .testTarget(name: "FalxAuditTests", dependencies: ["FalxAudit", "FalxCore", "FalxClinical", "FalxTestSupport"]),
         .testTarget(name: "FalxPseudonymTests", dependencies: ["FalxPseudonym", "FalxAudit"]),
         .testTarget(
             name: "FalxReportTests", dependencies: ["FalxReport", "FalxAudit", "FalxCore"],

@@ -1,22 +1,9 @@
 import FalxIngest
+import FalxTestSupport
 import Foundation
 import Testing
 
 @testable import FalxAudit
-
-/// A small deterministic PRNG (SplitMix64), so a failing case can be replayed from its seed.
-private struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-}
 
 /// Shared mutable state of a test, behind a lock (the transform runs on the pipeline's threads).
 private final class Locked<Value>: @unchecked Sendable {

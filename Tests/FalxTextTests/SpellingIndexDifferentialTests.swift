@@ -1,3 +1,4 @@
+import FalxTestSupport
 import Testing
 
 @testable import FalxText
