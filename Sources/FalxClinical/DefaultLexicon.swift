@@ -417,6 +417,13 @@ extension ClinicalLexicon {
         modifier hypothetical forward: to be excluded
         modifier hypothetical forward: risk of
         modifier hypothetical forward: at risk for
+        # A question put to the clinician ("correlate with any history of CSF leak") asserts nothing.
+        modifier hypothetical forward: correlate with any
+        modifier hypothetical forward: correlation with any
+        modifier hypothetical forward: any history of
+        modifier hypothetical forward: any prior history of
+        modifier hypothetical forward: enquire about
+        modifier hypothetical forward: ask about
         # Statements about a finding in general, not about this patient ("dural calcification is common in
         # older adults", "is associated with"): both sides are generic. "May be seen in" is left out: with
         # "these appearances" as its subject it hedges this patient's finding.

@@ -211,3 +211,46 @@ import Testing
         #expect(facts("FINDINGS: Dense calcification of the falx. No extra-axial collection.").duralCalcification == .present)
     }
 }
+
+/// Flattened dictation: one unpunctuated run of statements, where a negation or hedge governs the
+/// words right after it (or a list joined by "or" / "and"), not everything that follows.
+@Suite struct FlattenedDictationTests {
+    static let lead = "ct head without contrast history 66 year old male syncope comparison none findings "
+
+    @Test(arguments: [
+        (
+            "no intracranial hemorrhage no mass effect small calcified plaque along the right tentorial leaflet ventricles normal for age impression no acute abnormality",
+            FindingStatus.present
+        ),
+        (
+            "no fracture no intracranial haemorrhage thin falcine calcification noted pineal calcification fluid level in the sphenoid sinus",
+            .present
+        ),
+        ("no acute haemorrhage no dural calcification ventricles and sulci normal for age no extra axial collection", .absent),
+        (
+            "no acute haemorrhage mass or falcine calcification ventricles and sulci normal for age no extra axial collection",
+            .absent
+        ),
+        (
+            "possible falcine calcification ventricles and sulci normal for age no extra axial collection no midline shift",
+            .uncertain
+        ),
+    ])
+    func scopeInARunOnSentence(_ body: String, _ expected: FindingStatus) {
+        let text = Self.lead + body
+        #expect(facts(text).duralCalcification == expected, "\(text)")
+    }
+
+    /// A punctuated sentence keeps the clause-long scope.
+    @Test func punctuatedTextKeepsItsScope() {
+        #expect(
+            facts("FINDINGS: No acute haemorrhage, mass effect, midline shift or dural calcification.").duralCalcification
+                == .absent)
+    }
+
+    /// A question put to the clinician asserts nothing.
+    @Test func correlateWithAnyHistoryOfIsAQuestion() {
+        let f = facts("IMPRESSION: Falcine calcification. Correlate with any history of CSF leak.")
+        #expect(f.status(.intracranialHypotension) == .notMentioned)
+    }
+}

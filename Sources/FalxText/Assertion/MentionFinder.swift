@@ -86,9 +86,10 @@ public struct MentionFinder: Sendable {
             guard !found.isEmpty else { continue }
             cues(doc, range, into: &scratch.index.cues)
             scratch.index.build(range: range, reach: scopeReach)
+            let runOn = Self.isRunOn(range, doc)
             for var mention in found {
                 guard meter.spend(1) else { break }
-                apply(scratch.index, to: &mention, doc, candidates: &scratch.candidates)
+                apply(scratch.index, to: &mention, doc, candidates: &scratch.candidates, runOn: runOn)
                 guard meter.spend(scratch.candidates.count) else { break }
                 out.append(mention)
             }
@@ -139,7 +140,7 @@ public struct MentionFinder: Sendable {
 
     /// Gives `mention` the context of the cues in reach of it (`candidates` is scratch space; it
     /// is left holding the indices of the cues weighed).
-    func apply(_ index: CueIndex, to mention: inout Mention, _ doc: Document, candidates: inout [Int]) {
+    func apply(_ index: CueIndex, to mention: inout Mention, _ doc: Document, candidates: inout [Int], runOn: Bool = false) {
         let cues = index.cues
         let anchor = mention.anchor
         var category = ModifierCategory.negated
@@ -169,7 +170,15 @@ public struct MentionFinder: Sendable {
                 && !(cue.window > 0 && cue.window <= 3 && Self.comma(in: cue.tokens.upperBound..<anchor.lowerBound, doc))
             {
                 let d = anchor.lowerBound - cue.tokens.upperBound
-                let w = cue.window > 0 ? cue.window : (cue.direction == .both ? Self.bothWindow : Self.forwardWindow)
+                var w = cue.window > 0 ? cue.window : (cue.direction == .both ? Self.bothWindow : Self.forwardWindow)
+                // Flattened dictation runs many statements into one unpunctuated sentence: there a
+                // negation or hedge governs the words right after it, or a list joined by "or" / "and".
+                if runOn && (cue.category == .negated || cue.category == .uncertain) && cue.window == 0
+                    && d > Self.runOnNegationWindow
+                    && !Self.coordinated(cue.tokens.upperBound..<anchor.lowerBound, doc)
+                {
+                    w = Self.runOnNegationWindow
+                }
                 // A hedge on the cause word does not hedge the lesion after it.
                 if d <= w && !blocked(cue.tokens.upperBound, anchor.lowerBound)
                     && !(cue.category == .uncertain && causeBetween(cue.tokens.upperBound, anchor.lowerBound))
@@ -222,6 +231,27 @@ public struct MentionFinder: Sendable {
 }
 
 extension MentionFinder {
+    /// How far a negation or hedge reaches in a run-on sentence: "no acute haemorrhage", not "no mass effect
+    /// small calcified plaque".
+    static let runOnNegationWindow = 2
+
+    /// A sentence of 30 tokens or more with no comma, colon, semicolon or full stop: flattened
+    /// dictation or text that lost its punctuation, where a sentence is not a clause.
+    static func isRunOn(_ range: Range<Int>, _ doc: Document) -> Bool {
+        guard range.count >= 30 else { return false }
+        return !range.contains { k in
+            let t = doc.tokens[k]
+            guard t.kind == .punct && t.length == 1 else { return false }
+            let b = doc.text[Int(t.start)]
+            return b == 0x2C || b == 0x3A || b == 0x3B || b == 0x2E
+        }
+    }
+
+    /// Whether "or", "and" or "nor" joins the words of `range` into a list.
+    static func coordinated(_ range: Range<Int>, _ doc: Document) -> Bool {
+        range.contains { doc.token($0, isAnyOf: ["or", "and", "nor"]) }
+    }
+
     /// Adds an uncertain cue at each "or" that offers a differential: a comma at most four words
     /// before it, at most seven words after it to the end of the clause, and no negation cue in the
     /// clause ("no mass, calcification or bleed" is a negated list, not a differential).
