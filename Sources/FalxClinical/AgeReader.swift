@@ -10,7 +10,18 @@ public enum AgeReader {
     static let yearWords: [StaticString] = ["years", "year", "yrs", "yo", "y"]
     static let glued: [StaticString] = [
         "m", "f", "yo", "y", "yom", "yof", "yoм", "ym", "yf", "yrs", "yr", "yowm", "yowf", "y/o",
+        // Text extracted from PDFs glues the words: "62years", "44yearold".
+        "years", "year", "yearold", "yearsold", "yrold", "yrsold",
     ]
+    /// Words that introduce the patient in a clinical line ("Clinical: 59 f", "Hx 60 M").
+    static let introducers: [StaticString] = [
+        "clinical", "history", "hx", "indication", "details", "patient", "pt", "head", "brain",
+    ]
+    static let units: [StaticString] = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+    static let teens: [StaticString] = [
+        "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    ]
+    static let tens: [StaticString] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
     static let people: [StaticString] = ["male", "female", "man", "woman"]
 
     public static func age(in doc: Document) -> Int? {
@@ -24,7 +35,8 @@ public enum AgeReader {
             let first = doc.text[Int(t[k].start)]
             if t[k].kind == .punct { continue }
             if t[k].kind == .word {
-                if t[k].length > 6 { continue }
+                // Ages are short words: "52M", "67yoF", "62years", "44yearold", "seventeen".
+                if t[k].length > (ASCII.isDigit(first) ? 12 : 9) { continue }
                 // "Male 29", "F 55,", "Man, 44 years", "woman aged 70" (the sex word first).
                 if doc.token(k, isAnyOf: sexWords) {
                     var j = k + 1
@@ -57,6 +69,8 @@ public enum AgeReader {
                         return v
                     }
                 }
+                // "Seventy-three year old", "forty five years old", "eighteen-year-old".
+                if let v = wordNumber(doc, k), let y = yearsOld(doc, v.next) { _ = y; return v.value }
                 // "aged 67", "age: 67", "age 67"
                 if doc.token(k, is: "aged") || doc.token(k, is: "age") {
                     var j = k + 1
@@ -75,6 +89,8 @@ public enum AgeReader {
             if doc.token(j, isAnyOf: ["year", "years", "yr", "yrs", "y"]) {
                 let y = doc.token(j, is: "y")
                 if after("old") || after("of") || y && after("o") { return v }
+                // "58 y.o. F"
+                if y && isPunct(j + 1, 0x2E) && doc.token(j + 2, is: "o") { return v }
                 if isPunct(j + 1, 0x2C) || doc.token(next, isAnyOf: people) { return v }
                 // "Age/Sex: 55 Y / M", "55 Y, F"
                 if y || doc.token(j, is: "yrs") || doc.token(j, is: "years") {
@@ -87,18 +103,46 @@ public enum AgeReader {
             } else if doc.token(j, isAnyOf: ["week", "weeks", "wk", "wks", "day", "days"]) {
                 if after("old") { return 0 }
             } else if doc.token(j, is: "m") || doc.token(j, is: "f") {
-                // "67 F," "52 M with"
-                if t[j].flags.contains(.allCaps),
-                    t[k].flags.contains(.lineStart)
+                // "67 F," "52 M with"; "Clinical: 59 f", "hx 60 M" in any case after a clinical label.
+                let introduced = k > 0 && doc.token(k - 1, isAnyOf: introducers)
+                if t[j].flags.contains(.allCaps) || introduced,
+                    t[k].flags.contains(.lineStart) || introduced
                         || (k > 0 && (t[k - 1].kind == .punct || doc.token(k - 1, is: "a") || doc.token(k - 1, is: "an")))
                 {
                     return v
                 }
+            } else if v >= 16 && doc.token(j, isAnyOf: people) {
+                // "58 male, headaches" (an adult's age before the person).
+                return v
             } else if isPunct(j, 0x2F) {
                 if doc.token(j + 1, is: "f") || doc.token(j + 1, is: "m") { return v }
             }
         }
         return nil
+    }
+
+    /// A number written in words at token `k` ("seventy-three", "forty five", "eighteen") and the
+    /// token after it.
+    static func wordNumber(_ doc: Document, _ k: Int) -> (value: Int, next: Int)? {
+        if let t = teens.firstIndex(where: { doc.token(k, is: $0) }) { return (10 + t, k + 1) }
+        guard let ten = tens.firstIndex(where: { doc.token(k, is: $0) }) else { return nil }
+        var j = k + 1
+        if j < doc.tokens.count, doc.tokens[j].kind == .punct, doc.text[Int(doc.tokens[j].start)] == 0x2D { j += 1 }
+        if let u = units.firstIndex(where: { doc.token(j, is: $0) }) { return (20 + 10 * ten + u + 1, j + 1) }
+        return (20 + 10 * ten, k + 1)
+    }
+
+    /// The token after "year(s) old" / "year-old" starting at `k`, or nil when the words are not there.
+    static func yearsOld(_ doc: Document, _ k: Int) -> Int? {
+        var j = k
+        func hyphen() {
+            if j < doc.tokens.count, doc.tokens[j].kind == .punct, doc.text[Int(doc.tokens[j].start)] == 0x2D { j += 1 }
+        }
+        hyphen()
+        guard doc.token(j, isAnyOf: ["year", "years", "yr", "yrs"]) else { return nil }
+        j += 1
+        hyphen()
+        return doc.token(j, is: "old") ? j + 1 : nil
     }
 
     /// Whether the text's bytes `range`, folded, are `word`.

@@ -254,3 +254,23 @@ import Testing
         #expect(f.status(.intracranialHypotension) == .notMentioned)
     }
 }
+
+/// Ages as real reports write them, and numbers that are not ages.
+@Suite struct AgeWordingTests {
+    @Test(arguments: [
+        ("CT BRAIN Clinical:62years female,known ESRD.", 62 as Int?),
+        ("Clinicalhistory:44yearold male,memory problems.", 44),
+        ("HISTORY: 58 y.o. F with a known fistula.", 58),
+        ("Clinical details: Seventy-three year old woman. Confusion.", 73),
+        ("History: a forty five year old man with headache.", 45),
+        ("ct brain 55 f sudden onset slurred speech", 55),
+        ("Hx 60 M on HD for ESRD, confusion.", 60),
+        ("mri head 58 male headaches query intracranial hypotension", 58),
+        ("FINDINGS: 3 mm focus; 2 male siblings with epilepsy.", nil),
+        ("FINDINGS: A 14 mm calcified plaque along the falx.", nil),
+        ("FINDINGS: Falx 5 f lesions.", nil),
+    ])
+    func age(_ text: String, _ expected: Int?) {
+        #expect(facts(text).age == expected, "\(text)")
+    }
+}
