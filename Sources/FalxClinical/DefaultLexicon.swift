@@ -2124,6 +2124,18 @@ extension ClinicalLexicon {
         class recinterval: serial
         class recinterval: re - imaging
         class recbaseline: baseline
+        # An age is not an interval ("a 50 year old woman ... MRI recommended"): the longer phrase masks "year".
+        class agephrase: year old
+        class agephrase: years old
+        class agephrase: year - old
+        class agephrase: years - old
+        class agephrase: yr old
+        class agephrase: yrs old
+        class agephrase: month old
+        class agephrase: months old
+        class agephrase: month - old
+        class agephrase: week old
+        class agephrase: weeks old
         # The same day is not an interval ("see the MRI performed the same day").
         class recbaseline: same day
         class recbaseline: same - day

@@ -26,7 +26,7 @@ public enum RecommendationReader {
         let recs = mentions.filter { $0.concept.hasPrefix(ClinicalVocabulary.recommendationPrefix) }
         guard !recs.isEmpty else { return [] }
         let bySentence = Dictionary(grouping: recs, by: \.sentence)
-        let bits = (
+        let bits = ClassBits(
             cue: lexicon.classBit(ClinicalVocabulary.WordClass.reccue.rawValue),
             conditional: lexicon.classBit(ClinicalVocabulary.WordClass.reccond.rawValue),
             interval: lexicon.classBit(ClinicalVocabulary.WordClass.recinterval.rawValue),
@@ -41,22 +41,15 @@ public enum RecommendationReader {
             if section.isProcedural || section.isClinicalQuestion { continue }
             // Text before the first header of a report that has headers is its title / exam line.
             if section == .body && sentence.section == 0 && doc.sections.count > 1 { continue }
-            // Class words of this sentence.
-            var cue = section == .recommendation
-            var conditionals: [Range<Int>] = []
-            var interval = false
-            var baseline = false
-            var narrative = false
-            var strong = false
-            for m in lexicon.classMatchBits(doc.tokens, in: sentence.tokens) {
-                if m.classes & bits.cue != 0 { cue = true }
-                if m.classes & bits.conditional != 0 { conditionals.append(m.range) }
-                if m.classes & bits.interval != 0 { interval = true }
-                if m.classes & bits.baseline != 0 { baseline = true }
-                if m.classes & bits.narrative != 0 { narrative = true }
-                if m.classes & bits.strong != 0 { strong = true }
+            // Class words of this sentence; in a run-on sentence (flattened dictation) only those
+            // near each recommendation count, so "last week" in the history does not make the MRI
+            // in the conclusion a repeat at an interval.
+            let words = SentenceClassWords(doc, sentence.tokens, lexicon, bits)
+            let runOn = MentionFinder.isRunOn(sentence.tokens, doc)
+            let conditionals = words.conditionals
+            if !runOn, !(section == .recommendation || words.any(\.cue)) || (words.any(\.narrative) && !words.any(\.strong)) {
+                continue
             }
-            guard cue, !narrative || strong else { continue }
             let index = SentenceIndex(doc, sentence.tokens, list)
             // Drop a bare MRI that a contrast mention covers.
             let contrast = list.filter { $0.concept == ClinicalVocabulary.concept(.mriContrast) }
@@ -66,15 +59,21 @@ public enum RecommendationReader {
                 // A recommendation is withdrawn only by a negation next to it ("MRI is not required"),
                 // not by one earlier in the sentence ("With no prior for comparison, repeat CT ...").
                 if m.assertion == .negated && m.concept != ClinicalVocabulary.recommendationNone {
-                    let near = m.triggers.contains { t in
+                    let withdrawn = m.triggers.contains { t in
                         t.category == .negated
                             && (t.tokens.lowerBound >= m.tokens.upperBound
                                 ? t.tokens.lowerBound - m.tokens.upperBound : m.tokens.lowerBound - t.tokens.upperBound) <= 2
                     }
-                    if near { continue }
+                    if withdrawn { continue }
                 }
                 if m.concept == ClinicalVocabulary.recommendationNone { continue }  // "none" is what an empty list means
-                if isConditional(m, conditionals, index, doc) { continue }
+                let governing =
+                    runOn
+                    ? conditionals.filter {
+                        $0.upperBound + 10 >= m.tokens.lowerBound && $0.lowerBound <= m.tokens.upperBound + 10
+                    }
+                    : conditionals
+                if isConditional(m, governing, index, doc) { continue }
                 if m.concept == ClinicalVocabulary.concept(.mri), contrast.contains(where: { $0.tokens.overlaps(m.tokens) }) {
                     continue
                 }
@@ -82,9 +81,11 @@ public enum RecommendationReader {
                     var code = ReportRecommendation(
                         rawValue: String(m.concept.dropFirst(ClinicalVocabulary.recommendationPrefix.count)))
                 else { continue }
+                let near = runOn ? words.near(m.tokens) : words.all
+                if runOn, !(section == .recommendation || near.cue) || (near.narrative && !near.strong) { continue }
                 // A plain "CT" or "imaging" is coded only as imaging at an interval.
-                if m.attributes.contains(ClinicalVocabulary.Attribute.interval.rawValue) && !interval { continue }
-                if code.isAdvancedImaging && interval && !baseline { code = .followUpImaging }
+                if m.attributes.contains(ClinicalVocabulary.Attribute.interval.rawValue) && !near.interval { continue }
+                if code.isAdvancedImaging && near.interval && !near.baseline { code = .followUpImaging }
                 codes.insert(code)
             }
         }
@@ -156,5 +157,54 @@ public enum RecommendationReader {
             }
             return a < starts.count ? suffixMinEnd[a] : Int.max
         }
+    }
+
+    /// The class bits the reader looks for.
+    struct ClassBits {
+        var cue, conditional, interval, baseline, narrative, strong: UInt64
+    }
+
+    /// Which kinds of class word a stretch of a sentence holds.
+    struct Flags {
+        var cue = false, interval = false, baseline = false, narrative = false, strong = false
+    }
+
+    /// The class words of one sentence, with running counts so that any stretch of it is asked
+    /// about in constant time (a run-on sentence asks once per recommendation).
+    struct SentenceClassWords {
+        let start: Int
+        /// Per kind (cue, interval, baseline, narrative, strong): how many words of it start before
+        /// each token of the sentence.
+        var counts: [[Int32]]
+        var conditionals: [Range<Int>] = []
+
+        init(_ doc: Document, _ range: Range<Int>, _ lexicon: CompiledLexicon, _ bits: ClassBits) {
+            start = range.lowerBound
+            counts = Array(repeating: Array(repeating: 0, count: range.count + 1), count: 5)
+            var marks = Array(repeating: UInt8(0), count: range.count)
+            for m in lexicon.classMatchBits(doc.tokens, in: range) {
+                let i = m.range.lowerBound - range.lowerBound
+                let kinds = [bits.cue, bits.interval, bits.baseline, bits.narrative, bits.strong]
+                for (kind, bit) in kinds.enumerated() where m.classes & bit != 0 { marks[i] |= 1 << kind }
+                if m.classes & bits.conditional != 0 { conditionals.append(m.range) }
+            }
+            for kind in 0..<5 {
+                for i in 0..<range.count { counts[kind][i + 1] = counts[kind][i] + Int32((marks[i] >> kind) & 1) }
+            }
+        }
+
+        /// The kinds present in tokens `range` (clamped to the sentence).
+        func flags(_ range: Range<Int>) -> Flags {
+            let lo = max(0, range.lowerBound - start)
+            let hi = min(counts[0].count - 1, max(lo, range.upperBound - start))
+            func has(_ kind: Int) -> Bool { counts[kind][hi] > counts[kind][lo] }
+            return Flags(cue: has(0), interval: has(1), baseline: has(2), narrative: has(3), strong: has(4))
+        }
+
+        var all: Flags { flags(start..<(start + counts[0].count - 1)) }
+        func any(_ kind: KeyPath<Flags, Bool>) -> Bool { all[keyPath: kind] }
+
+        /// The kinds within ten tokens of a mention.
+        func near(_ tokens: Range<Int>) -> Flags { flags((tokens.lowerBound - 10)..<(tokens.upperBound + 10)) }
     }
 }

@@ -274,3 +274,28 @@ import Testing
         #expect(facts(text).age == expected, "\(text)")
     }
 }
+
+/// In flattened dictation the words around a recommendation decide it, not the whole report.
+@Suite struct FlattenedRecommendationTests {
+    @Test(arguments: [
+        (
+            "clinical details 58 year old man severe headache after lumbar puncture last week findings smooth dural thickening over both convexities falcine calcification noted no haemorrhage no hydrocephalus conclusion features of intracranial hypotension mri brain with contrast has been booked",
+            "mri_contrast"
+        ),
+        (
+            "ct brain 55 f slurred speech 2 hours ago no headache findings no haemorrhage the tentorium is calcified bilaterally impression possible early infarct ct angiography performed at the same sitting please see separate report",
+            "angiography"
+        ),
+        (
+            "clinical 50 year old woman headaches for a month findings calcification of the falx new compared with 2022 no subdural collection impression new falx calcification follow up ct in 6 months recommended",
+            "follow_up_imaging"
+        ),
+        (
+            "clinical 50 year old woman if symptoms persist she will return findings calcification of the falx no subdural collection no brain sagging identified no hydrocephalus impression incidental falx calcification mri brain recommended",
+            "mri"
+        ),
+    ])
+    func recommendation(_ text: String, _ expected: String) {
+        #expect(facts(text).reportRecommends.map(\.rawValue).joined(separator: ";") == expected, "\(text)")
+    }
+}

@@ -237,7 +237,7 @@ extension MentionFinder {
 
     /// A sentence of 30 tokens or more with no comma, colon, semicolon or full stop: flattened
     /// dictation or text that lost its punctuation, where a sentence is not a clause.
-    static func isRunOn(_ range: Range<Int>, _ doc: Document) -> Bool {
+    public static func isRunOn(_ range: Range<Int>, _ doc: Document) -> Bool {
         guard range.count >= 30 else { return false }
         return !range.contains { k in
             let t = doc.tokens[k]
