@@ -378,6 +378,46 @@ extension ClinicalLexicon {
         modifier ignored forward: no new or
         modifier ignored forward: no newly
         modifier ignored forward 2: normal
+        # Atrophy of a nerve, muscle or gland is not brain atrophy ("optic nerve atrophy", "parotid atrophy").
+        modifier ignored forward 1: nerve
+        modifier ignored forward 1: nerves
+        modifier ignored forward 1: optic
+        modifier ignored forward 1: muscle
+        modifier ignored forward 1: muscles
+        modifier ignored forward 1: muscular
+        modifier ignored forward 1: gland
+        modifier ignored forward 1: glands
+        modifier ignored forward 1: parotid
+        modifier ignored forward 1: lacrimal
+        modifier ignored forward 1: thyroid
+        modifier ignored forward 1: submandibular
+        modifier ignored forward 1: renal
+        modifier ignored forward 1: kidney
+        modifier ignored forward 1: testicular
+        modifier ignored forward 1: masseter
+        modifier ignored forward 1: temporalis
+        modifier ignored forward 1: pterygoid
+        modifier ignored forward 1: rectus
+        modifier ignored forward 1: denervation
+        modifier ignored forward 1: fatty
+        modifier ignored forward 1: skin
+        modifier ignored forward 1: cutaneous
+        modifier ignored forward 1: tongue
+        modifier ignored backward 1: of the optic nerve
+        modifier ignored backward 1: of the optic nerves
+        modifier ignored backward 1: of the left optic nerve
+        modifier ignored backward 1: of the right optic nerve
+        modifier ignored backward 1: of the muscle
+        modifier ignored backward 1: of the muscles
+        modifier ignored backward 1: of the gland
+        modifier ignored backward 1: of the glands
+        modifier ignored backward 1: of the parotid
+        modifier ignored backward 1: of the parotid glands
+        modifier ignored backward 1: of the thyroid
+        modifier ignored backward 1: of the tongue
+        modifier ignored backward 1: of the left lateral rectus
+        modifier ignored backward 1: of the right lateral rectus
+        modifier ignored backward 1: of the extraocular muscles
         # Hypothetical: the purpose of a test, a condition, a question.
         modifier hypothetical forward: if
         modifier hypothetical forward: should there be

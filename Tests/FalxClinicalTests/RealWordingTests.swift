@@ -299,3 +299,19 @@ import Testing
         #expect(facts(text).reportRecommends.map(\.rawValue).joined(separator: ";") == expected, "\(text)")
     }
 }
+
+/// Atrophy of a nerve, muscle or gland is not brain atrophy; brain atrophy beside it still is.
+@Suite struct AtrophyWordSenseTests {
+    @Test(arguments: [
+        ("FINDINGS: Left optic nerve atrophy. Falcine calcification.", FindingStatus.notMentioned),
+        ("FINDINGS: Bilateral parotid atrophy. Falcine calcification.", .notMentioned),
+        ("FINDINGS: Bilateral temporalis muscle atrophy. Falcine calcification.", .notMentioned),
+        ("FINDINGS: Atrophy of the left optic nerve. Falcine calcification.", .notMentioned),
+        ("FINDINGS: Generalised cerebral atrophy. Falcine calcification.", .present),
+        ("FINDINGS: Mild atrophy. Optic nerves normal. Falcine calcification.", .present),
+        ("FINDINGS: Parotid atrophy and generalised atrophy of the brain. Falcine calcification.", .present),
+    ])
+    func atrophy(_ text: String, _ expected: FindingStatus) {
+        #expect(facts(text).status(.atrophy) == expected, "\(text)")
+    }
+}
