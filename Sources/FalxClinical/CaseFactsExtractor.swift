@@ -129,7 +129,8 @@ public struct CaseFactsExtractor: Sendable {
             // In the clinical question a finding counts only when affirmed ("known dAVF").
             usable = usable.filter { !$0.section.isClinicalQuestion || $0.assertion == .affirmed }
         }
-        for i in usable.indices where usable[i].attributes.contains(ClinicalVocabulary.Attribute.negated.rawValue) {
+        let negating = [ClinicalVocabulary.Attribute.negated.rawValue, ClinicalVocabulary.Attribute.resolved.rawValue]
+        for i in usable.indices where usable[i].attributes.contains(where: negating.contains) {
             usable[i].assertion = .negated
         }
         if symptomLike {
@@ -142,7 +143,7 @@ public struct CaseFactsExtractor: Sendable {
                     guard let cue = m.triggers.first(where: { $0.category == .uncertain }) else { return false }
                     return cue.tokens.lowerBound >= m.anchor.upperBound
                 }
-                guard m.assertion == .negated, !m.attributes.contains(ClinicalVocabulary.Attribute.negated.rawValue) else {
+                guard m.assertion == .negated, !m.attributes.contains(where: negating.contains) else {
                     return true
                 }
                 if m.section.isClinicalQuestion || m.section == .body { return true }
@@ -153,16 +154,17 @@ public struct CaseFactsExtractor: Sendable {
                 return d <= 2
             }
         }
-        // A stated resolution ("headache, now resolved") outranks the symptom it resolves.
+        // A stated resolution ("headache, now resolved", "no further seizures", "seizure-free")
+        // outranks the symptom it resolves.
         if symptomLike,
             let resolved = usable.first(where: { m in
                 m.assertion == .negated
-                    && m.triggers.contains { t in
-                        guard t.category == .negated else { return false }
-                        let phrase = t.phrase.lowercased()
-                        return phrase.contains("resolv") || phrase.contains("settled") || phrase.contains("subsided")
-                            || phrase.contains("abated")
-                    }
+                    && (m.attributes.contains(ClinicalVocabulary.Attribute.resolved.rawValue)
+                        || m.triggers.contains { t in
+                            guard t.category == .negated else { return false }
+                            let phrase = t.phrase.lowercased()
+                            return Self.resolutionWords.contains { phrase.contains($0) }
+                        })
             })
         {
             return (.absent, resolved)
@@ -176,6 +178,9 @@ public struct CaseFactsExtractor: Sendable {
         }
         return (status, usable.first { $0.assertion == best.assertion } ?? best)
     }
+
+    /// Parts of negation cues that state a resolution rather than a denial.
+    static let resolutionWords = ["resolv", "settled", "subsided", "abated", "no further", "no longer", "no recurren"]
 
     func sentenceHasClass(_ doc: Document, _ sentence: Int, _ name: String) -> Bool {
         let bit = lexicon.compiled.classBit(name)

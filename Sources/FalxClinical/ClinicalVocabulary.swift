@@ -22,6 +22,9 @@ public enum ClinicalVocabulary {
     public enum Attribute: String, CaseIterable, Sendable {
         /// The phrase names the concept's absence ("neurologically intact").
         case negated
+        /// The phrase says a symptom has resolved ("seizure-free"): absent, and it outranks
+        /// earlier mentions of the symptom.
+        case resolved
         /// The phrase counts only when negated.
         case negonly
         /// A generic word (a "fistula") that a vascular-access context rules out.

@@ -1588,6 +1588,13 @@ extension ClinicalLexicon {
         target seizure: first fit
         target seizure: tonic - clonic
         target seizure: tonic clonic
+        target seizure resolved: seizure - free
+        target seizure resolved: seizure free
+        target seizure resolved: seizures free
+        target seizure resolved: fit - free
+        target seizure resolved: fit free
+        target headache resolved: headache - free
+        target headache resolved: headache free
         target seizure: status epilepticus
         target seizure: postictal
         target seizure: post - ictal

@@ -315,3 +315,19 @@ import Testing
         #expect(facts(text).status(.atrophy) == expected, "\(text)")
     }
 }
+
+/// A stated resolution outranks the earlier mention of the symptom it resolves.
+@Suite struct ResolvedSymptomTests {
+    @Test(arguments: [
+        (
+            "HISTORY: Two generalised convulsions. At three months there have been no further seizures on levetiracetam.\nFINDINGS: Falcine calcification.",
+            SymptomStatus.absent
+        ),
+        ("HISTORY: First seizure in May; has remained seizure-free on lamotrigine.\nFINDINGS: Falcine calcification.", .absent),
+        ("HISTORY: Seizure this morning.\nFINDINGS: Falcine calcification.", .present),
+        ("HISTORY: Seizure this morning, a second seizure in the department.\nFINDINGS: Falcine calcification.", .present),
+    ])
+    func seizure(_ text: String, _ expected: SymptomStatus) {
+        #expect(facts(text).status(.seizure) == expected, "\(text)")
+    }
+}
