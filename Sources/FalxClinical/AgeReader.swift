@@ -70,7 +70,9 @@ public enum AgeReader {
                     }
                 }
                 // "Seventy-three year old", "forty five years old", "eighteen-year-old".
-                if let v = wordNumber(doc, k), let y = yearsOld(doc, v.next) { _ = y; return v.value }
+                if t[k].length >= 3, "tefsnTEFSN".utf8.contains(first), let v = wordNumber(doc, k), yearsOld(doc, v.next) != nil {
+                    return v.value
+                }
                 // "aged 67", "age: 67", "age 67"
                 if doc.token(k, is: "aged") || doc.token(k, is: "age") {
                     var j = k + 1

@@ -44,8 +44,8 @@ public enum RecommendationReader {
             // Class words of this sentence; in a run-on sentence (flattened dictation) only those
             // near each recommendation count, so "last week" in the history does not make the MRI
             // in the conclusion a repeat at an interval.
-            let words = SentenceClassWords(doc, sentence.tokens, lexicon, bits)
             let runOn = MentionFinder.isRunOn(sentence.tokens, doc)
+            let words = SentenceClassWords(doc, sentence.tokens, lexicon, bits, positions: runOn)
             let conditionals = words.conditionals
             if !runOn, !(section == .recommendation || words.any(\.cue)) || (words.any(\.narrative) && !words.any(\.strong)) {
                 continue
@@ -167,41 +167,53 @@ public enum RecommendationReader {
     /// Which kinds of class word a stretch of a sentence holds.
     struct Flags {
         var cue = false, interval = false, baseline = false, narrative = false, strong = false
+
+        /// These kinds and those marked in `mark` (bit 0 cue … bit 4 strong).
+        func union(_ mark: UInt8) -> Flags {
+            Flags(
+                cue: cue || mark & 1 != 0, interval: interval || mark & 2 != 0, baseline: baseline || mark & 4 != 0,
+                narrative: narrative || mark & 8 != 0, strong: strong || mark & 16 != 0)
+        }
     }
 
     /// The class words of one sentence, with running counts so that any stretch of it is asked
     /// about in constant time (a run-on sentence asks once per recommendation).
     struct SentenceClassWords {
         let start: Int
-        /// Per kind (cue, interval, baseline, narrative, strong): how many words of it start before
-        /// each token of the sentence.
-        var counts: [[Int32]]
+        /// The kinds anywhere in the sentence.
+        private(set) var all = Flags()
+        /// With `positions`: per kind (cue, interval, baseline, narrative, strong), how many words
+        /// of it start before each token of the sentence.
+        var counts: [[Int32]] = []
         var conditionals: [Range<Int>] = []
 
-        init(_ doc: Document, _ range: Range<Int>, _ lexicon: CompiledLexicon, _ bits: ClassBits) {
+        init(_ doc: Document, _ range: Range<Int>, _ lexicon: CompiledLexicon, _ bits: ClassBits, positions: Bool) {
             start = range.lowerBound
-            counts = Array(repeating: Array(repeating: 0, count: range.count + 1), count: 5)
-            var marks = Array(repeating: UInt8(0), count: range.count)
+            var marks = positions ? Array(repeating: UInt8(0), count: range.count) : []
             for m in lexicon.classMatchBits(doc.tokens, in: range) {
-                let i = m.range.lowerBound - range.lowerBound
                 let kinds = [bits.cue, bits.interval, bits.baseline, bits.narrative, bits.strong]
-                for (kind, bit) in kinds.enumerated() where m.classes & bit != 0 { marks[i] |= 1 << kind }
+                var mark: UInt8 = 0
+                for (kind, bit) in kinds.enumerated() where m.classes & bit != 0 { mark |= 1 << kind }
+                if positions { marks[m.range.lowerBound - range.lowerBound] |= mark }
+                all = all.union(mark)
                 if m.classes & bits.conditional != 0 { conditionals.append(m.range) }
             }
+            guard positions else { return }
+            counts = Array(repeating: Array(repeating: 0, count: range.count + 1), count: 5)
             for kind in 0..<5 {
                 for i in 0..<range.count { counts[kind][i + 1] = counts[kind][i] + Int32((marks[i] >> kind) & 1) }
             }
         }
 
-        /// The kinds present in tokens `range` (clamped to the sentence).
+        /// The kinds present in tokens `range` (clamped to the sentence); all of them without positions.
         func flags(_ range: Range<Int>) -> Flags {
+            guard !counts.isEmpty else { return all }
             let lo = max(0, range.lowerBound - start)
             let hi = min(counts[0].count - 1, max(lo, range.upperBound - start))
             func has(_ kind: Int) -> Bool { counts[kind][hi] > counts[kind][lo] }
             return Flags(cue: has(0), interval: has(1), baseline: has(2), narrative: has(3), strong: has(4))
         }
 
-        var all: Flags { flags(start..<(start + counts[0].count - 1)) }
         func any(_ kind: KeyPath<Flags, Bool>) -> Bool { all[keyPath: kind] }
 
         /// The kinds within ten tokens of a mention.

@@ -166,7 +166,7 @@ extension CLITests {
             ),
             (
                 "unknown-near-class.lex",
-                "unknown-near-class.lex:2: unknown word class 'calcium' in a near rule; defined classes: atrophyblock,"
+                "unknown-near-class.lex:2: unknown word class 'calcium' in a near rule; defined classes: agephrase, atrophyblock,"
             ),
             (
                 "unknown-location.lex",

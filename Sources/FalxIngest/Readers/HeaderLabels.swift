@@ -48,17 +48,17 @@ public struct HeaderLabels: Sendable, Equatable {
 
     /// The labels, longest first.
     public private(set) var labels: [Label]
-    /// Labels by their first byte, for the scan.
-    let byFirstByte: [UInt8: [Label]]
+    /// Labels by their first byte, for the scan (a table: every line of every report asks it).
+    let byFirstByte: [[Label]]
 
     public init(_ labels: [Label]) {
         let usable = labels.filter { !$0.bytes.isEmpty }
         self.labels = usable.sorted {
             ($0.bytes.count, $1.text, $1.field.order) > ($1.bytes.count, $0.text, $0.field.order)
         }
-        var index: [UInt8: [Label]] = [:]
+        var index: [[Label]] = Array(repeating: [], count: 256)
         for label in self.labels {
-            if let first = label.bytes.first { index[first, default: []].append(label) }
+            if let first = label.bytes.first { index[Int(first)].append(label) }
         }
         byFirstByte = index
     }

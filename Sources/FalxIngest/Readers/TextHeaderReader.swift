@@ -45,8 +45,7 @@ public enum TextHeaderReader {
         var examDate = ""
         var start = 0
         while start < text.count {
-            var end = start
-            while end < text.count && text[end] != 0x0A { end += 1 }
+            var end = text[start...].firstIndex(of: 0x0A) ?? text.count
             let next = end + 1
             if end > start && text[end - 1] == 0x0D { end -= 1 }
             var first = start
@@ -207,7 +206,8 @@ public enum TextHeaderReader {
 
     /// The label starting at `i` and where its value starts, when a colon (or the label's own `#`) follows it.
     static func label(at i: Int, _ text: [UInt8], _ end: Int, _ labels: HeaderLabels) -> (HeaderLabels.Label, Int)? {
-        guard let candidates = labels.byFirstByte[lower(text[i])] else { return nil }
+        let candidates = labels.byFirstByte[Int(lower(text[i]))]
+        guard !candidates.isEmpty else { return nil }
         for label in candidates {
             guard let after = match(label.bytes, text, i, end) else { continue }
             var k = after

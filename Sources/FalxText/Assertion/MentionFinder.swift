@@ -260,7 +260,7 @@ extension MentionFinder {
             doc.tokens[k].kind == .punct && doc.tokens[k].length == 1 && doc.text[Int(doc.tokens[k].start)] == byte
         }
         let found = cues.count
-        for m in range where doc.tokens[m].kind == .word && doc.token(m, is: "or") {
+        for m in range where doc.tokens[m].length == 2 && doc.tokens[m].kind == .word && doc.token(m, is: "or") {
             // The comma before: only words between it and "or".
             var k = m - 1
             while k >= range.lowerBound, m - k <= 5, doc.tokens[k].kind != .punct { k -= 1 }

@@ -8,11 +8,28 @@ extension CompiledLexicon {
     /// - Complexity: O(n); a vocabulary lookup only at a hyphen between two words.
     public func joinHyphenated(_ tokens: inout [Token], in text: [UInt8]) {
         guard tokens.count >= 3 else { return }
-        var out = 0
-        var k = 0
         text.withUnsafeBufferPointer { buf in
+            // Most reports join nothing: find the first join before writing any token.
+            var k = 1
+            var first: Token?
+            while k + 1 < tokens.count {
+                if tokens[k].kind == .punct, tokens[k].length == 1, buf[Int(tokens[k].start)] == 0x2D,
+                    let j = joined(tokens[k - 1], tokens[k], tokens[k + 1], buf)
+                {
+                    first = j
+                    break
+                }
+                k += 1
+            }
+            guard let first else { return }
+            var out = k - 1
+            tokens[out] = first
+            out += 1
+            k += 2
             while k < tokens.count {
-                if k + 2 < tokens.count, let joined = joined(tokens[k], tokens[k + 1], tokens[k + 2], buf) {
+                if k + 2 < tokens.count, tokens[k + 1].kind == .punct,
+                    let joined = joined(tokens[k], tokens[k + 1], tokens[k + 2], buf)
+                {
                     tokens[out] = joined
                     out += 1
                     k += 3
@@ -22,8 +39,8 @@ extension CompiledLexicon {
                 out += 1
                 k += 1
             }
+            tokens.removeLast(tokens.count - out)
         }
-        tokens.removeLast(tokens.count - out)
     }
 
     /// The one token `a-b` stands for, or nil.
