@@ -70,7 +70,7 @@ public enum AgeReader {
                     }
                 }
                 // "Seventy-three year old", "forty five years old", "eighteen-year-old".
-                if t[k].length >= 3, "tefsnTEFSN".utf8.contains(first), let v = wordNumber(doc, k), yearsOld(doc, v.next) != nil {
+                if t[k].length >= 3, Self.canStartNumberWord(first), let v = wordNumber(doc, k), yearsOld(doc, v.next) != nil {
                     return v.value
                 }
                 // "aged 67", "age: 67", "age 67"
@@ -121,6 +121,14 @@ public enum AgeReader {
             }
         }
         return nil
+    }
+
+    /// Whether a word starting with `byte` can be a number word (ten…nineteen, twenty…ninety).
+    @inline(__always) static func canStartNumberWord(_ byte: UInt8) -> Bool {
+        switch ASCII.lower(byte) {
+        case 0x74, 0x65, 0x66, 0x73, 0x6E: true  // t e f s n
+        default: false
+        }
     }
 
     /// A number written in words at token `k` ("seventy-three", "forty five", "eighteen") and the
