@@ -129,7 +129,7 @@ public struct CaseFactsExtractor: Sendable {
             // In the clinical question a finding counts only when affirmed ("known dAVF").
             usable = usable.filter { !$0.section.isClinicalQuestion || $0.assertion == .affirmed }
         }
-        let negating = [ClinicalVocabulary.Attribute.negated.rawValue, ClinicalVocabulary.Attribute.resolved.rawValue]
+        let negating = Self.negatingAttributes
         for i in usable.indices where usable[i].attributes.contains(where: negating.contains) {
             usable[i].assertion = .negated
         }
@@ -178,6 +178,11 @@ public struct CaseFactsExtractor: Sendable {
         }
         return (status, usable.first { $0.assertion == best.assertion } ?? best)
     }
+
+    /// Target attributes that make a mention a denial or a resolution.
+    static let negatingAttributes = [
+        ClinicalVocabulary.Attribute.negated.rawValue, ClinicalVocabulary.Attribute.resolved.rawValue,
+    ]
 
     /// Parts of negation cues that state a resolution rather than a denial.
     static let resolutionWords = ["resolv", "settled", "subsided", "abated", "no further", "no longer", "no recurren"]

@@ -190,8 +190,8 @@ public enum RecommendationReader {
         init(_ doc: Document, _ range: Range<Int>, _ lexicon: CompiledLexicon, _ bits: ClassBits, positions: Bool) {
             start = range.lowerBound
             var marks = positions ? Array(repeating: UInt8(0), count: range.count) : []
+            let kinds = [bits.cue, bits.interval, bits.baseline, bits.narrative, bits.strong]
             for m in lexicon.classMatchBits(doc.tokens, in: range) {
-                let kinds = [bits.cue, bits.interval, bits.baseline, bits.narrative, bits.strong]
                 var mark: UInt8 = 0
                 for (kind, bit) in kinds.enumerated() where m.classes & bit != 0 { mark |= 1 << kind }
                 if positions { marks[m.range.lowerBound - range.lowerBound] |= mark }

@@ -56,9 +56,8 @@ public struct Ruleset: Sendable {
         for effect in effects {
             switch effect {
             case .gadoliniumCaution:
-                let contrast = Set(["mri_contrast", "venography"])
                 gadolinium =
-                    !contrast.isDisjoint(with: seen)
+                    seen.contains("mri_contrast") || seen.contains("venography")
                     || f.reportRecommends.contains { $0 == .mriContrast || $0 == .venography }
                 warnings.append(
                     "renal disease: gadolinium caution (NSF risk); ESRD / secondary hyperparathyroidism is a possible "

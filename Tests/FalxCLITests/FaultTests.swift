@@ -45,7 +45,7 @@ extension CLITests {
     func aSignalKeepsWholeRowsAndResumeFinishesTheSameAudit(_ signal: Int32, _ jobs: String) throws {
         let dir = try temporaryDirectory()
         let input = dir.appendingPathComponent("in.jsonl")
-        try jsonLines(6_000).write(to: input)
+        try jsonLines(20_000).write(to: input)
         let reference = dir.appendingPathComponent("reference.csv").path
         #expect(try falx(["audit", input.path, "-o", reference, "--quiet"]).status == 0)
 
@@ -56,7 +56,12 @@ extension CLITests {
         kill(p.processIdentifier, signal)
         p.waitUntilExit()
         let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        if p.terminationStatus == 0 { return }  // finished before the signal landed: nothing to test
+        // The run must still be going when the signal lands (20,000 records take seconds); one that
+        // finished first tested nothing, and says so.
+        guard p.terminationStatus != 0 else {
+            Issue.record("the audit finished before the signal landed: the test did not test the stop")
+            return
+        }
         #expect(p.terminationStatus == 128 + signal)
         #expect(message.contains("rows") && message.contains("out.csv.partial") && message.contains("--resume"))
         #expect(!FileManager.default.fileExists(atPath: out))
@@ -67,7 +72,7 @@ extension CLITests {
 
         let resumed = try falx(["audit", input.path, "-o", out, "--resume", "--jobs", jobs])
         #expect(resumed.status == 0, "\(resumed.stderr)")
-        #expect(resumed.stderr.contains("resuming after") && resumed.stderr.contains("6000 records"))
+        #expect(resumed.stderr.contains("resuming after") && resumed.stderr.contains("20000 records"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: out)) == full)
         #expect(!FileManager.default.fileExists(atPath: out + ".partial"))
     }
@@ -75,14 +80,17 @@ extension CLITests {
     @Test func aHardKillLeavesACutRowThatResumeDropsAndRedoes() throws {
         let dir = try temporaryDirectory()
         let input = dir.appendingPathComponent("in.jsonl")
-        try jsonLines(6_000).write(to: input)
+        try jsonLines(20_000).write(to: input)
         let reference = try falx(["audit", input.path, "--format", "jsonl", "--quiet"])
         let out = dir.appendingPathComponent("out.jsonl").path
         let p = try start(["audit", input.path, "-o", out, "--format", "jsonl"], stderr: Pipe())
         #expect(waitForPartial(in: dir, prefix: ".out.jsonl."))
         kill(p.processIdentifier, SIGKILL)
         p.waitUntilExit()
-        guard p.terminationReason == .uncaughtSignal else { return }  // finished first
+        guard p.terminationReason == .uncaughtSignal else {
+            Issue.record("the audit finished before SIGKILL landed: the test did not test the kill")
+            return
+        }
         // Cut the partial mid-row, as a kill during a write would.
         let names = try FileManager.default.contentsOfDirectory(atPath: dir.path)
         let hidden = try #require(names.first { $0.hasPrefix(".out.jsonl.") && $0.hasSuffix(".partial") })
