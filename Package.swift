@@ -24,7 +24,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "FalxText"),
         .target(name: "FalxIngest", dependencies: ["CLibXML2", "CZlib"]),
-        .target(name: "FalxClinical", dependencies: ["FalxText", "FalxCore"]),
+        // The default lexicon's data file is compiled in (scripts/generate-lexicon.py), not a resource.
+        .target(name: "FalxClinical", dependencies: ["FalxText", "FalxCore"], exclude: ["Resources"]),
         .target(name: "FalxCore"),
         .target(name: "FalxAudit", dependencies: ["FalxIngest", "FalxText", "FalxClinical", "FalxCore"]),
         .target(name: "FalxFuzzing", dependencies: ["FalxIngest", "FalxText", "FalxClinical", "FalxAudit"]),

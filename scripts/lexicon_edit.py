@@ -1,21 +1,19 @@
-"""Edit helper for the built-in lexicon literal (Sources/FalxClinical/DefaultLexicon.swift).
+"""Edit helper for the built-in lexicon's data file (Sources/FalxClinical/Resources/default.lexicon).
 
-Usage from Python: `with Lexicon() as lex: lex.replace(old, new)` — old/new are written without the
-literal's indentation; the file is re-indented on save so swift-format keeps it unchanged.
+Usage from Python: `with Lexicon() as lex: lex.replace(old, new)`; on save the data file is written
+and the compiled-in Swift form is regenerated (scripts/generate-lexicon.py).
 """
-import re
+import pathlib
+import subprocess
+import sys
 
-PATH = "Sources/FalxClinical/DefaultLexicon.swift"
-INDENT = " " * 8
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+PATH = ROOT / "Sources/FalxClinical/Resources/default.lexicon"
 
 
 class Lexicon:
     def __enter__(self):
-        src = open(PATH).read()
-        start = src.index('#"""\n') + 5
-        end = src.index('"""#', start)
-        self.head, self.tail = src[:start], src[end:]
-        self.body = "\n".join(l[len(INDENT):] if l.startswith(INDENT) else l.lstrip(" ") for l in src[start:end].split("\n"))
+        self.body = PATH.read_text(encoding="utf-8")
         return self
 
     def replace(self, old, new):
@@ -24,5 +22,5 @@ class Lexicon:
 
     def __exit__(self, *exc):
         if exc[0] is None:
-            lines = [(INDENT + l) if l.strip() else "" for l in self.body.rstrip("\n").split("\n")]
-            open(PATH, "w").write(self.head + "\n".join(lines) + "\n" + INDENT + self.tail)
+            PATH.write_text(self.body, encoding="utf-8")
+            subprocess.run([sys.executable, str(ROOT / "scripts/generate-lexicon.py")], check=True)
