@@ -39,7 +39,11 @@ public struct InvariantViolation: Error, CustomStringConvertible {
 /// - evidence offsets lie inside the report text, and every token, sentence, section and mention
 ///   range lies inside the text or the token array;
 /// - reading a text costs work linear in its size: at most `WorkMeter.unitsPerByte` units per
-///   byte (plus a constant), the allowance the per-record budget is built on.
+///   byte (plus a constant), the allowance the per-record budget is built on;
+/// - no record holds more than twice the bytes of its input (plus a constant): its text, metadata,
+///   warnings and identifiers together. A reader that copies a shared value into every record, or
+///   expands an escape or entity, breaks this; for gzip input the bound is the decompressed size
+///   the walker allows.
 public enum FuzzHarness {
     static let auditor = Auditor()
     static let engine = TextEngine(lexicon: ClinicalLexicon.standard.compiled)
@@ -68,7 +72,10 @@ public enum FuzzHarness {
         case .engine, .jsonl: break
         }
         guard !records.isEmpty else { throw InvariantViolation(description: "\(target): no record for a non-empty input") }
-        for record in records { try checkRow(for: record) }
+        for record in records {
+            try checkRow(for: record)
+            try checkFootprint(of: record, readFrom: bytes)
+        }
     }
 
     static func checkJSONLines(_ bytes: [UInt8]) throws {
@@ -119,6 +126,34 @@ public enum FuzzHarness {
                 throw InvariantViolation(
                     description: "evidence \(evidence.scalarRange)/\(evidence.byteRange) outside a text of \(scalars) scalars")
             }
+        }
+    }
+
+    static func checkFootprint(of record: Record, readFrom input: [UInt8]) throws {
+        let size = footprint(record)
+        guard size <= footprintBound(input) else {
+            throw InvariantViolation(description: "a record holds \(size) bytes read from a \(input.count)-byte input")
+        }
+    }
+
+    /// The most bytes one record read from `input` may hold.
+    static func footprintBound(_ input: [UInt8]) -> Int {
+        let gzip = input.count >= 2 && input[0] == 0x1F && input[1] == 0x8B
+        return 2 * (gzip ? InputWalker().maxFileBytes : input.count) + 4096
+    }
+
+    /// The bytes a record holds: text, metadata, warnings and identifiers.
+    static func footprint(_ record: Record) -> Int {
+        func size(_ m: ReportMetadata) -> Int {
+            let fields = [m.patientID, m.accession, m.studyDateTime, m.procedure, m.interpreter, m.facility, m.birthDate, m.sex]
+            return (fields + m.patientNameParts + m.otherPatientIDs).reduce(0) { $0 + $1.utf8.count }
+        }
+        switch record {
+        case .success(let r):
+            return r.text.count + size(r.metadata) + r.warnings.reduce(0) { $0 + $1.utf8.count }
+                + r.identifiers.reduce(0) { $0 + $1.value.utf8.count } + r.recordID.utf8.count + r.source.utf8.count
+        case .failure(let e):
+            return e.message.utf8.count + size(e.metadata) + e.recordID.utf8.count + e.source.utf8.count
         }
     }
 

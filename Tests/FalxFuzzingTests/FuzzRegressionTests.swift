@@ -1,3 +1,4 @@
+import FalxIngest
 import Foundation
 import Testing
 
@@ -49,6 +50,18 @@ import Testing
     ])
     func denseTextsCostLinearWork(_ unit: String) throws {
         try FuzzHarness.run(.engine, Array(String(repeating: unit, count: 3_000).utf8))
+    }
+
+    /// The memory invariant catches a reader that multiplies its input: a record holding a shared
+    /// value copied many times over (as a reader copying a batch header into every field would).
+    @Test func aRecordLargerThanTwiceItsInputBreaksTheFootprintInvariant() throws {
+        let input = Array("MSH|^~\\&|RIS|H\rOBX|1|TX|||Calcified falx.\r".utf8)
+        var report = Report(recordID: "fuzz#1", source: "fuzz", format: .hl7v2, text: Array("Calcified falx.".utf8))
+        #expect(throws: Never.self) { try FuzzHarness.checkFootprint(of: .success(report), readFrom: input) }
+        report.metadata.patientNameParts = Array(repeating: String(repeating: "n", count: 512), count: 16)
+        #expect(throws: InvariantViolation.self) { try FuzzHarness.checkFootprint(of: .success(report), readFrom: input) }
+        let gzip: [UInt8] = [0x1F, 0x8B] + input
+        #expect(throws: Never.self) { try FuzzHarness.checkFootprint(of: .success(report), readFrom: gzip) }
     }
 
     @Test func jsonLinesCountsEveryLineIncludingTheUnterminatedLast() {
