@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "CLibXML2Tests", dependencies: ["CLibXML2", "FalxIngest"]),
         .testTarget(name: "FalxTextTests", dependencies: ["FalxText", "FalxClinical", "FalxTestSupport"]),
         .testTarget(
-            name: "FalxIngestTests", dependencies: ["FalxIngest"],
+            name: "FalxIngestTests", dependencies: ["FalxIngest", "FalxTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "FalxClinicalTests", dependencies: ["FalxClinical", "FalxText"]),

@@ -50,62 +50,83 @@ public enum FHIRReader {
         _ bytes: [UInt8], recordBase: String, source: String, maxInputBytes: Int = SafeXML.defaultMaxInputBytes,
         maxDepth: Int = defaultMaxDepth
     ) -> [Record] {
+        var records: [Record] = []
+        forEachRecord(bytes, recordBase: recordBase, source: source, maxInputBytes: maxInputBytes, maxDepth: maxDepth) {
+            records.append($0)
+        }
+        return records
+    }
+
+    /// Hands out the records of one FHIR JSON file one at a time, in file order: a Bundle is scanned,
+    /// not parsed whole, and each DiagnosticReport is parsed only when its turn comes, so memory
+    /// stays near the size of the file plus one report, however many reports the Bundle holds.
+    /// Parameters as ``records(_:recordBase:source:maxInputBytes:maxDepth:)``.
+    public static func forEachRecord(
+        _ bytes: [UInt8], recordBase: String, source: String, maxInputBytes: Int = SafeXML.defaultMaxInputBytes,
+        maxDepth: Int = defaultMaxDepth, _ body: (Record) throws -> Void
+    ) rethrows {
         let firstID = "\(recordBase)#1"
-        func fail(_ code: String, _ message: String) -> [Record] {
-            [.failure(RecordError(code: code, message: message, recordID: firstID, source: source, format: .fhir))]
+        func fail(_ code: String, _ message: String) -> Record {
+            .failure(RecordError(code: code, message: message, recordID: firstID, source: source, format: .fhir))
         }
-        if bytes.isEmpty { return fail("empty", "the input is empty") }
+        if bytes.isEmpty { return try body(fail("empty", "the input is empty")) }
         if bytes.count > maxInputBytes {
-            return fail("too-large", "FHIR input of \(bytes.count) bytes is over the \(maxInputBytes)-byte limit")
+            return try body(fail("too-large", "FHIR input of \(bytes.count) bytes is over the \(maxInputBytes)-byte limit"))
         }
-        if bytes.starts(with: [0x1F, 0x8B]) { return fail("compressed", "gzip-compressed input is not read") }
+        if bytes.starts(with: [0x1F, 0x8B]) { return try body(fail("compressed", "gzip-compressed input is not read")) }
         let depth = JSONNesting.depth(bytes, stoppingAbove: maxDepth)
         if depth > maxDepth {
-            return fail("too-deep", "JSON nested deeper than \(maxDepth) levels; not parsed")
+            return try body(fail("too-deep", "JSON nested deeper than \(maxDepth) levels; not parsed"))
         }
-        var body = bytes[...]
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: Data(body), options: [])
-        } catch {
-            return fail("bad-json", "not valid JSON")
+        let scan = JSONScan(bytes: bytes)
+        let start = scan.skipSpace(bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)
+        guard let top = scan.value(at: start), scan.skipSpace(top.upperBound) == bytes.count else {
+            return try body(fail("bad-json", "not valid JSON"))
         }
-        guard let resource = object as? [String: Any] else { return fail("bad-json", "the JSON is not an object") }
-        guard let type = resource["resourceType"] as? String else {
-            return fail("not-fhir", "a JSON object without resourceType is not a FHIR resource")
+        guard bytes[top.lowerBound] == 0x7B else { return try body(fail("bad-json", "the JSON is not an object")) }
+        guard let typeToken = scan.member("resourceType", of: top), let type = scan.string(typeToken) else {
+            return try body(fail("not-fhir", "a JSON object without resourceType is not a FHIR resource"))
         }
-        var contents = BundleContents()
         switch type {
         case "DiagnosticReport":
-            contents.reports = [resource]
+            guard let report = scan.object(top) else { return try body(fail("bad-json", "not valid JSON")) }
+            try body(read(report, index: FHIRIndex(), fallbackID: firstID, source: source))
         case "Bundle":
-            contents.collect(resource, path: "the Bundle")
-            if contents.reports.isEmpty && contents.problems.isEmpty {
-                let bundleType = resource["type"] as? String ?? "unknown"
-                return fail(
-                    "not-diagnostic-report",
-                    "the Bundle (type \(bundleType)) holds no DiagnosticReport (it holds \(contents.heldDescription))")
+            var outline = BundleOutline()
+            guard outline.collect(top, scan: scan, path: "the Bundle") else {
+                return try body(fail("bad-json", "not valid JSON"))
+            }
+            if outline.reports.isEmpty && outline.problems.isEmpty {
+                let bundleType = scan.member("type", of: top).flatMap(scan.string) ?? "unknown"
+                return try body(
+                    fail(
+                        "not-diagnostic-report",
+                        "the Bundle (type \(bundleType)) holds no DiagnosticReport (it holds \(outline.heldDescription))"))
+            }
+            // Reports first, then one error row for each entry that could not be understood.
+            let multi = outline.reports.count + outline.problems.count > 1
+            for (i, range) in outline.reports.enumerated() {
+                let id = "\(recordBase)#\(i + 1)"
+                let place = multi ? "\(source)#\(i + 1)" : source
+                if let report = scan.object(range) {
+                    try body(read(report, index: outline.index, fallbackID: id, source: place))
+                } else {
+                    let message = "DiagnosticReport \(i + 1) of the Bundle is not valid JSON"
+                    try body(
+                        .failure(RecordError(code: "bad-json", message: message, recordID: id, source: place, format: .fhir)))
+                }
+            }
+            for (k, problem) in outline.problems.enumerated() {
+                let n = outline.reports.count + k + 1
+                try body(
+                    .failure(
+                        RecordError(
+                            code: "bad-bundle-entry", message: problem, recordID: "\(recordBase)#\(n)",
+                            source: multi ? "\(source)#\(n)" : source, format: .fhir)))
             }
         default:
-            return fail("not-diagnostic-report", "the resource is a \(type), not a DiagnosticReport")
+            try body(fail("not-diagnostic-report", "the resource is a \(type), not a DiagnosticReport"))
         }
-        // Reports first, then one error row for each entry that could not be understood.
-        let count = contents.reports.count + contents.problems.count
-        let multi = count > 1
-        let rows = contents.reports.enumerated().map { i, report in
-            read(
-                report, index: contents.index, fallbackID: "\(recordBase)#\(i + 1)", source: multi ? "\(source)#\(i + 1)" : source
-            )
-        }
-        return rows
-            + contents.problems.enumerated().map { k, problem in
-                let n = contents.reports.count + k + 1
-                return .failure(
-                    RecordError(
-                        code: "bad-bundle-entry", message: problem, recordID: "\(recordBase)#\(n)",
-                        source: multi ? "\(source)#\(n)" : source, format: .fhir))
-            }
     }
 
     /// True when the bytes look like a FHIR JSON resource: the first non-blank byte is `{` and a

@@ -107,19 +107,32 @@ public enum HL7v2Reader {
     public static func messages(
         _ bytes: [UInt8], recordBase: String, source: String, accessionField: HL7AccessionField = .obr18ThenObr3
     ) -> [HL7v2MessageRecord] {
+        var messages: [HL7v2MessageRecord] = []
+        forEachMessage(bytes, recordBase: recordBase, source: source, accessionField: accessionField) { messages.append($0) }
+        return messages
+    }
+
+    /// Hands out the messages of an ER7 file one at a time, in file order, so that a batch of any
+    /// length costs the memory of one message beside its bytes. Parameters as
+    /// ``messages(_:recordBase:source:accessionField:)``.
+    public static func forEachMessage(
+        _ bytes: [UInt8], recordBase: String, source: String, accessionField: HL7AccessionField = .obr18ThenObr3,
+        _ body: (HL7v2MessageRecord) throws -> Void
+    ) rethrows {
         switch HL7v2Framing(bytes: bytes).layout() {
         case .noMSH(let why):
             let error = RecordError(
                 code: "no-msh", message: bytes.isEmpty ? "no MSH segment: the file is empty" : why,
                 recordID: "\(recordBase)#1", source: source, format: .hl7v2)
-            return [HL7v2MessageRecord(record: .failure(error))]
+            try body(HL7v2MessageRecord(record: .failure(error)))
         case .messages(let chunks):
             let multi = chunks.count > 1
-            return chunks.enumerated().map { (k, chunk) in
-                HL7v2MessageReader(
-                    bytes: bytes, chunk: chunk, number: k + 1, recordBase: recordBase,
-                    source: multi ? "\(source)#\(k + 1)" : source, accessionField: accessionField
-                ).read()
+            for (k, chunk) in chunks.enumerated() {
+                try body(
+                    HL7v2MessageReader(
+                        bytes: bytes, chunk: chunk, number: k + 1, recordBase: recordBase,
+                        source: multi ? "\(source)#\(k + 1)" : source, accessionField: accessionField
+                    ).read())
             }
         }
     }

@@ -271,7 +271,7 @@ public struct InputWalker: Sendable {
             try body(fail("too-large", "file larger than \(maxFileBytes) bytes"))
             return
         }
-        for r in records(fromBytes: bytes, entry: entry) { try body(r) }
+        try forEachRecord(fromBytes: bytes, entry: entry, body)
     }
 
     /// A gzip file (`.gz`, or gzip bytes under any name) is decompressed as it is read and its
@@ -487,26 +487,6 @@ public struct InputWalker: Sendable {
         // JSON Lines never reach here: forEachRecord streams them.
         if looksBinary(bytes) { return fail("binary", "the file looks binary (NUL or control bytes), not report text") }
         return TextReader.records(bytes, recordBase: entry.recordBase, source: entry.path, headers: textHeaders)
-    }
-
-    /// HL7 v2 messages; a CDA document embedded in a message is read by the CDA reader and keeps
-    /// the message's record id, with the message's metadata filling what the document lacks.
-    public func hl7Records(_ bytes: [UInt8], _ entry: Entry) -> [Record] {
-        HL7v2Reader.messages(bytes, recordBase: entry.recordBase, source: entry.path).map { message in
-            guard case .failure(let e) = message.record, e.code == "embedded-document",
-                let doc = message.embeddedDocuments.first(where: { $0.isCDA })
-            else { return message.record }
-            switch CDAReader.report(fromXML: doc.bytes, recordID: e.recordID, source: e.source) {
-            case .success(var report):
-                report.format = .hl7v2
-                report.metadata = Self.merge(e.metadata, over: report.metadata)
-                return .success(report)
-            case .failure(var inner):
-                inner.format = .hl7v2
-                inner.metadata = Self.merge(e.metadata, over: inner.metadata)
-                return .failure(inner)
-            }
-        }
     }
 
     /// Fields of `primary` where set, else those of `fallback`.
