@@ -9,11 +9,13 @@ public struct CaseFactsExtractor: Sendable {
     public let lexicon: ClinicalLexicon
     let engine: TextEngine
     let finder: MentionFinder
+    let blockerBit: UInt64
 
     public init(lexicon: ClinicalLexicon = .standard) {
         self.lexicon = lexicon
         engine = TextEngine(lexicon: lexicon.compiled)
         finder = MentionFinder(lexicon: lexicon.compiled)
+        blockerBit = Self.blockerBit(lexicon.compiled)
     }
 
     static let symptomConcepts = Set(Symptom.allCases.map(\.rawValue) + [ClinicalVocabulary.renalDisease])
@@ -38,7 +40,23 @@ public struct CaseFactsExtractor: Sendable {
         var byConcept: [String: [Mention]] = [:]
         // Whether each sentence with a generic mention names a vascular access (looked up once).
         var vascularAccess: [Int: Bool] = [:]
+        // Per sentence with a dural calcification mention: where appositions name it as something else.
+        var appositions: [Int: [Int]] = [:]
+        // Per clinical-question section: whether it runs on one line with the findings after it.
+        var inlineHistory: [Int: Bool] = [:]
         for m in mentions where !m.concept.hasPrefix(ClinicalVocabulary.recommendationPrefix) {
+            if m.concept == ClinicalVocabulary.duralCalcification && m.assertion != .negated {
+                let starts =
+                    appositions[m.sentence]
+                    ?? {
+                        _ = meter.spend(doc.sentences[m.sentence].tokens.count)
+                        let found = Self.appositionStarts(
+                            doc, doc.sentences[m.sentence].tokens, lexicon.compiled, blocker: blockerBit)
+                        appositions[m.sentence] = found
+                        return found
+                    }()
+                if Self.namedAsSomethingElse(m, starts, doc) { continue }
+            }
             if m.attributes.contains(ClinicalVocabulary.Attribute.generic.rawValue) {
                 let access =
                     vascularAccess[m.sentence]
@@ -49,6 +67,12 @@ public struct CaseFactsExtractor: Sendable {
                         return found
                     }()
                 if access { continue }
+            }
+            var m = m
+            if m.section.isClinicalQuestion, m.assertion == .negated, !Self.symptomConcepts.contains(m.concept),
+                Self.findingsInInlineHistory(m, doc, &inlineHistory)
+            {
+                m.section = .findings
             }
             byConcept[m.concept, default: []].append(m)
         }

@@ -134,6 +134,7 @@ extension ClinicalLexicon {
         modifier negated forward: nor
         modifier negated forward: neither
         modifier negated forward: rather than
+        modifier negated forward: instead of
         modifier negated forward: resolution of
         modifier negated forward: resolved
         modifier negated forward: denies
@@ -295,16 +296,19 @@ extension ClinicalLexicon {
         modifier uncertain forward: may suggest
         modifier uncertain forward: might suggest
         modifier uncertain forward: could suggest
-        modifier uncertain forward: cannot be distinguished from
-        modifier uncertain forward: can not be distinguished from
-        modifier uncertain forward: indistinguishable from
-        modifier uncertain forward: cannot be differentiated from
+        modifier uncertain both: cannot be distinguished from
+        modifier uncertain both: can not be distinguished from
+        modifier uncertain both: indistinguishable from
+        modifier uncertain both: cannot be differentiated from
         modifier uncertain forward: suspicious for
         modifier uncertain forward: suspicion of
         modifier uncertain forward: suspicion for
         modifier uncertain forward: suspected
         modifier uncertain forward: concerning for
         modifier uncertain forward: concern for
+        modifier uncertain backward: is a concern
+        modifier uncertain backward: is a possibility
+        modifier uncertain backward: is a consideration
         modifier uncertain forward: worrisome for
         modifier uncertain forward: raising the possibility of
         modifier uncertain forward: raises the possibility of
@@ -375,6 +379,14 @@ extension ClinicalLexicon {
         modifier pseudo forward: without intravenous contrast
         modifier pseudo forward: non - contrast
         modifier pseudo forward: not enhanced
+        # "comparison none" in flattened dictation is a header and its value, not a denial of what precedes it.
+        modifier pseudo both: comparison none
+        modifier pseudo both: comparisons none
+        modifier pseudo both: comparison nil
+        modifier pseudo both: prior none
+        modifier pseudo both: priors none
+        modifier pseudo both: prior imaging none
+        modifier pseudo both: prior studies none
         # "No new X" says nothing about X.
         modifier ignored forward: no new
         modifier ignored forward: no new or
@@ -497,6 +509,25 @@ extension ClinicalLexicon {
         modifier hypothetical both: in older adults
         modifier hypothetical both: in the elderly
         modifier hypothetical both: with advancing age
+        # What a finding usually does, what it can mimic, what enters a differential in general ("the
+        # differential of a hyperdense falx includes ..."; "the differential for this patient" hedges instead).
+        modifier hypothetical both: typically produces
+        modifier hypothetical both: typically causes
+        modifier hypothetical both: typically shows
+        modifier hypothetical both: usually produces
+        modifier hypothetical both: usually causes
+        modifier hypothetical both: is described after
+        modifier hypothetical both: are described after
+        modifier hypothetical both: is reported in
+        modifier hypothetical both: are reported in
+        modifier hypothetical both: can mimic
+        modifier hypothetical both: may mimic
+        modifier hypothetical both: can mimick
+        modifier hypothetical both: enter the differential
+        modifier hypothetical both: enters the differential
+        modifier hypothetical both: the differential of a
+        modifier hypothetical both: the differential of an
+        modifier hypothetical both: in the differential of
         # Historical.
         modifier historical forward 6: history of
         modifier historical forward 6: h/o
@@ -663,6 +694,10 @@ extension ClinicalLexicon {
         modifier terminator both: presents
         modifier terminator both: presented
         modifier terminator both: presenting
+        # "previously well with no renal disease, developed headaches": a new clause of the history.
+        modifier terminator both: developed
+        modifier terminator both: develops
+        modifier terminator both: then developed
         modifier terminator both 1: positive for
         modifier terminator both: notable for
         modifier terminator both 1: consistent with
@@ -906,6 +941,7 @@ extension ClinicalLexicon {
         class blocker: bone
         class blocker: osseous
         class blocker: falx meningioma
+        class blocker: falcine meningioma
 
         # ---------------------------------------------------------------- associated findings
         near white_matter_lesions: wmlesion wmsite 6 block wmblock
@@ -1181,6 +1217,11 @@ extension ClinicalLexicon {
                         target venous_sinus_thrombosis: cerebral venous thrombosis
         target venous_sinus_thrombosis: cerebral venous sinus thrombosis
         target venous_sinus_thrombosis: venous sinus thrombosis
+        # "No venous thrombosis" on a head study denies sinus thrombosis; affirmed, the bare phrase may be a
+        # leg DVT, and "deep venous thrombosis" says nothing of the sinuses.
+        target venous_sinus_thrombosis negonly: venous thrombosis
+        modifier ignored forward 1: deep venous
+        modifier ignored forward 1: deep vein
         target venous_sinus_thrombosis: sinus thrombosis
         target venous_sinus_thrombosis: sinovenous thrombosis
         target venous_sinus_thrombosis: dural sinus thrombosis
@@ -1840,6 +1881,11 @@ extension ClinicalLexicon {
         target rec.venography: mri venography
         target rec.venography: mri / mrv
         target rec.venography: contrast - enhanced mr venography
+        # Glued in flattened PDFs ("Suggest MRvenogram").
+        target rec.venography: mrvenogram
+        target rec.venography: mrvenography
+        target rec.venography: ctvenogram
+        target rec.venography: ctvenography
         target rec.angiography: cta
         target rec.angiography: ct angiography
         target rec.angiography: ct angiogram
@@ -1905,6 +1951,14 @@ extension ClinicalLexicon {
         target rec.neurology_consult: neurology team
         target rec.neurology_consult: neurology service
         target rec.neurology_consult: neurology clinic
+        target rec.neurology_consult: seizure clinic
+        target rec.neurology_consult: first seizure clinic
+        target rec.neurology_consult: first - seizure clinic
+        target rec.neurology_consult: epilepsy clinic
+        target rec.neurology_consult: fit clinic
+        target rec.neurology_consult: first fit clinic
+        target rec.neurology_consult: tia clinic
+        target rec.neurology_consult: headache clinic
         target rec.clinical_follow_up: clinical correlation
         target rec.clinical_follow_up: correlate clinically
         target rec.clinical_follow_up: clinically correlate
@@ -1932,6 +1986,13 @@ extension ClinicalLexicon {
         target rec.clinical_follow_up: correlate with laboratory
         target rec.clinical_follow_up: correlation with clinical
         target rec.clinical_follow_up: correlate with clinical
+        # "Correlate with any history of CSF leak": a request for clinical correlation.
+        target rec.clinical_follow_up: correlate with any history
+        target rec.clinical_follow_up: correlation with any history
+        target rec.clinical_follow_up: correlate with the history
+        target rec.clinical_follow_up: correlate with history
+        target rec.clinical_follow_up: correlation with the history
+        target rec.clinical_follow_up: correlation with history
         target rec.clinical_follow_up: correlation with the clinical
         target rec.clinical_follow_up: correlation with calcium
         target rec.clinical_follow_up: correlation with serum
@@ -2104,6 +2165,12 @@ extension ClinicalLexicon {
         class reccue: is arranged
         class reccue: will be arranged
         class reccue: has been requested
+        class reccue: has been consulted
+        class reccue: have been consulted
+        class reccue: has been contacted
+        class reccue: input
+        class reccue: urgent
+        class reccue: urgently
         class reccue: have been requested
         class reccue: is requested
         class reccue: will be requested

@@ -154,6 +154,19 @@ func analyse(_ s: String) -> (Document, [Mention]) {
         #expect(stones("Calcified meningioma.").isEmpty)
         #expect(stones("Calcified falx meningioma arising there.").isEmpty)
         #expect(stones("Calcification, but the falx is fine.").isEmpty)
+        // A comma after the blocker ends its phrase; it does not coordinate it with what follows.
+        #expect(stones("Calcified falx meningioma, likely incidental.").isEmpty)
+        #expect(stones("Calcified falx meningioma, probably old.").isEmpty)
+        // A blocker that is one item of a list with the site after it does not stop the list.
+        #expect(stones("Calcified meningioma, falx and tentorium.").first.map { Set($0.attributes) } == ["north", "south"])
+    }
+
+    /// "falx meningioma or calcification": a blocker coordinated with the anchor shares the site
+    /// before it; one that is not coordinated still owns the anchor.
+    @Test func blockerCoordinatedWithTheAnchorSharesTheSite() {
+        #expect(stones("No falx meningioma or calcification.").first?.attributes == ["north"])
+        #expect(stones("Tentorium meningioma and calcification.").first?.attributes == ["south"])
+        #expect(stones("Falx meningioma calcification.").isEmpty)
     }
 
     @Test func negationInsideTheMention() throws {

@@ -1,0 +1,229 @@
+import FalxCore
+import Testing
+
+@testable import FalxClinical
+
+/// More classes of real wording (see `RealWordingTests`): each with several phrasings, some not in
+/// the Corpus, and the near misses that must keep their reading.
+extension RealWordingTests {
+    /// "X instead of Y" / "X rather than Y": the reading the report rejects (Y) is denied, the one
+    /// it keeps (X) stands.
+    @Test(arguments: [
+        ("FINDINGS: The dense band along the falx is subarachnoid blood instead of falcine calcification.", FindingStatus.absent),
+        ("FINDINGS: The hyperdense tentorial margin is haemorrhage rather than tentorial calcification.", .absent),
+        ("FINDINGS: The dense rim is calcification of the tentorial dura instead of a subdural haematoma.", .present),
+        ("FINDINGS: Falcine calcification rather than haemorrhage.", .present),
+    ])
+    func rejectedAlternative(_ text: String, _ expected: FindingStatus) {
+        #expect(facts(text).duralCalcification == expected, "\(text)")
+    }
+
+    /// "X cannot be distinguished from Y" hedges both; "is a concern" / "is a possibility" after a
+    /// finding hedges it. A clause of its own (after ";") keeps the finding before it.
+    @Test(arguments: [
+        (
+            "FINDINGS: A nodule on the falx: dural calcification cannot be distinguished from a tiny meningioma.",
+            FindingStatus.uncertain
+        ),
+        ("FINDINGS: A nodule on the falx; a meningioma cannot be distinguished from dural calcification.", .uncertain),
+        ("FINDINGS: Tentorial calcification is indistinguishable from a small metastasis.", .uncertain),
+        ("FINDINGS: Falcine calcification; the pineal lesion cannot be distinguished from a pineal cyst.", .present),
+    ])
+    func cannotBeDistinguished(_ text: String, _ expected: FindingStatus) {
+        #expect(facts(text).duralCalcification == expected, "\(text)")
+    }
+
+    @Test(arguments: [
+        (
+            "FINDINGS: Falx calcification. Enlarged scalp vessels; a dural arteriovenous fistula is a concern.",
+            FindingStatus.uncertain
+        ),
+        ("FINDINGS: Falx calcification. A dural arteriovenous fistula is a possibility.", .uncertain),
+        ("FINDINGS: Falx calcification. A dural arteriovenous fistula is present.", .present),
+    ])
+    func postPosedHedge(_ text: String, _ expected: FindingStatus) {
+        #expect(facts(text).status(.davf) == expected, "\(text)")
+    }
+}
+
+extension RealWordingTests {
+    /// Teaching sentences: what a finding typically does, what it can mimic, what enters the
+    /// differential of a finding in general. The differential for this patient still hedges.
+    @Test(arguments: [
+        "FINDINGS: Falcine calcification. Intracranial hypotension typically produces smooth enhancement with brain sagging.",
+        "FINDINGS: Falcine calcification. Dural arteriovenous fistula and venous thrombosis enter the differential of dural calcification.",
+        "FINDINGS: Falcine calcification. Venous thrombosis may mimic a dural arteriovenous fistula.",
+        "FINDINGS: Falcine calcification. A dural fistula is in the differential of a dense tentorium.",
+    ])
+    func teachingSentencesAreNotFindings(_ text: String) {
+        let f = facts(text)
+        #expect(f.duralCalcification == .present)
+        #expect(f.status(.intracranialHypotension) == .notMentioned && f.status(.davf) == .notMentioned, "\(text)")
+        #expect(f.status(.venousSinusThrombosis) == .notMentioned, "\(text)")
+    }
+
+    @Test(arguments: [
+        (
+            "FINDINGS: The differential of a hyperdense falx includes calcification and subarachnoid blood.",
+            FindingStatus.notMentioned
+        ),
+        (
+            "FINDINGS: Calcified subdural haematoma is described after shunting, and it can mimic dural calcification.",
+            .notMentioned
+        ),
+        ("FINDINGS: Dense falx. The differential includes falcine calcification or subarachnoid blood.", .uncertain),
+    ])
+    func teachingSentencesAboutCalcification(_ text: String, _ expected: FindingStatus) {
+        #expect(facts(text).duralCalcification == expected, "\(text)")
+    }
+
+    @Test func theDifferentialForThisPatientHedges() {
+        let f = facts(
+            "FINDINGS: Pachymeningeal enhancement. The differential for this patient includes intracranial hypotension.")
+        #expect(f.status(.duralEnhancement) == .present && f.status(.intracranialHypotension) == .uncertain)
+    }
+}
+
+extension RealWordingTests {
+    /// A confounder named after the calcification owns it: an apposition ("representing",
+    /// "consistent with", a colon) that names a blocker, or a blocker closing the calcification's
+    /// noun phrase before a comma. An apposition naming no blocker, or one after ";", keeps it.
+    @Test(arguments: [
+        (
+            "FINDINGS: Thin calcified membranes over the right convexity, representing a calcified chronic subdural collection.",
+            FindingStatus.notMentioned
+        ),
+        ("FINDINGS: Calcification over both convexities, consistent with calcified chronic subdural haematomas.", .notMentioned),
+        ("FINDINGS: Curvilinear calcification over the left convexity: a calcified chronic subdural haematoma.", .notMentioned),
+        ("FINDINGS: Calcification along the falx, consistent with a calcified meningioma.", .notMentioned),
+        ("IMPRESSION: Calcified falcine meningioma, likely incidental.", .notMentioned),
+        ("FINDINGS: Calcified falx meningioma, probably old.", .notMentioned),
+        ("FINDINGS: Calcification along the falx, consistent with dural calcification, no mass.", .present),
+        ("FINDINGS: Falcine calcification, in keeping with old age; no subdural collection.", .present),
+        ("FINDINGS: Falcine calcification: no meningioma.", .present),
+        ("FINDINGS: Dural calcification over the convexity; a calcified meningioma in the left frontal region.", .present),
+        ("FINDINGS: Calcified choroid plexus, falx and tentorium.", .present),
+    ])
+    func confounderNamedAfterTheCalcification(_ text: String, _ expected: FindingStatus) {
+        #expect(facts(text).duralCalcification == expected, "\(text)")
+    }
+
+    /// "No dural calcification or thickening": the site before a list is shared by its items, also
+    /// when an item is a word that otherwise blocks the rule.
+    @Test(arguments: [
+        ("FINDINGS: No dural calcification or thickening.", FindingStatus.absent),
+        ("FINDINGS: The falx and tentorium are normal, without calcification or thickening.", .absent),
+        ("FINDINGS: Falcine calcification. No dural enhancement or thickening.", .absent),
+        ("FINDINGS: Calcification and thickening of the falx.", .present),
+        ("FINDINGS: Falcine calcification. Calcified plaque, no thickening.", .notMentioned),
+    ])
+    func sharedSiteOfAList(_ text: String, _ expected: FindingStatus) {
+        #expect(facts(text).status(.duralThickening) == expected, "\(text)")
+    }
+
+    /// A one-line report whose history label runs on into the findings: a denial opening a later
+    /// sentence of it is a finding. A history written on its own lines, and "no known" / "no
+    /// history of", stay the clinical question.
+    @Test func denialsAfterAnInlineHistoryLabelAreFindings() {
+        let dc = facts(
+            "CT HEAD. Hx: 30M, seizure. Negative for acute haemorrhage, mass or dural calcification. Imp: Normal CT head.")
+        #expect(dc.duralCalcification == .absent)
+        let thick = facts(
+            "CT BRAIN. Indication: 66 F, headache. There is falcine calcification. No dural thickening. Conclusion: Falcine calcification."
+        )
+        #expect(thick.status(.duralThickening) == .absent)
+        let vst = facts(
+            "CT HEAD. Hx: 72M, weight loss. Dense calcification along the falx. No thrombosis of the cavernous sinuses. Imp: Incidental falx calcification."
+        )
+        #expect(vst.status(.venousSinusThrombosis) == .absent)
+    }
+
+    @Test(arguments: [
+        "HISTORY: 40F, headache. No known dural fistula. No history of sinus thrombosis.\nFINDINGS: Falcine calcification.",
+        "HISTORY: 45M, seizure.\nNo dural thickening on the outside CT.\nFINDINGS: Falcine calcification.",
+        "HISTORY: No dural thickening on the outside CT.\nFINDINGS: Falcine calcification.",
+    ])
+    func historyDenialsStayTheClinicalQuestion(_ text: String) {
+        let f = facts(text)
+        #expect(f.status(.davf) == .notMentioned && f.status(.venousSinusThrombosis) == .notMentioned, "\(text)")
+        #expect(f.status(.duralThickening) == .notMentioned, "\(text)")
+    }
+}
+
+extension RealWordingTests {
+    /// A denial's reach in the history: "comparison none" in flattened dictation is a header and
+    /// its value, and a new clause ("developed") ends a denial. A denial of the symptom stands.
+    @Test(arguments: [
+        (
+            "mri brain history 74 year old female headache comparison none findings linear calcification along the falx",
+            SymptomStatus.present
+        ),
+        ("ct head 61 male headache and blurred vision comparison none findings the tentorium is calcified", .present),
+        (
+            "HISTORY: Previously well with no renal disease, developed headaches worse on standing.\nFINDINGS: Falcine calcification.",
+            .present
+        ),
+        ("HISTORY: No renal disease, no headache.\nFINDINGS: Falcine calcification.", .absent),
+        ("HISTORY: Fit and well, then developed confusion and no headache.\nFINDINGS: Falcine calcification.", .absent),
+    ])
+    func denialReachInTheHistory(_ text: String, _ expected: SymptomStatus) {
+        #expect(facts(text).status(.headache) == expected, "\(text)")
+    }
+
+    @Test func comparisonNoneLeavesTheDeficit() {
+        let f = facts(
+            "mri brain history 74 year old female word finding difficulty comparison none findings falcine calcification")
+        #expect(f.status(.focalDeficit) == .present)
+        #expect(
+            facts("Clinical: Headache. Visual symptoms: none.\nFINDINGS: Falcine calcification.").status(.visualDisturbance)
+                == .absent)
+    }
+
+    /// Recommendations in the words reports use: a bare "urgent X and neurology input", a team
+    /// already consulted, a specialty clinic, a modality glued in a flattened PDF, a request to
+    /// correlate with the history. History, the past and a question about another study are not.
+    @Test(arguments: [
+        (
+            "FINDINGS: Falx calcification.\nIMPRESSION: Suspected cortical vein thrombosis; urgent CT venogram and neurology input.",
+            "venography;neurology_consult"
+        ),
+        (
+            "FINDINGS: Falcine calcification.\nIMPRESSION: Venous sinus thrombosis. Neurology has been consulted.",
+            "neurology_consult"
+        ),
+        (
+            "FINDINGS: Falcine calcification.\nIMPRESSION: No acute abnormality. Recommend outpatient MRI and first-seizure clinic referral.",
+            "mri;neurology_consult"
+        ),
+        ("FINDINGS: Falcine calcification.\nIMPRESSION: Seizure. Refer to the epilepsy clinic.", "neurology_consult"),
+        ("Findings:Calcificationof the falx is seen.Impression:Falcine dural enhancement.Suggest MRvenogram.", "venography"),
+        (
+            "clinical 58 male headaches findings subtle pachymeningeal enhancement falx calcification conclusion possible intracranial hypotension correlate with any history of csf leak",
+            "clinical_follow_up"
+        ),
+        (
+            "FINDINGS: Falcine calcification.\nIMPRESSION: Possible tentorial calcification; correlation with any available CT would help.",
+            ""
+        ),
+        ("HISTORY: Seen in the seizure clinic last year.\nFINDINGS: Falcine calcification.", ""),
+        ("HISTORY: Urgent request from ED.\nFINDINGS: Falx calcification.", ""),
+        (
+            "FINDINGS: Falcine calcification.\nIMPRESSION: Falx calcification. Neurology input was sought last year and showed nothing.",
+            ""
+        ),
+    ])
+    func recommendationWording(_ text: String, _ expected: String) {
+        #expect(facts(text).reportRecommends.map(\.rawValue).joined(separator: ";") == expected, "\(text)")
+    }
+
+    /// "No venous thrombosis" denies sinus thrombosis; a leg DVT says nothing of the sinuses.
+    @Test(arguments: [
+        ("FINDINGS: Falx calcification.\nIMPRESSION: No venous thrombosis.", FindingStatus.absent),
+        ("HISTORY: Previous deep venous thrombosis of the leg.\nFINDINGS: Falx calcification.", .notMentioned),
+        ("FINDINGS: Falx calcification. No deep venous thrombosis.", .notMentioned),
+        ("FINDINGS: Falx calcification. Cerebral venous thrombosis of the left transverse sinus.", .present),
+    ])
+    func venousThrombosis(_ text: String, _ expected: FindingStatus) {
+        #expect(facts(text).status(.venousSinusThrombosis) == expected, "\(text)")
+    }
+}
