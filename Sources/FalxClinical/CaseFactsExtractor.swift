@@ -193,6 +193,12 @@ public struct CaseFactsExtractor: Sendable {
         {
             return (.absent, resolved)
         }
+        // A finding stated as gone ("has resolved", "no longer seen", "recanalised", "cured",
+        // "withdrawn") outranks the mentions before it, which tell its past; a mention after the
+        // resolution ("... resolved; new thrombus in the sigmoid sinus") still counts.
+        if !symptomLike, let gone = usable.last(where: isResolution) {
+            usable.removeAll { $0.assertion != .negated && $0.tokens.upperBound <= gone.tokens.lowerBound }
+        }
         guard let best = usable.max(by: { $0.assertion.rank < $1.assertion.rank }) else { return nil }
         let status: FindingStatus
         switch best.assertion {
@@ -203,13 +209,27 @@ public struct CaseFactsExtractor: Sendable {
         return (status, usable.first { $0.assertion == best.assertion } ?? best)
     }
 
+    /// Whether a (negated) mention states a resolution: a `resolved` attribute, an anchor whose
+    /// attribute negates it ("recanalised"), or a negation cue in words of resolution.
+    func isResolution(_ m: Mention) -> Bool {
+        guard m.assertion == .negated else { return false }
+        if m.attributes.contains(where: Self.negatingAttributes.contains) { return true }
+        return m.triggers.contains { t in
+            guard t.category == .negated else { return false }
+            let phrase = t.phrase.lowercased()
+            return Self.resolutionWords.contains { phrase.contains($0) }
+        }
+    }
+
     /// Target attributes that make a mention a denial or a resolution.
     static let negatingAttributes = [
         ClinicalVocabulary.Attribute.negated.rawValue, ClinicalVocabulary.Attribute.resolved.rawValue,
     ]
 
     /// Parts of negation cues that state a resolution rather than a denial.
-    static let resolutionWords = ["resolv", "settled", "subsided", "abated", "no further", "no longer", "no recurren"]
+    static let resolutionWords = [
+        "resolv", "settled", "subsided", "abated", "no further", "no longer", "no recurren", "cured", "withdrawn",
+    ]
 
     func sentenceHasClass(_ doc: Document, _ sentence: Int, _ name: String) -> Bool {
         let bit = lexicon.compiled.classBit(name)

@@ -272,6 +272,11 @@ extension ClinicalLexicon {
         modifier negated backward: is retracted
         modifier negated backward: has been retracted
         modifier negated backward: is withdrawn
+        # A treated lesion stated as gone: "cured dAVF", "the fistula is cured".
+        modifier negated forward: cured
+        modifier negated backward: is cured
+        modifier negated backward: has been cured
+        modifier negated backward: was cured
         modifier negated backward: was spurious
         modifier negated backward: was artefactual
         modifier negated backward: was artifactual
@@ -379,6 +384,9 @@ extension ClinicalLexicon {
         modifier pseudo forward: without intravenous contrast
         modifier pseudo forward: non - contrast
         modifier pseudo forward: not enhanced
+        # "time-resolved MRA" is a technique, not a resolution.
+        modifier pseudo both: time - resolved
+        modifier pseudo both: time resolved
         # "comparison none" in flattened dictation is a header and its value, not a denial of what precedes it.
         modifier pseudo both: comparison none
         modifier pseudo both: comparisons none
@@ -466,6 +474,16 @@ extension ClinicalLexicon {
         modifier hypothetical forward: to establish
         modifier hypothetical forward: to document
         modifier hypothetical forward: whether
+        # The labels of a teaching file's general remarks: what follows is not about this patient.
+        modifier hypothetical forward: teaching point
+        modifier hypothetical forward: teaching points
+        modifier hypothetical forward: learning point
+        modifier hypothetical forward: learning points
+        modifier hypothetical forward: key point
+        modifier hypothetical forward: key points
+        modifier hypothetical forward: take - home point
+        modifier hypothetical forward: take - home message
+        modifier hypothetical forward: pearl
         modifier hypothetical forward: unless
         modifier hypothetical forward: in the event of
         modifier hypothetical forward: to be excluded
@@ -2270,6 +2288,13 @@ extension ClinicalLexicon {
         class recnarrative: were obtained
         class recnarrative: underwent
         class recnarrative: was undertaken
+        # A study already done, told in the course of the case: "no longer seen on follow-up MRI".
+        class recnarrative: on follow - up
+        class recnarrative: at follow - up
+        class recnarrative: on the follow - up
+        # Care that has ended is not a referral: "discharged from neurointerventional follow-up".
+        modifier negated forward 3: discharged from
+        modifier negated forward 3: discharged back to
         class recstrong: recommend
         class recstrong: recommended
         class recstrong: recommends

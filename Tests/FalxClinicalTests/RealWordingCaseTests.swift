@@ -227,3 +227,56 @@ extension RealWordingTests {
         #expect(facts(text).status(.venousSinusThrombosis) == expected, "\(text)")
     }
 }
+
+extension RealWordingTests {
+    /// A finding stated as gone ("has resolved", "recanalised", "cured", "no longer seen")
+    /// outranks the mentions before it that tell its past; a finding stated after it still counts.
+    @Test func aResolvedFindingOutranksItsPast() {
+        let ih = facts(
+            "FINDINGS: Previously: brain sagging and bilateral hygromas. Now the brain sagging has resolved. Falx calcification.")
+        #expect(ih.status(.intracranialHypotension) == .absent)
+        let vst = facts(
+            "FINDINGS: 44M, previous right sigmoid sinus thrombosis. The right sigmoid sinus has recanalised. Tentorial calcification."
+        )
+        #expect(vst.status(.venousSinusThrombosis) == .absent)
+        let davf = facts(
+            "FINDINGS: Right transverse sinus dAVF embolised six months ago. Falx calcification.\nIMPRESSION: Cured dAVF.")
+        #expect(davf.status(.davf) == .absent)
+        let veins = facts("FINDINGS: Falx calcification. The engorged veins are no longer seen on follow-up MRI.")
+        #expect(veins.status(.venousAbnormalityOther) == .absent && veins.reportRecommends.isEmpty)
+    }
+
+    @Test func aFindingAfterTheResolutionCounts() {
+        let f = facts(
+            "FINDINGS: The left transverse sinus thrombosis has resolved; new thrombus in the right sigmoid sinus. Falx calcification."
+        )
+        #expect(f.status(.venousSinusThrombosis) == .present)
+        // "time-resolved" names a technique.
+        let mra = facts("FINDINGS: Falx calcification. Early filling of the straight sinus on time-resolved MRA.")
+        #expect(mra.status(.venousAbnormalityOther) == .present)
+    }
+
+    /// A teaching file's labelled remarks ("Teaching point:", "Key point:", "Pearl:") are general.
+    @Test(arguments: [
+        "FINDINGS: Falx calcification.\nTeaching point: progressive subcortical calcification can reflect chronic venous hypertension.",
+        "FINDINGS: Falx calcification.\nKey point: pachymeningitis is described in rheumatoid arthritis.",
+        "FINDINGS: Falx calcification.\nLearning point: dural arteriovenous fistulas can present with tinnitus.",
+    ])
+    func teachingPointsAreNotFindings(_ text: String) {
+        let f = facts(text)
+        #expect(f.duralCalcification == .present)
+        #expect(
+            f.status(.venousAbnormalityOther) == .notMentioned && f.status(.subcorticalCalcification) == .notMentioned, "\(text)")
+        #expect(f.status(.duralEnhancement) == .notMentioned && f.status(.davf) == .notMentioned, "\(text)")
+    }
+
+    /// Care that has ended is not a referral; a referral still is.
+    @Test(arguments: [
+        ("IMPRESSION: Cured dAVF. Falx calcification. Discharged from neurointerventional follow-up.", ""),
+        ("IMPRESSION: Falx calcification with a known dAVF. Refer to the neurointerventional team.", "neurosurgery_consult"),
+        ("IMPRESSION: Falx calcification. Follow-up MRI in 12 months.", "follow_up_imaging"),
+    ])
+    func endedCare(_ text: String, _ expected: String) {
+        #expect(facts(text).reportRecommends.map(\.rawValue).joined(separator: ";") == expected, "\(text)")
+    }
+}
