@@ -33,7 +33,8 @@ public struct CaseFactsExtractor: Sendable {
     public func read(_ text: [UInt8], metadataAge: Int? = nil, meter: inout WorkMeter) -> ClinicalReading {
         let doc = engine.analyze(text)
         _ = meter.spend(doc.tokens.count + 1)
-        let mentions = meter.canContinue ? finder.mentions(in: doc, meter: &meter) : []
+        var mentions = meter.canContinue ? finder.mentions(in: doc, meter: &meter) : []
+        if meter.spend(doc.tokens.count) { mentions += Self.episodeResolutions(doc, mentions) }
         var facts = CaseFacts()
         var decisive: [String: Mention] = [:]
 

@@ -280,3 +280,32 @@ extension RealWordingTests {
         #expect(facts(text).reportRecommends.map(\.rawValue).joined(separator: ";") == expected, "\(text)")
     }
 }
+
+extension RealWordingTests {
+    /// "No further episodes" names no symptom: it resolves the one told last before it (about this
+    /// patient, not a family history). "No further episodes of X" names its own.
+    @Test(arguments: [
+        (
+            "HISTORY: Brought in after a witnessed shaking episode. Family history of epilepsy. Started on levetiracetam and has had no further episodes.\nFINDINGS: Falx calcification.",
+            Symptom.seizure, SymptomStatus.absent
+        ),
+        (
+            "HISTORY: Transient left arm weakness last week, no further episodes.\nFINDINGS: Falx calcification.", .focalDeficit,
+            .absent
+        ),
+        ("HISTORY: Seizure last month, no recurrence. Now confusion.\nFINDINGS: Falx calcification.", .seizure, .absent),
+        ("HISTORY: Seizure last month, no recurrence. Now confusion.\nFINDINGS: Falx calcification.", .cognitiveChange, .present),
+        (
+            "HISTORY: Headache and a seizure yesterday; no further episodes of headache.\nFINDINGS: Falx calcification.",
+            .seizure, .present
+        ),
+        (
+            "HISTORY: Headache and a seizure yesterday; no further episodes of headache.\nFINDINGS: Falx calcification.",
+            .headache, .absent
+        ),
+        ("HISTORY: Family history of epilepsy; no further episodes.\nFINDINGS: Falx calcification.", .seizure, .notMentioned),
+    ])
+    func noFurtherEpisodes(_ text: String, _ symptom: Symptom, _ expected: SymptomStatus) {
+        #expect(facts(text).status(symptom) == expected, "\(text)")
+    }
+}
