@@ -1159,6 +1159,8 @@ extension ClinicalLexicon {
         target dural_enhancement negonly: abnormal contrast enhancement
         target dural_enhancement negonly: pathological enhancement
         target dural_enhancement negonly: pathologic enhancement
+        # A general "No enhancement." (no structure named) denies dural enhancement.
+        target dural_enhancement negated: no enhancement .
         target dural_enhancement negonly: abnormal meningeal enhancement
         target dural_enhancement negonly: abnormal enhancing
         target dural_enhancement negonly: abnormal post - contrast enhancement
@@ -1338,6 +1340,9 @@ extension ClinicalLexicon {
         class venblock: hemorrhage
         class venblock: haemorrhage
         target venous_abnormality_other: cortical venous reflux
+        # "No venous abnormality" denies the group; affirmed, the phrase is too vague to state one.
+        target venous_abnormality_other negonly: venous abnormality
+        target venous_abnormality_other negonly: venous abnormalities
         target venous_abnormality_other: cortical venous drainage
         target venous_abnormality_other: retrograde cortical venous drainage
         target venous_abnormality_other: venous congestion
@@ -1367,6 +1372,11 @@ extension ClinicalLexicon {
         target davf: davf
         target davf: davfs
         target davf: dural fistula
+        # "No fistula seen" on a study for a fistula denies it.
+        target davf negonly: fistula seen
+        target davf negonly: fistula is seen
+        target davf negonly: fistula identified
+        target davf negonly: fistula is identified
         target davf: dural fistulae
         target davf: dural fistulas
         # Without "dural" a fistula may be a dialysis access: such mentions are dropped when their sentence
@@ -1434,7 +1444,26 @@ extension ClinicalLexicon {
         target intracranial_hypotension: overshunting
         target intracranial_hypotension: over - shunting
 
-        near subcortical_calcification: calc subcort 4 block subcortblock
+        # Its own calcification words: a "plaque" near the cortex is a demyelinating plaque, not calcium.
+        near subcortical_calcification: subcalc subcort 4 block subcortblock
+        class subcalc: calcif*
+        class subcalc: calcification
+        class subcalc: calcifications
+        class subcalc: calcified
+        class subcalc: calcific
+        class subcalc: calcifying
+        class subcalc: calcf*
+        class subcalc: clacif*
+        class subcalc: calsif*
+        class subcalc: ossif*
+        class subcalc: ossification
+        class subcalc: ossified
+        class subcalc: osseous metaplasia
+        class subcalc: calcium
+        class subcalc: calcareous
+        class subcalc: calcinosis
+        class subcalc: calc
+        class subcalc: calcs
         class subcort: subcortical
         class subcort: juxtacortical
         class subcort: juxta - cortical
@@ -1607,6 +1636,8 @@ extension ClinicalLexicon {
         target cognitive_change: memory problem
         target cognitive_change: memory lapses
         target cognitive_change: memory difficulty
+        target cognitive_change: memory concerns
+        target cognitive_change: memory concern
         target cognitive_change: cognitive concerns
         target cognitive_change: cognitive difficulties
         target cognitive_change: cognitive slowing
@@ -1812,6 +1843,7 @@ extension ClinicalLexicon {
         target renal_disease: kidney disease
         target renal_disease: kidney failure
         target renal_disease: renal disease
+        target renal_disease negonly: renal history
         target renal_disease: renal transplant
         target renal_disease: renal transplantation
         target renal_disease: kidney transplant

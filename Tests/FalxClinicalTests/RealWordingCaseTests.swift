@@ -309,3 +309,41 @@ extension RealWordingTests {
         #expect(facts(text).status(symptom) == expected, "\(text)")
     }
 }
+
+extension RealWordingTests {
+    /// A denial of a general phrase ("No enhancement.", "No fistula seen", "No venous abnormality",
+    /// "No renal history") denies the finding; the same words affirmed, or naming another
+    /// structure, do not state it.
+    @Test(arguments: [
+        ("FINDINGS: Falx calcification. No enhancement.", Finding.duralEnhancement, FindingStatus.absent),
+        ("FINDINGS: Falx calcification. There is no enhancement.", .duralEnhancement, .absent),
+        ("FINDINGS: Falx calcification. No abnormal parenchymal enhancement.", .duralEnhancement, .notMentioned),
+        ("FINDINGS: Falx calcification. No enhancement of the lesion.", .duralEnhancement, .notMentioned),
+        ("IMPRESSION: Falx calcification. No fistula seen.", .davf, .absent),
+        ("FINDINGS: No venous abnormality is seen. Falx calcification.", .venousAbnormalityOther, .absent),
+        ("FINDINGS: A venous abnormality cannot be assessed. Falx calcification.", .venousAbnormalityOther, .notMentioned),
+    ])
+    func generalDenials(_ text: String, _ finding: Finding, _ expected: FindingStatus) {
+        #expect(facts(text).status(finding) == expected, "\(text)")
+    }
+
+    @Test func renalHistoryAndMemoryConcerns() {
+        #expect(facts("HISTORY: 60M. No renal history.\nFINDINGS: Falx calcification.").renalDisease == .absent)
+        #expect(facts("CT BRAIN. 60yo. Memory concerns. Falx calcification.").status(.cognitiveChange) == .present)
+        #expect(facts("CT BRAIN. 60yo. No memory concerns. Falx calcification.").status(.cognitiveChange) == .absent)
+    }
+
+    /// A "plaque" near the cortex is a demyelinating plaque, not subcortical calcification.
+    @Test(arguments: [
+        (
+            "FINDINGS: Falx calcification. Multiple T2 hyperintense plaques in the juxtacortical white matter.",
+            FindingStatus.notMentioned
+        ),
+        ("FINDINGS: Falx calcification. Demyelinating plaques, some subcortical.", .notMentioned),
+        ("FINDINGS: Falx calcification. Calcification in the juxtacortical white matter.", .present),
+        ("FINDINGS: Falx calcification. Juxtacortical calcified foci.", .present),
+    ])
+    func plaquesNearTheCortex(_ text: String, _ expected: FindingStatus) {
+        #expect(facts(text).status(.subcorticalCalcification) == expected, "\(text)")
+    }
+}
