@@ -347,3 +347,18 @@ extension RealWordingTests {
         #expect(facts(text).status(.subcorticalCalcification) == expected, "\(text)")
     }
 }
+
+extension RealWordingTests {
+    /// Sentences glued by a PDF ("hypotension.A 12mm ...") end at the period, so a hedge of one
+    /// does not reach the next.
+    @Test(arguments: [
+        "Findings:Appearances may be seen in intracranial hypotension.A 12mm ossified segment of the falx.",
+        "Impression:Enhancement,which may be seen in intracranial hypotension.Falcine ossification.CT myelogram has been requested.",
+        "Findings:Possible intracranial hypotension.Calcification of the falx is seen on SWI.No leptomeningeal enhancement.",
+    ])
+    func gluedSentences(_ text: String) {
+        let f = facts(text)
+        #expect(f.duralCalcification == .present, "\(text)")
+        #expect(f.status(.intracranialHypotension) == .uncertain, "\(text)")
+    }
+}

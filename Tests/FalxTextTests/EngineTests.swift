@@ -62,6 +62,12 @@ func analyse(_ s: String) -> (Document, [Mention]) {
     @Test func numberedListsSplitPerItem() {
         #expect(sentences("IMPRESSION:\n1. Cough.\n2. No fever.\n3) Rash") == ["1. Cough.", "2. No fever.", "3) Rash"])
         #expect(sentences("Impression: 1. Cough. 2. No fever.") == ["1. Cough.", "2. No fever."])
+        // Sentences glued by a PDF end at the period; abbreviations, initials and decimals do not.
+        #expect(
+            sentences("There is a cough.A fever is seen on SWI.No rash.") == [
+                "There is a cough.", "A fever is seen on SWI.", "No rash.",
+            ])
+        #expect(sentences("Seen by Dr.Smith, e.g.Cough, size 2.5 cm.") == ["Seen by Dr.Smith, e.g.Cough, size 2.5 cm."])
     }
 
     @Test func hardWrappedLinesJoinAndShortLinesSplit() {
