@@ -135,7 +135,8 @@ public struct CaseFactsExtractor: Sendable {
     /// Mentions that count: not hypothetical, family or "no new"; addendum mentions override the
     /// rest; mentions in the clinical question only when nothing else speaks of the concept.
     func counted(_ list: [Mention], symptomLike: Bool = false) -> [Mention] {
-        var usable = list.filter { !$0.hypothetical && !$0.family && !$0.ignored }
+        // "New dural enhancement is not demonstrated" is "no new dural enhancement": it says nothing of X.
+        var usable = list.filter { !$0.hypothetical && !$0.family && !$0.ignored && !Self.deniedAsNew($0) }
         usable = usable.filter {
             !($0.attributes.contains(ClinicalVocabulary.Attribute.negonly.rawValue) && $0.assertion != .negated)
         }
@@ -219,6 +220,15 @@ public struct CaseFactsExtractor: Sendable {
             guard t.category == .negated else { return false }
             let phrase = t.phrase.lowercased()
             return Self.resolutionWords.contains { phrase.contains($0) }
+        }
+    }
+
+    /// Whether a denial is of a new X only: "New X is not demonstrated", the "new" cue right
+    /// before the mention.
+    static func deniedAsNew(_ m: Mention) -> Bool {
+        guard m.assertion == .negated, m.temporality == .new else { return false }
+        return m.triggers.contains { t in
+            t.category == .new && t.tokens.upperBound <= m.tokens.lowerBound && m.tokens.lowerBound - t.tokens.upperBound <= 1
         }
     }
 

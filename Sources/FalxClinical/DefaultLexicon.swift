@@ -1121,6 +1121,13 @@ extension ClinicalLexicon {
         class enh: enhances
         class enh: enhance
         class enh: enhanced
+        # Two adjectives of one site ("thickened, enhancing tentorium"): the phrase anchors both rules.
+        class enh: thickened , enhancing
+        class enh: enhancing , thickened
+        class enh: thick , enhancing
+        class thick: thickened , enhancing
+        class thick: enhancing , thickened
+        class thick: thick , enhancing
         class dblock: leptomeningeal
         class dblock: leptomeninges
         class dblock: dural venous sinus
@@ -2108,6 +2115,10 @@ extension ClinicalLexicon {
         target rec.follow_up_imaging interval: scan
         target rec.follow_up_imaging interval: imaging
         target rec.none: no further imaging
+        target rec.none: no further venous imaging
+        target rec.none: no further vascular imaging
+        target rec.none: no further neuroimaging
+        target rec.none: no further cross - sectional imaging
         target rec.none: no further follow - up
         target rec.none: no further investigation
         target rec.none: no further investigations

@@ -362,3 +362,75 @@ extension RealWordingTests {
         #expect(f.status(.intracranialHypotension) == .uncertain, "\(text)")
     }
 }
+
+extension RealWordingTests {
+    /// Care already in place counts where the report tells it, also in the history or an
+    /// unlabelled history before the first header; a past referral or a referrer does not.
+    @Test(arguments: [
+        (
+            "CT HEAD. 27-year-old woman with a known right occipital dAVF, under the care of the neurovascular team. Findings: Calcification of the right tentorium.",
+            "neurosurgery_consult"
+        ),
+        (
+            "HISTORY: Known dAVF, followed by the neurovascular team.\nFINDINGS: Calcification of the tentorium.",
+            "neurosurgery_consult"
+        ),
+        ("HISTORY: Memory loss, known to the neurology service.\nFINDINGS: Falx calcification.", "neurology_consult"),
+        ("HISTORY: Referred by neurology for headache.\nFINDINGS: Falx calcification.", ""),
+        ("HISTORY: Previously under neurosurgery for a fistula, discharged in 2019.\nFINDINGS: Falx calcification.", ""),
+        ("CT HEAD. MRI requested by the GP to exclude a mass. Findings: Falx calcification.", ""),
+    ])
+    func careInPlaceInTheHistory(_ text: String, _ expected: String) {
+        #expect(facts(text).reportRecommends.map(\.rawValue).joined(separator: ";") == expected, "\(text)")
+    }
+
+    /// An addendum that says no further imaging is needed withdraws the imaging recommended before
+    /// it; a referral stands, and imaging the addendum itself recommends counts.
+    @Test(arguments: [
+        (
+            "IMPRESSION: Possible sinus thrombosis; CT venogram recommended. Neurology review suggested.\nADDENDUM: The venogram is normal and no further venous imaging is required.",
+            "neurology_consult"
+        ),
+        ("IMPRESSION: Falx calcification. MRI recommended.\nADDENDUM: Reviewed with the prior; no further imaging required.", ""),
+        ("IMPRESSION: Falx calcification. MRI recommended.\nADDENDUM: Reviewed with the prior.", "mri"),
+        (
+            "IMPRESSION: Falx calcification. MRI recommended.\nADDENDUM: No further imaging required; CT venogram recommended instead.",
+            "venography"
+        ),
+    ])
+    func addendumWithdrawsImaging(_ text: String, _ expected: String) {
+        #expect(facts(text).reportRecommends.map(\.rawValue).joined(separator: ";") == expected, "\(text)")
+    }
+
+    /// A glued "?" questions its own phrase: a comma ends it ("?IIH, blurred vision").
+    @Test(arguments: [
+        ("Clinical details: 38F, headaches, ?IIH, blurred vision.\nFindings: Falx calcification.", SymptomStatus.present),
+        ("Clinical details: 38F, ?visual disturbance.\nFindings: Falx calcification.", .notMentioned),
+    ])
+    func questionMarkEndsAtAComma(_ text: String, _ expected: SymptomStatus) {
+        #expect(facts(text).status(.visualDisturbance) == expected, "\(text)")
+    }
+
+    @Test func questionMarkStillHedgesItsPhrase() {
+        #expect(facts("FINDINGS: ?tentorial calcification, small.").duralCalcification == .uncertain)
+        #expect(facts("FINDINGS: ?calcification ?vessel along the anterior falx.").duralCalcification == .uncertain)
+    }
+
+    /// "New X is not demonstrated" is "no new X": it says nothing of X.
+    @Test(arguments: [
+        ("FINDINGS: Falcine calcification. New dural enhancement is not demonstrated.", FindingStatus.notMentioned),
+        ("FINDINGS: Falcine calcification. New dural enhancement was not present.", .notMentioned),
+        ("FINDINGS: Falcine calcification. Dural enhancement is not demonstrated.", .absent),
+        ("FINDINGS: Falcine calcification. New dural enhancement.", .present),
+    ])
+    func newXNotSeen(_ text: String, _ expected: FindingStatus) {
+        #expect(facts(text).status(.duralEnhancement) == expected, "\(text)")
+    }
+
+    /// Two adjectives of one site: "thickened, enhancing tentorium".
+    @Test(arguments: ["FINDINGS: Thickened, enhancing tentorium.", "FINDINGS: Enhancing, thickened falx."])
+    func coordinatedAdjectivesOfASite(_ text: String) {
+        let f = facts(text)
+        #expect(f.status(.duralThickening) == .present && f.status(.duralEnhancement) == .present, "\(text)")
+    }
+}
