@@ -496,6 +496,19 @@ extension ClinicalLexicon {
         modifier hypothetical forward: any prior history of
         modifier hypothetical forward: enquire about
         modifier hypothetical forward: ask about
+        # The question of an earlier request or study is not a finding of this one ("requested by her GP
+        # with the question of sinus thrombosis", "the indication for the previous CT was ?thrombosis").
+        modifier hypothetical forward: with the question of
+        modifier hypothetical forward: with a question of
+        modifier hypothetical forward: with the query of
+        modifier hypothetical forward: with the question
+        modifier hypothetical forward: indication for the previous
+        modifier hypothetical forward: indication for the prior
+        modifier hypothetical forward: indication for the outside
+        modifier hypothetical forward: indication for that
+        modifier hypothetical forward: indication for the earlier
+        modifier hypothetical forward: indication was
+        modifier hypothetical forward: question was
         # Statements about a finding in general, not about this patient ("dural calcification is common in
         # older adults", "is associated with"): both sides are generic. "May be seen in" is left out: with
         # "these appearances" as its subject it hedges this patient's finding.

@@ -434,3 +434,20 @@ extension RealWordingTests {
         #expect(f.status(.duralThickening) == .present && f.status(.duralEnhancement) == .present, "\(text)")
     }
 }
+
+extension RealWordingTests {
+    /// The question of an earlier request or study, and another study's indication, are not
+    /// findings; this report raising the question still hedges.
+    @Test(arguments: [
+        (
+            "FINDINGS: Falx calcification. The outside CT was requested by her GP with the question of sinus thrombosis.",
+            FindingStatus.notMentioned
+        ),
+        ("FINDINGS: Falx calcification. The indication for the previous CT was ?venous sinus thrombosis.", .notMentioned),
+        ("FINDINGS: Falx calcification. Her brother was treated for venous sinus thrombosis.", .notMentioned),
+        ("FINDINGS: Falx calcification. Dense sinus raises the question of sinus thrombosis.", .uncertain),
+    ])
+    func anotherStudysQuestion(_ text: String, _ expected: FindingStatus) {
+        #expect(facts(text).status(.venousSinusThrombosis) == expected, "\(text)")
+    }
+}
