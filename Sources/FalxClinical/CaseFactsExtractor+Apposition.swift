@@ -25,14 +25,16 @@ extension CaseFactsExtractor {
     /// - Complexity: O(t) for t tokens of the sentence; run only on sentences with a dural
     ///   calcification mention.
     static func appositionStarts(_ doc: Document, _ range: Range<Int>, _ lexicon: CompiledLexicon, blocker: UInt64)
-        -> [Int]
+        -> Owners
     {
-        guard blocker != 0 else { return [] }
+        var owners = Owners()
+        guard blocker != 0 else { return owners }
         var blockers: [Int] = []
         for m in lexicon.classMatchBits(doc.tokens, in: range) where m.classes & blocker != 0 {
             blockers.append(m.range.lowerBound)
+            owners.blockerEnds.append(m.range.upperBound)
         }
-        guard !blockers.isEmpty else { return [] }
+        guard !blockers.isEmpty else { return owners }
         var starts: [Int] = []
         var k = range.lowerBound
         while k < range.upperBound {
@@ -53,13 +55,25 @@ extension CaseFactsExtractor {
             }
             k += 1
         }
-        return starts
+        owners.appositions = starts
+        return owners
+    }
+
+    /// What in a sentence can own a calcification: appositions that name a blocker (their first
+    /// tokens) and the ends of blocker words.
+    struct Owners {
+        var appositions: [Int] = []
+        var blockerEnds: [Int] = []
     }
 
     /// Whether an apposition after the mention, in its clause (no ";" between), names the
     /// calcification as something else.
-    static func namedAsSomethingElse(_ m: Mention, _ starts: [Int], _ doc: Document) -> Bool {
-        guard let s = starts.first(where: { $0 >= m.tokens.upperBound }) else { return false }
+    /// Or a blocker right before the calcification word that opens the mention owns it
+    /// ("atherosclerotic plaques near the falx", "T2 hyperintense plaques abutting the falx"; not
+    /// "falx and pineal calcification", whose site comes first).
+    static func namedAsSomethingElse(_ m: Mention, _ owners: Owners, _ doc: Document) -> Bool {
+        if m.tokens.lowerBound == m.anchor.lowerBound && owners.blockerEnds.contains(m.anchor.lowerBound) { return true }
+        guard let s = owners.appositions.first(where: { $0 >= m.tokens.upperBound }) else { return false }
         return !(m.tokens.upperBound..<s).contains {
             doc.tokens[$0].kind == .punct && doc.text[Int(doc.tokens[$0].start)] == 0x3B
         }

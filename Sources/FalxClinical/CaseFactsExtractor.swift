@@ -42,7 +42,7 @@ public struct CaseFactsExtractor: Sendable {
         // Whether each sentence with a generic mention names a vascular access (looked up once).
         var vascularAccess: [Int: Bool] = [:]
         // Per sentence with a dural calcification mention: where appositions name it as something else.
-        var appositions: [Int: [Int]] = [:]
+        var appositions: [Int: Owners] = [:]
         // Per clinical-question section: whether it runs on one line with the findings after it.
         var inlineHistory: [Int: Bool] = [:]
         for m in mentions where !m.concept.hasPrefix(ClinicalVocabulary.recommendationPrefix) {

@@ -558,6 +558,8 @@ extension ClinicalLexicon {
         modifier hypothetical both: enters the differential
         modifier hypothetical both: the differential of a
         modifier hypothetical both: the differential of an
+        modifier hypothetical both: the differential diagnosis of a
+        modifier hypothetical both: the differential diagnosis of an
         modifier hypothetical both: in the differential of
         # Historical.
         modifier historical forward 6: history of
@@ -928,6 +930,9 @@ extension ClinicalLexicon {
         class blocker: vascular
         class blocker: atherosclerotic
         class blocker: atheromatous
+        # MRI plaques of the white matter ("demyelinating plaques", "T2 hyperintense plaques abutting the falx").
+        class blocker: demyelinating
+        class blocker: hyperintense
         class blocker: arterial
         class blocker: artery
         class blocker: arteries
@@ -2348,6 +2353,12 @@ extension ClinicalLexicon {
         class recnarrative: on follow - up
         class recnarrative: at follow - up
         class recnarrative: on the follow - up
+        # Treatment told as the course of the case: "he was referred to neurosurgery and the fistula was
+        # embolised" (a referral alone may be work-up already arranged, which counts).
+        class recnarrative: was embolised
+        class recnarrative: was embolized
+        class recnarrative: was coiled
+        class recnarrative: was treated
         # Care that has ended is not a referral: "discharged from neurointerventional follow-up".
         modifier negated forward 3: discharged from
         modifier negated forward 3: discharged back to

@@ -451,3 +451,37 @@ extension RealWordingTests {
         #expect(facts(text).status(.venousSinusThrombosis) == expected, "\(text)")
     }
 }
+
+extension RealWordingTests {
+    /// A blocker right before the calcification word owns it: MRI plaques of the white matter and
+    /// vascular plaques near the falx are not dural calcification; a site before the blocker, or a
+    /// calcified plaque on the falx, still is.
+    @Test(arguments: [
+        ("FINDINGS: T2 hyperintense plaques abutting the falx in both frontal lobes.", FindingStatus.notMentioned),
+        ("FINDINGS: Atherosclerotic plaques near the falx.", .notMentioned),
+        ("FINDINGS: Demyelinating plaques along the falx.", .notMentioned),
+        ("FINDINGS: Vascular calcification along the falx.", .notMentioned),
+        ("FINDINGS: Falx and pineal calcification.", .present),
+        ("FINDINGS: A calcified plaque on the falx, presumably of no consequence.", .present),
+        ("FINDINGS: Falx calcification, hyperintense on T1.", .present),
+    ])
+    func blockerBeforeTheCalcificationWord(_ text: String, _ expected: FindingStatus) {
+        #expect(facts(text).duralCalcification == expected, "\(text)")
+    }
+
+    /// Treatment told as the course of the case is history; a referral recommended, or already
+    /// arranged, is not.
+    @Test(arguments: [
+        ("FINDINGS: Falx calcification. He was referred to neurosurgery and the fistula was embolised.", ""),
+        ("FINDINGS: Falx calcification with a dAVF. Referral to neurosurgery is recommended.", "neurosurgery_consult"),
+        ("FINDINGS: Falx calcification with a known dAVF. He was referred to the neurovascular MDT.", "neurosurgery_consult"),
+    ])
+    func referralToldAsTheCourse(_ text: String, _ expected: String) {
+        #expect(facts(text).reportRecommends.map(\.rawValue).joined(separator: ";") == expected, "\(text)")
+    }
+
+    @Test func aGeneralDifferentialDiagnosis() {
+        let f = facts("FINDINGS: Falx calcification. The differential diagnosis of a dense tentorium includes a dural fistula.")
+        #expect(f.duralCalcification == .present && f.status(.davf) == .notMentioned)
+    }
+}
