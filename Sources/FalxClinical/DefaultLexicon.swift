@@ -91,6 +91,7 @@ extension ClinicalLexicon {
         section addendum: correction
 
         abbreviation: dr
+        abbreviation: neg
         abbreviation: drs
         abbreviation: mr
         abbreviation: mrs
@@ -115,6 +116,8 @@ extension ClinicalLexicon {
         modifier negated forward: without
         modifier negated forward: w/o
         modifier negated forward: negative for
+        modifier negated forward: neg for
+        modifier negated forward: neg . for
         modifier negated forward: free of
         modifier negated forward: absence of
         modifier negated forward: absent

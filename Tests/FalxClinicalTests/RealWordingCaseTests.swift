@@ -485,3 +485,15 @@ extension RealWordingTests {
         #expect(f.duralCalcification == .present && f.status(.davf) == .notMentioned)
     }
 }
+
+extension RealWordingTests {
+    /// "Neg for" / "Neg. for" is "negative for", also after an inline history label.
+    @Test(arguments: [
+        ("CT HEAD. Hx: 30M seizure. Neg for dural calcification or bleed. Imp: normal.", FindingStatus.absent),
+        ("FINDINGS: Neg. for falx calcification.", .absent),
+        ("FINDINGS: Falx calcification. Neg for bleed.", .present),
+    ])
+    func negFor(_ text: String, _ expected: FindingStatus) {
+        #expect(facts(text).duralCalcification == expected, "\(text)")
+    }
+}
