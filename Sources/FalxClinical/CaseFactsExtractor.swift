@@ -9,11 +9,13 @@ public struct CaseFactsExtractor: Sendable {
     public let lexicon: ClinicalLexicon
     let engine: TextEngine
     let finder: MentionFinder
+    let blockerBit: UInt64
 
     public init(lexicon: ClinicalLexicon = .standard) {
         self.lexicon = lexicon
         engine = TextEngine(lexicon: lexicon.compiled)
         finder = MentionFinder(lexicon: lexicon.compiled)
+        blockerBit = Self.blockerBit(lexicon.compiled)
     }
 
     static let symptomConcepts = Set(Symptom.allCases.map(\.rawValue) + [ClinicalVocabulary.renalDisease])
@@ -31,14 +33,31 @@ public struct CaseFactsExtractor: Sendable {
     public func read(_ text: [UInt8], metadataAge: Int? = nil, meter: inout WorkMeter) -> ClinicalReading {
         let doc = engine.analyze(text)
         _ = meter.spend(doc.tokens.count + 1)
-        let mentions = meter.canContinue ? finder.mentions(in: doc, meter: &meter) : []
+        var mentions = meter.canContinue ? finder.mentions(in: doc, meter: &meter) : []
+        if meter.spend(doc.tokens.count) { mentions += Self.episodeResolutions(doc, mentions) }
         var facts = CaseFacts()
         var decisive: [String: Mention] = [:]
 
         var byConcept: [String: [Mention]] = [:]
         // Whether each sentence with a generic mention names a vascular access (looked up once).
         var vascularAccess: [Int: Bool] = [:]
+        // Per sentence with a dural calcification mention: where appositions name it as something else.
+        var appositions: [Int: Owners] = [:]
+        // Per clinical-question section: whether it runs on one line with the findings after it.
+        var inlineHistory: [Int: Bool] = [:]
         for m in mentions where !m.concept.hasPrefix(ClinicalVocabulary.recommendationPrefix) {
+            if m.concept == ClinicalVocabulary.duralCalcification && m.assertion != .negated {
+                let starts =
+                    appositions[m.sentence]
+                    ?? {
+                        _ = meter.spend(doc.sentences[m.sentence].tokens.count)
+                        let found = Self.appositionStarts(
+                            doc, doc.sentences[m.sentence].tokens, lexicon.compiled, blocker: blockerBit)
+                        appositions[m.sentence] = found
+                        return found
+                    }()
+                if Self.namedAsSomethingElse(m, starts, doc) { continue }
+            }
             if m.attributes.contains(ClinicalVocabulary.Attribute.generic.rawValue) {
                 let access =
                     vascularAccess[m.sentence]
@@ -49,6 +68,12 @@ public struct CaseFactsExtractor: Sendable {
                         return found
                     }()
                 if access { continue }
+            }
+            var m = m
+            if m.section.isClinicalQuestion, m.assertion == .negated, !Self.symptomConcepts.contains(m.concept),
+                Self.findingsInInlineHistory(m, doc, &inlineHistory)
+            {
+                m.section = .findings
             }
             byConcept[m.concept, default: []].append(m)
         }
@@ -110,7 +135,8 @@ public struct CaseFactsExtractor: Sendable {
     /// Mentions that count: not hypothetical, family or "no new"; addendum mentions override the
     /// rest; mentions in the clinical question only when nothing else speaks of the concept.
     func counted(_ list: [Mention], symptomLike: Bool = false) -> [Mention] {
-        var usable = list.filter { !$0.hypothetical && !$0.family && !$0.ignored }
+        // "New dural enhancement is not demonstrated" is "no new dural enhancement": it says nothing of X.
+        var usable = list.filter { !$0.hypothetical && !$0.family && !$0.ignored && !Self.deniedAsNew($0) }
         usable = usable.filter {
             !($0.attributes.contains(ClinicalVocabulary.Attribute.negonly.rawValue) && $0.assertion != .negated)
         }
@@ -169,6 +195,12 @@ public struct CaseFactsExtractor: Sendable {
         {
             return (.absent, resolved)
         }
+        // A finding stated as gone ("has resolved", "no longer seen", "recanalised", "cured",
+        // "withdrawn") outranks the mentions before it, which tell its past; a mention after the
+        // resolution ("... resolved; new thrombus in the sigmoid sinus") still counts.
+        if !symptomLike, let gone = usable.last(where: isResolution) {
+            usable.removeAll { $0.assertion != .negated && $0.tokens.upperBound <= gone.tokens.lowerBound }
+        }
         guard let best = usable.max(by: { $0.assertion.rank < $1.assertion.rank }) else { return nil }
         let status: FindingStatus
         switch best.assertion {
@@ -179,13 +211,36 @@ public struct CaseFactsExtractor: Sendable {
         return (status, usable.first { $0.assertion == best.assertion } ?? best)
     }
 
+    /// Whether a (negated) mention states a resolution: a `resolved` attribute, an anchor whose
+    /// attribute negates it ("recanalised"), or a negation cue in words of resolution.
+    func isResolution(_ m: Mention) -> Bool {
+        guard m.assertion == .negated else { return false }
+        if m.attributes.contains(where: Self.negatingAttributes.contains) { return true }
+        return m.triggers.contains { t in
+            guard t.category == .negated else { return false }
+            let phrase = t.phrase.lowercased()
+            return Self.resolutionWords.contains { phrase.contains($0) }
+        }
+    }
+
+    /// Whether a denial is of a new X only: "New X is not demonstrated", the "new" cue right
+    /// before the mention.
+    static func deniedAsNew(_ m: Mention) -> Bool {
+        guard m.assertion == .negated, m.temporality == .new else { return false }
+        return m.triggers.contains { t in
+            t.category == .new && t.tokens.upperBound <= m.tokens.lowerBound && m.tokens.lowerBound - t.tokens.upperBound <= 1
+        }
+    }
+
     /// Target attributes that make a mention a denial or a resolution.
     static let negatingAttributes = [
         ClinicalVocabulary.Attribute.negated.rawValue, ClinicalVocabulary.Attribute.resolved.rawValue,
     ]
 
     /// Parts of negation cues that state a resolution rather than a denial.
-    static let resolutionWords = ["resolv", "settled", "subsided", "abated", "no further", "no longer", "no recurren"]
+    static let resolutionWords = [
+        "resolv", "settled", "subsided", "abated", "no further", "no longer", "no recurren", "cured", "withdrawn",
+    ]
 
     func sentenceHasClass(_ doc: Document, _ sentence: Int, _ name: String) -> Bool {
         let bit = lexicon.compiled.classBit(name)

@@ -91,6 +91,7 @@ extension ClinicalLexicon {
         section addendum: correction
 
         abbreviation: dr
+        abbreviation: neg
         abbreviation: drs
         abbreviation: mr
         abbreviation: mrs
@@ -115,6 +116,8 @@ extension ClinicalLexicon {
         modifier negated forward: without
         modifier negated forward: w/o
         modifier negated forward: negative for
+        modifier negated forward: neg for
+        modifier negated forward: neg . for
         modifier negated forward: free of
         modifier negated forward: absence of
         modifier negated forward: absent
@@ -134,6 +137,7 @@ extension ClinicalLexicon {
         modifier negated forward: nor
         modifier negated forward: neither
         modifier negated forward: rather than
+        modifier negated forward: instead of
         modifier negated forward: resolution of
         modifier negated forward: resolved
         modifier negated forward: denies
@@ -271,6 +275,11 @@ extension ClinicalLexicon {
         modifier negated backward: is retracted
         modifier negated backward: has been retracted
         modifier negated backward: is withdrawn
+        # A treated lesion stated as gone: "cured dAVF", "the fistula is cured".
+        modifier negated forward: cured
+        modifier negated backward: is cured
+        modifier negated backward: has been cured
+        modifier negated backward: was cured
         modifier negated backward: was spurious
         modifier negated backward: was artefactual
         modifier negated backward: was artifactual
@@ -295,16 +304,19 @@ extension ClinicalLexicon {
         modifier uncertain forward: may suggest
         modifier uncertain forward: might suggest
         modifier uncertain forward: could suggest
-        modifier uncertain forward: cannot be distinguished from
-        modifier uncertain forward: can not be distinguished from
-        modifier uncertain forward: indistinguishable from
-        modifier uncertain forward: cannot be differentiated from
+        modifier uncertain both: cannot be distinguished from
+        modifier uncertain both: can not be distinguished from
+        modifier uncertain both: indistinguishable from
+        modifier uncertain both: cannot be differentiated from
         modifier uncertain forward: suspicious for
         modifier uncertain forward: suspicion of
         modifier uncertain forward: suspicion for
         modifier uncertain forward: suspected
         modifier uncertain forward: concerning for
         modifier uncertain forward: concern for
+        modifier uncertain backward: is a concern
+        modifier uncertain backward: is a possibility
+        modifier uncertain backward: is a consideration
         modifier uncertain forward: worrisome for
         modifier uncertain forward: raising the possibility of
         modifier uncertain forward: raises the possibility of
@@ -375,6 +387,17 @@ extension ClinicalLexicon {
         modifier pseudo forward: without intravenous contrast
         modifier pseudo forward: non - contrast
         modifier pseudo forward: not enhanced
+        # "time-resolved MRA" is a technique, not a resolution.
+        modifier pseudo both: time - resolved
+        modifier pseudo both: time resolved
+        # "comparison none" in flattened dictation is a header and its value, not a denial of what precedes it.
+        modifier pseudo both: comparison none
+        modifier pseudo both: comparisons none
+        modifier pseudo both: comparison nil
+        modifier pseudo both: prior none
+        modifier pseudo both: priors none
+        modifier pseudo both: prior imaging none
+        modifier pseudo both: prior studies none
         # "No new X" says nothing about X.
         modifier ignored forward: no new
         modifier ignored forward: no new or
@@ -454,6 +477,16 @@ extension ClinicalLexicon {
         modifier hypothetical forward: to establish
         modifier hypothetical forward: to document
         modifier hypothetical forward: whether
+        # The labels of a teaching file's general remarks: what follows is not about this patient.
+        modifier hypothetical forward: teaching point
+        modifier hypothetical forward: teaching points
+        modifier hypothetical forward: learning point
+        modifier hypothetical forward: learning points
+        modifier hypothetical forward: key point
+        modifier hypothetical forward: key points
+        modifier hypothetical forward: take - home point
+        modifier hypothetical forward: take - home message
+        modifier hypothetical forward: pearl
         modifier hypothetical forward: unless
         modifier hypothetical forward: in the event of
         modifier hypothetical forward: to be excluded
@@ -466,6 +499,19 @@ extension ClinicalLexicon {
         modifier hypothetical forward: any prior history of
         modifier hypothetical forward: enquire about
         modifier hypothetical forward: ask about
+        # The question of an earlier request or study is not a finding of this one ("requested by her GP
+        # with the question of sinus thrombosis", "the indication for the previous CT was ?thrombosis").
+        modifier hypothetical forward: with the question of
+        modifier hypothetical forward: with a question of
+        modifier hypothetical forward: with the query of
+        modifier hypothetical forward: with the question
+        modifier hypothetical forward: indication for the previous
+        modifier hypothetical forward: indication for the prior
+        modifier hypothetical forward: indication for the outside
+        modifier hypothetical forward: indication for that
+        modifier hypothetical forward: indication for the earlier
+        modifier hypothetical forward: indication was
+        modifier hypothetical forward: question was
         # Statements about a finding in general, not about this patient ("dural calcification is common in
         # older adults", "is associated with"): both sides are generic. "May be seen in" is left out: with
         # "these appearances" as its subject it hedges this patient's finding.
@@ -497,6 +543,27 @@ extension ClinicalLexicon {
         modifier hypothetical both: in older adults
         modifier hypothetical both: in the elderly
         modifier hypothetical both: with advancing age
+        # What a finding usually does, what it can mimic, what enters a differential in general ("the
+        # differential of a hyperdense falx includes ..."; "the differential for this patient" hedges instead).
+        modifier hypothetical both: typically produces
+        modifier hypothetical both: typically causes
+        modifier hypothetical both: typically shows
+        modifier hypothetical both: usually produces
+        modifier hypothetical both: usually causes
+        modifier hypothetical both: is described after
+        modifier hypothetical both: are described after
+        modifier hypothetical both: is reported in
+        modifier hypothetical both: are reported in
+        modifier hypothetical both: can mimic
+        modifier hypothetical both: may mimic
+        modifier hypothetical both: can mimick
+        modifier hypothetical both: enter the differential
+        modifier hypothetical both: enters the differential
+        modifier hypothetical both: the differential of a
+        modifier hypothetical both: the differential of an
+        modifier hypothetical both: the differential diagnosis of a
+        modifier hypothetical both: the differential diagnosis of an
+        modifier hypothetical both: in the differential of
         # Historical.
         modifier historical forward 6: history of
         modifier historical forward 6: h/o
@@ -663,6 +730,10 @@ extension ClinicalLexicon {
         modifier terminator both: presents
         modifier terminator both: presented
         modifier terminator both: presenting
+        # "previously well with no renal disease, developed headaches": a new clause of the history.
+        modifier terminator both: developed
+        modifier terminator both: develops
+        modifier terminator both: then developed
         modifier terminator both 1: positive for
         modifier terminator both: notable for
         modifier terminator both 1: consistent with
@@ -862,6 +933,9 @@ extension ClinicalLexicon {
         class blocker: vascular
         class blocker: atherosclerotic
         class blocker: atheromatous
+        # MRI plaques of the white matter ("demyelinating plaques", "T2 hyperintense plaques abutting the falx").
+        class blocker: demyelinating
+        class blocker: hyperintense
         class blocker: arterial
         class blocker: artery
         class blocker: arteries
@@ -906,6 +980,7 @@ extension ClinicalLexicon {
         class blocker: bone
         class blocker: osseous
         class blocker: falx meningioma
+        class blocker: falcine meningioma
 
         # ---------------------------------------------------------------- associated findings
         near white_matter_lesions: wmlesion wmsite 6 block wmblock
@@ -1067,6 +1142,13 @@ extension ClinicalLexicon {
         class enh: enhances
         class enh: enhance
         class enh: enhanced
+        # Two adjectives of one site ("thickened, enhancing tentorium"): the phrase anchors both rules.
+        class enh: thickened , enhancing
+        class enh: enhancing , thickened
+        class enh: thick , enhancing
+        class thick: thickened , enhancing
+        class thick: enhancing , thickened
+        class thick: thick , enhancing
         class dblock: leptomeningeal
         class dblock: leptomeninges
         class dblock: dural venous sinus
@@ -1105,6 +1187,8 @@ extension ClinicalLexicon {
         target dural_enhancement negonly: abnormal contrast enhancement
         target dural_enhancement negonly: pathological enhancement
         target dural_enhancement negonly: pathologic enhancement
+        # A general "No enhancement." (no structure named) denies dural enhancement.
+        target dural_enhancement negated: no enhancement .
         target dural_enhancement negonly: abnormal meningeal enhancement
         target dural_enhancement negonly: abnormal enhancing
         target dural_enhancement negonly: abnormal post - contrast enhancement
@@ -1181,6 +1265,11 @@ extension ClinicalLexicon {
                         target venous_sinus_thrombosis: cerebral venous thrombosis
         target venous_sinus_thrombosis: cerebral venous sinus thrombosis
         target venous_sinus_thrombosis: venous sinus thrombosis
+        # "No venous thrombosis" on a head study denies sinus thrombosis; affirmed, the bare phrase may be a
+        # leg DVT, and "deep venous thrombosis" says nothing of the sinuses.
+        target venous_sinus_thrombosis negonly: venous thrombosis
+        modifier ignored forward 1: deep venous
+        modifier ignored forward 1: deep vein
         target venous_sinus_thrombosis: sinus thrombosis
         target venous_sinus_thrombosis: sinovenous thrombosis
         target venous_sinus_thrombosis: dural sinus thrombosis
@@ -1279,6 +1368,9 @@ extension ClinicalLexicon {
         class venblock: hemorrhage
         class venblock: haemorrhage
         target venous_abnormality_other: cortical venous reflux
+        # "No venous abnormality" denies the group; affirmed, the phrase is too vague to state one.
+        target venous_abnormality_other negonly: venous abnormality
+        target venous_abnormality_other negonly: venous abnormalities
         target venous_abnormality_other: cortical venous drainage
         target venous_abnormality_other: retrograde cortical venous drainage
         target venous_abnormality_other: venous congestion
@@ -1308,6 +1400,11 @@ extension ClinicalLexicon {
         target davf: davf
         target davf: davfs
         target davf: dural fistula
+        # "No fistula seen" on a study for a fistula denies it.
+        target davf negonly: fistula seen
+        target davf negonly: fistula is seen
+        target davf negonly: fistula identified
+        target davf negonly: fistula is identified
         target davf: dural fistulae
         target davf: dural fistulas
         # Without "dural" a fistula may be a dialysis access: such mentions are dropped when their sentence
@@ -1375,7 +1472,26 @@ extension ClinicalLexicon {
         target intracranial_hypotension: overshunting
         target intracranial_hypotension: over - shunting
 
-        near subcortical_calcification: calc subcort 4 block subcortblock
+        # Its own calcification words: a "plaque" near the cortex is a demyelinating plaque, not calcium.
+        near subcortical_calcification: subcalc subcort 4 block subcortblock
+        class subcalc: calcif*
+        class subcalc: calcification
+        class subcalc: calcifications
+        class subcalc: calcified
+        class subcalc: calcific
+        class subcalc: calcifying
+        class subcalc: calcf*
+        class subcalc: clacif*
+        class subcalc: calsif*
+        class subcalc: ossif*
+        class subcalc: ossification
+        class subcalc: ossified
+        class subcalc: osseous metaplasia
+        class subcalc: calcium
+        class subcalc: calcareous
+        class subcalc: calcinosis
+        class subcalc: calc
+        class subcalc: calcs
         class subcort: subcortical
         class subcort: juxtacortical
         class subcort: juxta - cortical
@@ -1548,6 +1664,8 @@ extension ClinicalLexicon {
         target cognitive_change: memory problem
         target cognitive_change: memory lapses
         target cognitive_change: memory difficulty
+        target cognitive_change: memory concerns
+        target cognitive_change: memory concern
         target cognitive_change: cognitive concerns
         target cognitive_change: cognitive difficulties
         target cognitive_change: cognitive slowing
@@ -1753,6 +1871,7 @@ extension ClinicalLexicon {
         target renal_disease: kidney disease
         target renal_disease: kidney failure
         target renal_disease: renal disease
+        target renal_disease negonly: renal history
         target renal_disease: renal transplant
         target renal_disease: renal transplantation
         target renal_disease: kidney transplant
@@ -1840,6 +1959,11 @@ extension ClinicalLexicon {
         target rec.venography: mri venography
         target rec.venography: mri / mrv
         target rec.venography: contrast - enhanced mr venography
+        # Glued in flattened PDFs ("Suggest MRvenogram").
+        target rec.venography: mrvenogram
+        target rec.venography: mrvenography
+        target rec.venography: ctvenogram
+        target rec.venography: ctvenography
         target rec.angiography: cta
         target rec.angiography: ct angiography
         target rec.angiography: ct angiogram
@@ -1905,6 +2029,14 @@ extension ClinicalLexicon {
         target rec.neurology_consult: neurology team
         target rec.neurology_consult: neurology service
         target rec.neurology_consult: neurology clinic
+        target rec.neurology_consult: seizure clinic
+        target rec.neurology_consult: first seizure clinic
+        target rec.neurology_consult: first - seizure clinic
+        target rec.neurology_consult: epilepsy clinic
+        target rec.neurology_consult: fit clinic
+        target rec.neurology_consult: first fit clinic
+        target rec.neurology_consult: tia clinic
+        target rec.neurology_consult: headache clinic
         target rec.clinical_follow_up: clinical correlation
         target rec.clinical_follow_up: correlate clinically
         target rec.clinical_follow_up: clinically correlate
@@ -1932,6 +2064,13 @@ extension ClinicalLexicon {
         target rec.clinical_follow_up: correlate with laboratory
         target rec.clinical_follow_up: correlation with clinical
         target rec.clinical_follow_up: correlate with clinical
+        # "Correlate with any history of CSF leak": a request for clinical correlation.
+        target rec.clinical_follow_up: correlate with any history
+        target rec.clinical_follow_up: correlation with any history
+        target rec.clinical_follow_up: correlate with the history
+        target rec.clinical_follow_up: correlate with history
+        target rec.clinical_follow_up: correlation with the history
+        target rec.clinical_follow_up: correlation with history
         target rec.clinical_follow_up: correlation with the clinical
         target rec.clinical_follow_up: correlation with calcium
         target rec.clinical_follow_up: correlation with serum
@@ -1997,6 +2136,10 @@ extension ClinicalLexicon {
         target rec.follow_up_imaging interval: scan
         target rec.follow_up_imaging interval: imaging
         target rec.none: no further imaging
+        target rec.none: no further venous imaging
+        target rec.none: no further vascular imaging
+        target rec.none: no further neuroimaging
+        target rec.none: no further cross - sectional imaging
         target rec.none: no further follow - up
         target rec.none: no further investigation
         target rec.none: no further investigations
@@ -2104,6 +2247,12 @@ extension ClinicalLexicon {
         class reccue: is arranged
         class reccue: will be arranged
         class reccue: has been requested
+        class reccue: has been consulted
+        class reccue: have been consulted
+        class reccue: has been contacted
+        class reccue: input
+        class reccue: urgent
+        class reccue: urgently
         class reccue: have been requested
         class reccue: is requested
         class reccue: will be requested
@@ -2203,6 +2352,19 @@ extension ClinicalLexicon {
         class recnarrative: were obtained
         class recnarrative: underwent
         class recnarrative: was undertaken
+        # A study already done, told in the course of the case: "no longer seen on follow-up MRI".
+        class recnarrative: on follow - up
+        class recnarrative: at follow - up
+        class recnarrative: on the follow - up
+        # Treatment told as the course of the case: "he was referred to neurosurgery and the fistula was
+        # embolised" (a referral alone may be work-up already arranged, which counts).
+        class recnarrative: was embolised
+        class recnarrative: was embolized
+        class recnarrative: was coiled
+        class recnarrative: was treated
+        # Care that has ended is not a referral: "discharged from neurointerventional follow-up".
+        modifier negated forward 3: discharged from
+        modifier negated forward 3: discharged back to
         class recstrong: recommend
         class recstrong: recommended
         class recstrong: recommends

@@ -34,13 +34,34 @@ public enum RecommendationReader {
             narrative: lexicon.classBit(ClinicalVocabulary.WordClass.recnarrative.rawValue),
             strong: lexicon.classBit(ClinicalVocabulary.WordClass.recstrong.rawValue)
         )
+        // Imaging recommended before an addendum's "no further imaging is needed" is withdrawn; what
+        // the addendum recommends after saying so counts.
+        var cancelledBefore = Int.max
+        var afterCancel = Set<ReportRecommendation>()
+        for m in recs
+        where m.concept == ClinicalVocabulary.recommendationNone && m.section == .addendum && m.assertion == .affirmed
+            && !m.hypothetical
+        {
+            cancelledBefore = min(cancelledBefore, m.tokens.upperBound)
+        }
         for (si, list) in bySentence {
             let sentence = doc.sentences[si]
             guard meter.spend(sentence.tokens.count) else { break }
             let section = doc.sections[sentence.section].kind
-            if section.isProcedural || section.isClinicalQuestion { continue }
-            // Text before the first header of a report that has headers is its title / exam line.
-            if section == .body && sentence.section == 0 && doc.sections.count > 1 { continue }
+            if section.isProcedural { continue }
+            // The clinical question, and text before the first header of a report that has headers
+            // (its title / exam line, or an unlabelled history), recommend nothing; care already in
+            // place that they tell ("under the care of the neurovascular team") still counts.
+            if section.isClinicalQuestion || (section == .body && sentence.section == 0 && doc.sections.count > 1) {
+                for m in list where careInPlace(m, doc, sentence.tokens) {
+                    if let code = ReportRecommendation(
+                        rawValue: String(m.concept.dropFirst(ClinicalVocabulary.recommendationPrefix.count)))
+                    {
+                        codes.insert(code)
+                    }
+                }
+                continue
+            }
             // Class words of this sentence; in a run-on sentence (flattened dictation) only those
             // near each recommendation count, so "last week" in the history does not make the MRI
             // in the conclusion a repeat at an interval.
@@ -87,9 +108,30 @@ public enum RecommendationReader {
                 if m.attributes.contains(ClinicalVocabulary.Attribute.interval.rawValue) && !near.interval { continue }
                 if code.isAdvancedImaging && near.interval && !near.baseline { code = .followUpImaging }
                 codes.insert(code)
+                if m.tokens.lowerBound >= cancelledBefore { afterCancel.insert(code) }
             }
         }
+        if cancelledBefore < Int.max {
+            codes = codes.filter { c in !(c.isAdvancedImaging || c == .followUpImaging) || afterCancel.contains(c) }
+        }
         return codes.sorted()
+    }
+
+    /// Words before a referral that make it care already in place ("under the care of",
+    /// "remains under", "followed by", "known to"), up to six tokens before it.
+    static func careInPlace(_ m: Mention, _ doc: Document, _ sentence: Range<Int>) -> Bool {
+        guard m.assertion == .affirmed, !m.historical, !m.hypothetical,
+            m.concept == ClinicalVocabulary.concept(.neurosurgeryConsult)
+                || m.concept == ClinicalVocabulary.concept(.neurologyConsult)
+        else { return false }
+        for k in max(sentence.lowerBound, m.tokens.lowerBound - 6)..<m.tokens.lowerBound {
+            // Care that was ("previously under neurosurgery", "was known to neurology") has ended.
+            if doc.token(k, isAnyOf: ["previously", "formerly", "was", "were"]) { return false }
+            if doc.token(k, is: "under") { return true }
+            if doc.token(k, is: "followed") && doc.token(k + 1, is: "by") { return true }
+            if doc.token(k, is: "known") && doc.token(k + 1, is: "to") { return true }
+        }
+        return false
     }
 
     /// Whether a conditional cue governs the mention. A cue before it in its clause does; a cue

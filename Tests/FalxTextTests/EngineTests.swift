@@ -62,6 +62,12 @@ func analyse(_ s: String) -> (Document, [Mention]) {
     @Test func numberedListsSplitPerItem() {
         #expect(sentences("IMPRESSION:\n1. Cough.\n2. No fever.\n3) Rash") == ["1. Cough.", "2. No fever.", "3) Rash"])
         #expect(sentences("Impression: 1. Cough. 2. No fever.") == ["1. Cough.", "2. No fever."])
+        // Sentences glued by a PDF end at the period; abbreviations, initials and decimals do not.
+        #expect(
+            sentences("There is a cough.A fever is seen on SWI.No rash.") == [
+                "There is a cough.", "A fever is seen on SWI.", "No rash.",
+            ])
+        #expect(sentences("Seen by Dr.Smith, e.g.Cough, size 2.5 cm.") == ["Seen by Dr.Smith, e.g.Cough, size 2.5 cm."])
     }
 
     @Test func hardWrappedLinesJoinAndShortLinesSplit() {
@@ -154,6 +160,19 @@ func analyse(_ s: String) -> (Document, [Mention]) {
         #expect(stones("Calcified meningioma.").isEmpty)
         #expect(stones("Calcified falx meningioma arising there.").isEmpty)
         #expect(stones("Calcification, but the falx is fine.").isEmpty)
+        // A comma after the blocker ends its phrase; it does not coordinate it with what follows.
+        #expect(stones("Calcified falx meningioma, likely incidental.").isEmpty)
+        #expect(stones("Calcified falx meningioma, probably old.").isEmpty)
+        // A blocker that is one item of a list with the site after it does not stop the list.
+        #expect(stones("Calcified meningioma, falx and tentorium.").first.map { Set($0.attributes) } == ["north", "south"])
+    }
+
+    /// "falx meningioma or calcification": a blocker coordinated with the anchor shares the site
+    /// before it; one that is not coordinated still owns the anchor.
+    @Test func blockerCoordinatedWithTheAnchorSharesTheSite() {
+        #expect(stones("No falx meningioma or calcification.").first?.attributes == ["north"])
+        #expect(stones("Tentorium meningioma and calcification.").first?.attributes == ["south"])
+        #expect(stones("Falx meningioma calcification.").isEmpty)
     }
 
     @Test func negationInsideTheMention() throws {

@@ -159,7 +159,12 @@ extension MentionFinder {
                             j = hit.range.lowerBound - 1; continue
                         }
                         if ids.block >= 0, hit.has(ids.block, lexicon) {
-                            if isCoordinator(hit.range.lowerBound - 1) {
+                            // A blocker coordinated with the anchor itself ("dural calcification or
+                            // thickening") is another item of the list: the site before it is shared.
+                            let toAnchor = hit.range.upperBound..<anchor.range.lowerBound
+                            if isCoordinator(hit.range.lowerBound - 1)
+                                || (!toAnchor.isEmpty && toAnchor.count <= 2 && toAnchor.allSatisfy(isCoordinator))
+                            {
                                 j = hit.range.lowerBound - 1; gap += 1; lastWasSite = true; continue
                             }
                             // "calcified tentorial leaflets are thickened": the site just found is part of the
@@ -223,11 +228,16 @@ extension MentionFinder {
                             j = hit.range.upperBound; continue
                         }
                         if ids.block >= 0, hit.has(ids.block, lexicon) {
-                            // A coordinated blocker ("pineal gland and falx") does not stop the list.
+                            // A coordinated blocker ("pineal gland and falx") does not stop the list; a
+                            // comma that ends the blocker's phrase ("calcified falcine meningioma, likely
+                            // incidental") does not coordinate it: the next item must be a class word.
                             var k = hit.range.upperBound
                             var coordinated = false
                             while k < min(hit.range.upperBound + 2, range.upperBound) {
-                                if isCoordinator(k) { coordinated = true; break }
+                                if isCoordinator(k) {
+                                    coordinated = (k + 1..<min(k + 3, range.upperBound)).contains { hitAt($0) != nil }
+                                    break
+                                }
                                 if punct(k) != nil { break }
                                 k += 1
                             }

@@ -120,7 +120,14 @@ public struct MentionFinder: Sendable {
             && doc.text[Int(doc.tokens[k].start)] == 0x3F
         {
             if k + 1 < range.upperBound && !doc.tokens[k + 1].flags.contains(.spaceBefore) && doc.tokens[k + 1].kind != .punct {
-                cues.append(Cue(category: .uncertain, direction: .forward, window: 4, tokens: k..<(k + 1)))
+                // Its phrase ends at a comma: in "?IIH, blurred vision" only the IIH is questioned.
+                var window = 1
+                while window < 4 && k + window + 1 < range.upperBound
+                    && !(doc.tokens[k + window + 1].kind == .punct && doc.text[Int(doc.tokens[k + window + 1].start)] == 0x2C)
+                {
+                    window += 1
+                }
+                cues.append(Cue(category: .uncertain, direction: .forward, window: window, tokens: k..<(k + 1)))
             } else if k > range.lowerBound && !doc.tokens[k].flags.contains(.spaceBefore) && doc.tokens[k - 1].kind != .punct {
                 cues.append(Cue(category: .uncertain, direction: .backward, window: 3, tokens: k..<(k + 1)))
             }

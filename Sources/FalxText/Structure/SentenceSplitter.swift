@@ -100,7 +100,15 @@ public enum SentenceSplitter {
         let next = p + 1
         if next < tokens.count {
             let nt = tokens[next]
-            if !nt.flags.contains(.spaceBefore) && nt.kind != .punct { return false }  // "e.g", "U.S"
+            if !nt.flags.contains(.spaceBefore) && nt.kind != .punct {
+                // "e.g", "U.S", "2.5" go on; a PDF's glued sentences ("hypotension.A 12mm focus",
+                // "seen on SWI.No leptomeningeal") end: a word of three or more letters (not an
+                // abbreviation), the period, then a capitalised word.
+                guard p > sentenceStart, nt.kind == .word, nt.flags.contains(.capitalised) || nt.flags.contains(.allCaps)
+                else { return false }
+                let prev = tokens[p - 1]
+                return prev.kind == .word && prev.length >= 3 && !(prev.id >= 0 && lexicon.abbreviationIDs.contains(prev.id))
+            }
         }
         guard p > sentenceStart else { return false }
         let prev = tokens[p - 1]
