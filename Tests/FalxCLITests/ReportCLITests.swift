@@ -28,7 +28,20 @@ extension CLITests {
         let expected = rows.filter { $0[40] == "missed_workup" || $0[40] == "additional_imaging" }
         let worklist = parseCSV(try file(dir.appendingPathComponent("report-worklist.csv")))
         #expect(worklist.first?.first == "record_id")
-        #expect(worklist.dropFirst().map { $0[0] } == expected.map { $0[0] })
+        // Worklist order: strength (urgent first), study date (none last), record id, audit order.
+        let header = try #require(parseCSV(try file(audit)).first)
+        let strength = try #require(header.firstIndex(of: "strength"))
+        let date = try #require(header.firstIndex(of: "study_datetime"))
+        let ranks = ["urgent": 0, "recommended": 1, "consider": 2, "routine": 3]
+        func key(_ r: [String]) -> (Int, Int, String, String) {
+            let digits = String(r[date].filter(\.isNumber).prefix(14))
+            return (ranks[r[strength]] ?? 9, digits.isEmpty ? 1 : 0, digits, r[0])
+        }
+        let inOrder = expected.enumerated().sorted { a, b in
+            key(a.element) != key(b.element) ? key(a.element) < key(b.element) : a.offset < b.offset
+        }.map(\.element)
+        #expect(worklist.dropFirst().map { $0[0] } == inOrder.map { $0[0] })
+        #expect(Set(worklist.dropFirst().map { $0[7] }).isSubset(of: ["urgent", "recommended", "consider", "routine"]))
         #expect(html.components(separatedBy: "<tr id=\"case-").count - 1 == expected.count)
         #expect(html.contains("\(rows.count)</b><span>records</span>"))
 
