@@ -123,6 +123,15 @@ extension CLITests {
             #expect(!text.contains("02/03/2024") && !text.contains("3/14/2022"), "\(name)")
         }
         #expect(String(decoding: try file(page), as: UTF8.self).contains("Pseudonymised"))
+        // The worklist's identifiers are the audit's pseudonyms, in both ways of writing it.
+        for name in ["p1-worklist.csv", "p2-worklist.csv"] {
+            let rows = parseCSV(try file(dir.appendingPathComponent(name)))
+            #expect(rows.first?.prefix(3) == ["record_id", "accession", "patient_id"])
+            #expect(rows.count > 50)
+            #expect(rows.dropFirst().allSatisfy { $0[0].hasPrefix("r_") && ($0[1].isEmpty || $0[1].hasPrefix("r_")) })
+            #expect(rows.dropFirst().contains { $0[2].hasPrefix("p_") })
+            #expect(rows.dropFirst().allSatisfy { $0[2].isEmpty || $0[2].hasPrefix("p_") })
+        }
     }
 
     @Test func aShortOrMissingKeyStopsBeforeAnyOutput() throws {
