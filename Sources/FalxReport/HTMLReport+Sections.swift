@@ -277,8 +277,15 @@ extension HTMLReport {
             return .element(
                 "span", ["class": "rule"],
                 [.element("a", ["href": "#rule-\(id)", "title": citation], text: id)]
-                    + (citation.isEmpty ? [] : [.text(" "), Self.citationLink(citation)]))
+                    + Self.citationParts(citation).flatMap { [.text(" "), Self.citationLink($0)] })
         }
+    }
+
+    /// A rule's citation cut into its sources: `[ref 4] …; [ref 1, 2] …` → two parts.
+    static func citationParts(_ citation: String) -> [String] {
+        guard !citation.isEmpty else { return [] }
+        let parts = citation.components(separatedBy: "; [").enumerated().map { $0.offset == 0 ? $0.element : "[" + $0.element }
+        return parts
     }
 
     /// The short citation, linked to its entry in the reference list when it has one.
@@ -356,7 +363,9 @@ extension HTMLReport {
                     .element(
                         "td",
                         text: c.reportRecommendation.isEmpty
-                            ? "none found" : c.reportRecommendation.replacingOccurrences(of: ";", with: "; ")),
+                            ? "none found"
+                            : c.reportRecommendation.replacingOccurrences(of: ";", with: "; ").replacingOccurrences(
+                                of: "_", with: " ")),
                     .element("td", ["class": "rules"], ruleLinks(c.rules)),
                 ])
         }

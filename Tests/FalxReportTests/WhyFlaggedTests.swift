@@ -91,6 +91,9 @@ import Testing
         #expect(!targets.isEmpty)
         for t in Set(targets) { #expect(html.contains("<li id=\"ref-\(t)\">"), "\(t)") }
         #expect(html.contains("Progressive subcortical calcifications secondary to venous hypertension"))
+        // R1 cites two sources; each gets its link ([ref 1, 2] to [ref 1], [ref 4] to [ref 2] – [ref 6]).
+        #expect(html.contains(">[ref 1, 2]</a>") && html.contains("href=\"#ref-1\"") && html.contains("href=\"#ref-2-6\""))
+        #expect(html.contains("href=\"#ref-clinical-summary\""))
     }
 
     static func fixtureRows() throws -> [[String]] {
