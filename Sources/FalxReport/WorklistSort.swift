@@ -58,9 +58,11 @@ public final class WorklistSorter {
 
     /// Adds one line.
     public func add(key: WorklistKey, line: [UInt8]) throws {
+        // A line built with room to spare (CSV.lineBytes reserves 1 KiB) is copied to its size.
+        let line = line.capacity > line.count + 64 ? Array(line[...]) : line
         // The bytes plus what each entry costs besides them: three array buffers (header and malloc
         // rounding, about 48 bytes each) and the entry itself.
-        held += line.count + key.date.count + key.recordID.count + Self.entryOverhead
+        held += line.capacity + key.date.capacity + key.recordID.capacity + Self.entryOverhead
         entries.append((key, line))
         if held >= budget { try spill() }
     }

@@ -28,14 +28,12 @@ struct ExplainWhy {
         let e = ruleset.explain(facts)
         var out = [bold("\nWhy: the rules that fired and the facts that fired them")]
         for firing in e.firings {
-            let rule = firing.rule
-            let kind = rule.category.map { "\($0.rawValue), \(rule.strength)" } ?? "modifier"
-            out.append("  \(rule.id) (\(kind)) when \(rule.applies)")
+            out.append("  \(Self.heading(firing.rule))")
             for fact in firing.triggers {
                 out.append("      \(fact.name)=\(fact.value(in: facts)): \(evidence(of: fact))")
             }
             for a in firing.actions { out.append("      asks for \(a.code): \(a.text)") }
-            out.append("      source: \(rule.citation)")
+            out.append("      source: \(firing.rule.citation)")
         }
         out.append(bold("\nThe report's own recommendations"))
         let sentences = recommendationSentences()
@@ -59,6 +57,14 @@ struct ExplainWhy {
         out.append(bold("\nVerdict"))
         for line in e.verdictReasoning { out.append("  \(line)") }
         return out
+    }
+
+    /// `R4 (venous_imaging, recommended) when …`. A function of its own: swiftc 6.3.1 -O crashes
+    /// (ownership verifier, CopyPropagation) when this is written inline in `lines` with a closure.
+    static func heading(_ rule: Rule) -> String {
+        var kind = "modifier"
+        if let category = rule.category { kind = category.rawValue + ", " + rule.strength }
+        return "\(rule.id) (\(kind)) when \(rule.applies)"
     }
 
     /// The sentence of the mention that decided a fact, quoted, or why there is none.
