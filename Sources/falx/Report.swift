@@ -67,9 +67,10 @@ struct ReportCommand: ParsableCommand {
                 pseudonymiser?.apply(to: &v)
                 try builder.add(v)
             }
-        } catch let e as AuditFileError {
+        } catch {
+            // An unreadable audit, or a worklist (or its sort file) that cannot be written.
             builder.abandon()
-            printError("falx: \(e)")
+            printError("falx: \(error)")
             throw ExitCode(2)
         }
         do {

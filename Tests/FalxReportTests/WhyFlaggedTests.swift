@@ -148,6 +148,17 @@ import Testing
         #expect(last.contains(",,"))
     }
 
+    @Test func aSortFileThatCannotBeWrittenIsAClearError() throws {
+        let sorter = WorklistSorter(runPrefix: "/nonexistent-falx-folder/.w.sort", budget: 1)
+        let key = WorklistKey(rank: 0, date: [], recordID: Array("r1".utf8), sequence: 0)
+        #expect(throws: OutputError.self) { try sorter.add(key: key, line: Array("r1\n".utf8)) }
+        do {
+            try sorter.add(key: key, line: Array("r1\n".utf8))
+        } catch let e as OutputError {
+            #expect(e.message == "cannot write the worklist's sort file /nonexistent-falx-folder/.w.sort.1")
+        }
+    }
+
     @Test(arguments: [
         ("2021-03-12T10:04:00+01:00", "20210312100400"), ("20210312", "20210312"), ("", ""), ("unknown", ""),
         ("2021-03-12Z", "20210312"),
