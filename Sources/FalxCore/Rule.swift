@@ -4,9 +4,12 @@ public struct Condition: Sendable {
     /// How the condition reads in the printed table ("davf positive").
     public let text: String
     public let test: @Sendable (CaseFacts) -> Bool
+    /// The facts `test` reads (for ``Ruleset/firings(_:)``: which of them made it hold).
+    public let reads: [Fact]
 
-    public init(_ text: String, _ test: @escaping @Sendable (CaseFacts) -> Bool) {
+    public init(_ text: String, reads: [Fact] = [], _ test: @escaping @Sendable (CaseFacts) -> Bool) {
         self.text = text
+        self.reads = reads
         self.test = test
     }
 }

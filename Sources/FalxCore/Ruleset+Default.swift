@@ -30,12 +30,14 @@ extension Ruleset {
         rules: [
             Rule(
                 id: "R0", kind: .notApplicable,
-                when: Condition("dural_calcification absent or not_mentioned") { !$0.duralCalcification.isPositive },
+                when: Condition("dural_calcification absent or not_mentioned", reads: [.duralCalcification]) {
+                    !$0.duralCalcification.isPositive
+                },
                 rationale: "the table is about dural calcification; without it there is nothing to advise",
                 citation: summary),
             Rule(
                 id: "R1", kind: .category(.davfPathway, .always(.urgent)),
-                when: Condition("davf positive") { $0.status(.davf).isPositive },
+                when: Condition("davf positive", reads: [.finding(.davf)]) { $0.status(.davf).isPositive },
                 actions: [
                     RuleAction("dsa", "DSA to confirm and grade (gold standard)", ref4),
                     RuleAction(
@@ -46,7 +48,10 @@ extension Ruleset {
                 citation: "\(ref4); \(ref12)"),
             Rule(
                 id: "R2", kind: .category(.venousThrombosisPathway, .always(.urgent)),
-                when: Condition("venous_sinus_thrombosis or cortical_vein_thrombosis positive") {
+                when: Condition(
+                    "venous_sinus_thrombosis or cortical_vein_thrombosis positive",
+                    reads: [.finding(.venousSinusThrombosis), .finding(.corticalVeinThrombosis)]
+                ) {
                     $0.status(.venousSinusThrombosis).isPositive || $0.status(.corticalVeinThrombosis).isPositive
                 },
                 actions: [
@@ -58,7 +63,9 @@ extension Ruleset {
                 citation: ref4),
             Rule(
                 id: "R3", kind: .category(.intracranialHypotensionPathway, .always(.recommended)),
-                when: Condition("intracranial_hypotension positive") { $0.status(.intracranialHypotension).isPositive },
+                when: Condition("intracranial_hypotension positive", reads: [.finding(.intracranialHypotension)]) {
+                    $0.status(.intracranialHypotension).isPositive
+                },
                 actions: [
                     RuleAction("mri_contrast", "brain MRI with contrast", ref4),
                     RuleAction(
@@ -70,7 +77,11 @@ extension Ruleset {
             Rule(
                 id: "R4", kind: .category(.venousImaging, .always(.recommended)),
                 when: Condition(
-                    "dural_thickening, dural_enhancement, venous_abnormality_other or subcortical_calcification positive"
+                    "dural_thickening, dural_enhancement, venous_abnormality_other or subcortical_calcification positive",
+                    reads: [
+                        .finding(.duralThickening), .finding(.duralEnhancement), .finding(.venousAbnormalityOther),
+                        .finding(.subcorticalCalcification),
+                    ]
                 ) {
                     $0.status(.duralThickening).isPositive || $0.status(.duralEnhancement).isPositive
                         || $0.status(.venousAbnormalityOther).isPositive
@@ -89,7 +100,10 @@ extension Ruleset {
                     RuleStrength(text: "recommended if symptomatic, otherwise consider") {
                         $0.isSymptomatic ? .recommended : .consider
                     }),
-                when: Condition("symptomatic, or white_matter_lesions or atrophy positive") {
+                when: Condition(
+                    "symptomatic, or white_matter_lesions or atrophy positive",
+                    reads: Fact.symptoms + [.finding(.whiteMatterLesions), .finding(.atrophy)]
+                ) {
                     $0.isSymptomatic || $0.status(.whiteMatterLesions).isPositive || $0.status(.atrophy).isPositive
                 },
                 actions: [
@@ -97,7 +111,10 @@ extension Ruleset {
                     RuleAction("swi", "SWI to characterise calcification", ref4),
                     RuleAction(
                         "neurology_consult", "review for leukoencephalopathy such as CSF1R-related", ref4,
-                        only: Condition("white matter lesions and cognitive change") {
+                        only: Condition(
+                            "white matter lesions and cognitive change",
+                            reads: [.finding(.whiteMatterLesions), .symptom(.cognitiveChange)]
+                        ) {
                             $0.status(.whiteMatterLesions).isPositive && $0.status(.cognitiveChange) == .present
                         }),
                 ],
@@ -105,7 +122,7 @@ extension Ruleset {
                 citation: ref4),
             Rule(
                 id: "R6", kind: .category(.incidentalMonitor, .always(.routine)),
-                when: Condition("none of the above") { _ in true },
+                when: Condition("none of the above", reads: [.duralCalcification]) { _ in true },
                 actions: [
                     RuleAction(
                         "clinical_follow_up",
@@ -117,17 +134,21 @@ extension Ruleset {
                 citation: summary, isFallback: true, followUp: "clinical 6-12 months"),
             Rule(
                 id: "M1", kind: .modifier([.gadoliniumCaution]),
-                when: Condition("renal_disease present") { $0.renalDisease == .present },
+                when: Condition("renal_disease present", reads: [.renalDisease]) { $0.renalDisease == .present },
                 rationale: "gadolinium in renal impairment risks nephrogenic systemic fibrosis",
                 citation: ref56),
             Rule(
                 id: "M2", kind: .modifier([.closerMonitoring]),
-                when: Condition("temporality progressive or new") { $0.temporality == .progressive || $0.temporality == .new },
+                when: Condition("temporality progressive or new", reads: [.temporality]) {
+                    $0.temporality == .progressive || $0.temporality == .new
+                },
                 rationale: "a progressive calcification is more concerning than a stable one",
                 citation: summary),
             Rule(
                 id: "M3", kind: .modifier([]),
-                when: Condition("dural_calcification uncertain") { $0.duralCalcification == .uncertain },
+                when: Condition("dural_calcification uncertain", reads: [.duralCalcification]) {
+                    $0.duralCalcification == .uncertain
+                },
                 actions: [
                     RuleAction("ct_review", "review pattern and distribution of the calcification", ref4),
                     RuleAction("swi", "SWI to characterise calcification", ref4),
@@ -136,7 +157,9 @@ extension Ruleset {
                 citation: ref4),
             Rule(
                 id: "M4", kind: .modifier([]),
-                when: Condition("positional_headache present") { $0.status(.positionalHeadache) == .present },
+                when: Condition("positional_headache present", reads: [.symptom(.positionalHeadache)]) {
+                    $0.status(.positionalHeadache) == .present
+                },
                 actions: [RuleAction("evaluate_intracranial_hypotension", "evaluate for intracranial hypotension", ref4)],
                 rationale: "a headache that changes with posture points to intracranial hypotension",
                 citation: ref4),

@@ -10,6 +10,8 @@ enum AuditColumns {
     static let source = index("source")
     static let format = index("format")
     static let status = index("status")
+    static let patientID = index("patient_id")
+    static let accession = index("accession")
     static let studyDateTime = index("study_datetime")
     static let procedure = index("procedure")
     static let interpreter = index("interpreter")

@@ -18,6 +18,7 @@ public enum FalxOutputKind: String, Sendable, CaseIterable {
 
     static let auditHeader = Array(AuditRow.columns.joined(separator: ",").utf8)
     static let worklistHeader = Array(WorklistCase.columns.joined(separator: ",").utf8)
+    static let previousWorklistHeader = Array(WorklistCase.previousColumns.joined(separator: ",").utf8)
     static let generatorMarker = Array("<meta name=\"generator\" content=\"falx ".utf8)
     /// Keys of a provenance file (``Provenance``), as its encoder writes them.
     static let provenanceKeys = ["\"audit_columns\" : [", "\"falx_version\" : \"", "\"lexicon_sha256\" : \""].map {
@@ -42,7 +43,7 @@ public enum FalxOutputKind: String, Sendable, CaseIterable {
         var firstLine = bytes.prefix { $0 != 0x0A }
         if firstLine.last == 0x0D { firstLine.removeLast() }
         if firstLine.elementsEqual(auditHeader) { return .auditCSV }
-        if firstLine.elementsEqual(worklistHeader) { return .worklist }
+        if firstLine.elementsEqual(worklistHeader) || firstLine.elementsEqual(previousWorklistHeader) { return .worklist }
         if firstLine.first == 0x7B && keysInOrder(firstLine) { return .auditJSONL }
         if bytes.first == 0x3C && contains(bytes, generatorMarker) { return .htmlReport }
         if firstLine.first == 0x7B && provenanceKeys.allSatisfy({ contains(bytes, $0) }) { return .provenance }

@@ -33,6 +33,8 @@ extension HTMLReport {
         svg text.value { font-size: 11.5px; }
         svg.defs { position: absolute; }
         .small { font-size: 12px; color: #333; }
+        tr.small-n { color: #6b6b6b; background: #f3f3f3; }
+        .small-n-mark { font-style: italic; }
         table.worklist { table-layout: fixed; }
         table.worklist { font-size: 12px; }
         table.worklist .small { font-size: inherit; }

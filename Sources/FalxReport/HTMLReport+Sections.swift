@@ -119,11 +119,18 @@ extension HTMLReport {
         }
     }
 
+    /// The missed work-up rate of each group with its Wilson interval.
+    func rateRows(_ groups: [(key: String, counts: VerdictCounts)]) -> [RateRow] {
+        groups.map { RateRow(label: $0.key, numerator: $0.counts.missedWorkup, denominator: $0.counts.workupIndicated) }
+    }
+
     func verdictTable(caption: String, keyName: String, _ groups: [(key: String, counts: VerdictCounts)]) -> Node {
-        let rows = groups.map { g -> [String] in
+        let rates = rateRows(groups)
+        let rows = zip(groups, rates).map { g, r -> [String] in
             let c = g.counts
             return [
                 g.key, n(c.positives), n(c.workupIndicated), n(c.missedWorkup), c.missedRate.map { percent($0) } ?? "—",
+                r.interval.map { RateRow.range($0) } ?? "—", r.isSmall ? "small n (< \(Wilson.smallN))" : "",
                 n(c.additionalImaging), n(c.concordant),
             ]
         }
@@ -134,10 +141,10 @@ extension HTMLReport {
                 table(
                     caption: caption,
                     head: [
-                        keyName, "positive cases", "work-up indicated", "missed work-up", "missed rate", "additional imaging",
-                        "concordant",
+                        keyName, "positive cases", "work-up indicated", "missed work-up", "missed rate", "95 % CI", "n",
+                        "additional imaging", "concordant",
                     ],
-                    rows: rows, numeric: [1, 2, 3, 4, 5, 6]),
+                    rows: rows, numeric: [1, 2, 3, 4, 5, 7, 8], rowClass: { rates[$0].isSmall ? "small-n" : nil }),
             ])
     }
 
@@ -175,7 +182,7 @@ extension HTMLReport {
             .element(
                 "p", ["class": "small"],
                 text:
-                    "Missed rate = missed work-up ÷ cases whose strength is urgent or recommended. Bars count the positive cases of each group by verdict; the note gives n and the missed rate."
+                    "Missed rate = missed work-up ÷ cases whose strength is urgent or recommended. Bars count the positive cases of each group by verdict; the note gives n and the missed rate. The rate charts draw each interpreter's and facility's rate with its 95 % Wilson score interval; a group with fewer than \(Wilson.smallN) cases needing work-up is marked small n and greyed: its rate says little, and nobody should be judged on it."
             ),
             Chart.bars(
                 id: "chart-verdicts", title: "Audit verdict of the \(n(a.ok)) reports read", series: [.dark("reports")],
@@ -186,6 +193,11 @@ extension HTMLReport {
                 title:
                     "Verdicts of positive cases by interpreter (top \(topKeys) by cases\(interpreters.count > topKeys ? ", the rest summed" : ""))",
                 series: Self.verdictSeries, rows: verdictRows(interpreters)),
+            Chart.rates(
+                id: "chart-interpreter-rate",
+                title:
+                    "Missed work-up rate by interpreter, with its 95 % Wilson interval (grey and dotted: small n, under \(Wilson.smallN) cases needing work-up)",
+                rows: rateRows(interpreters)),
             verdictTable(caption: "verdicts by interpreter", keyName: "interpreter", interpreters),
             .element("h3", text: "By facility"),
             Chart.bars(
@@ -193,6 +205,11 @@ extension HTMLReport {
                 title:
                     "Verdicts of positive cases by facility (top \(topKeys) by cases\(facilities.count > topKeys ? ", the rest summed" : ""))",
                 series: Self.verdictSeries, rows: verdictRows(facilities)),
+            Chart.rates(
+                id: "chart-facility-rate",
+                title:
+                    "Missed work-up rate by facility, with its 95 % Wilson interval (grey and dotted: small n, under \(Wilson.smallN) cases needing work-up)",
+                rows: rateRows(facilities)),
             verdictTable(caption: "verdicts by facility", keyName: "facility", facilities),
             .element("h3", text: "By month of the study"),
         ]
@@ -260,8 +277,43 @@ extension HTMLReport {
             return .element(
                 "span", ["class": "rule"],
                 [.element("a", ["href": "#rule-\(id)", "title": citation], text: id)]
-                    + (citation.isEmpty ? [] : [.element("span", ["class": "small"], text: " " + Self.shortCitation(citation))]))
+                    + Self.citationParts(citation).flatMap { [.text(" "), Self.citationLink($0)] })
         }
+    }
+
+    /// A rule's citation cut into its sources: `[ref 4] …; [ref 1, 2] …` → two parts.
+    static func citationParts(_ citation: String) -> [String] {
+        guard !citation.isEmpty else { return [] }
+        let parts = citation.components(separatedBy: "; [").enumerated().map { $0.offset == 0 ? $0.element : "[" + $0.element }
+        return parts
+    }
+
+    /// The short citation, linked to its entry in the reference list when it has one.
+    static func citationLink(_ citation: String) -> Node {
+        let short = shortCitation(citation)
+        guard let anchor = referenceAnchor(citation) else { return .element("span", ["class": "small"], text: short) }
+        return .element("a", ["class": "small", "href": "#\(anchor)", "title": citation], text: short)
+    }
+
+    /// The id of the reference list entry a citation points to: `[ref 4]` → the entry whose label
+    /// covers 4 (`[ref 2] – [ref 6]`), `clinical summary…` → the summary's entry.
+    static func referenceAnchor(_ citation: String) -> String? {
+        if citation.hasPrefix("clinical summary") {
+            return Ruleset.references.first { $0.label.hasPrefix("clinical summary") }.map { anchor($0.label) }
+        }
+        guard citation.hasPrefix("[ref "), let first = Int(citation.dropFirst(5).prefix { $0.isNumber }) else { return nil }
+        for ref in Ruleset.references {
+            let numbers = ref.label.split { !$0.isNumber }.compactMap { Int($0) }
+            guard let low = numbers.first, let high = numbers.last else { continue }
+            if (low...high).contains(first) { return anchor(ref.label) }
+        }
+        return nil
+    }
+
+    /// `[ref 2] – [ref 6]` → `ref-2-6`; `clinical summary` → `ref-clinical-summary`.
+    static func anchor(_ label: String) -> String {
+        let words = label.lowercased().split { !$0.isLetter && !$0.isNumber }.filter { $0 != "ref" }
+        return "ref-" + words.joined(separator: "-")
     }
 
     /// `[ref 4] imaging work-up, …` → `[ref 4]`; `clinical summary: …` → `[clinical summary]`.
@@ -273,20 +325,24 @@ extension HTMLReport {
     }
 
     /// Column widths of the worklist, in per cent, so it fits the screen and an A4 page.
-    static let worklistWidths = [4, 11, 9, 9, 8, 11, 13, 25, 10]
+    static let worklistWidths = [3, 9, 7, 8, 7, 9, 13, 20, 11, 6, 7]
 
     var worklist: Node {
         let a = aggregates
         var intro =
-            "Every case with the verdict missed work-up or additional imaging: \(n(a.worklistTotal)) cases. Each row gives the sentence that triggered it, the mention highlighted, and the rules that fired with their citations."
-        if a.worklistTotal > a.worklist.count {
-            intro += " The page shows the first \(n(a.worklist.count)) in audit order"
+            "Every case with the verdict missed work-up or additional imaging: \(n(a.worklistTotal)) cases, the most urgent first (\(Strength.allCases.map(\.rawValue).joined(separator: ", "))), then by study date (none last) and record. Each row gives the facts that fired each rule, the sentence of the calcification with the mention highlighted, what the table asks for, what the report recommends, and the rules with their citations."
+        let shown = a.worklist
+        if a.worklistTotal > shown.count {
+            intro += " The page shows the first \(n(shown.count)) in this order"
             intro += context.worklistFile.map { "; the full worklist is in \($0), written beside this page." } ?? "."
         } else if let file = context.worklistFile {
             intro += " The same list as CSV: \(file)."
         }
-        let head = ["#", "record", "study date", "interpreter", "verdict", "category", "actions", "evidence", "rules"]
-        let rows: [Node] = a.worklist.enumerated().map { i, c in
+        let head = [
+            "#", "record", "study date", "interpreter", "verdict", "category", "why flagged", "evidence", "asks for",
+            "report recommends", "rules",
+        ]
+        let rows: [Node] = shown.enumerated().map { i, c in
             .element(
                 "tr", ["id": "case-\(i + 1)"],
                 [
@@ -301,18 +357,24 @@ extension HTMLReport {
                         "td",
                         text: c.category.replacingOccurrences(of: "_", with: " ") + (c.strength.isEmpty ? "" : " (\(c.strength))")
                     ),
-                    .element(
-                        "td", text: c.actions.replacingOccurrences(of: ";", with: "; ").replacingOccurrences(of: "_", with: " ")),
+                    .element("td", ["class": "why"], text: c.triggerFacts.replacingOccurrences(of: "; ", with: ";\u{200B} ")),
                     .element("td", ["class": "ev"], c.evidence.isEmpty ? [.text("—")] : EvidenceHighlight.nodes(c.evidence)),
+                    .element("td", text: c.asksFor.replacingOccurrences(of: "_", with: " ")),
+                    .element(
+                        "td",
+                        text: c.reportRecommendation.isEmpty
+                            ? "none found"
+                            : c.reportRecommendation.replacingOccurrences(of: ";", with: "; ").replacingOccurrences(
+                                of: "_", with: " ")),
                     .element("td", ["class": "rules"], ruleLinks(c.rules)),
                 ])
         }
         var nodes: [Node] = [.element("p", [:], text: intro)]
-        if a.worklist.count < a.worklistTotal {
+        if shown.count < a.worklistTotal {
             nodes.append(
                 .element(
                     "p", ["class": "warn"],
-                    text: "Showing \(n(a.worklist.count)) of \(n(a.worklistTotal)) cases (--worklist-limit)."))
+                    text: "Showing \(n(shown.count)) of \(n(a.worklistTotal)) cases (--worklist-limit)."))
         }
         if rows.isEmpty {
             nodes.append(.element("p", [:], text: "No case to review."))
@@ -412,7 +474,9 @@ extension HTMLReport {
                 .element(
                     "ul", [:],
                     Ruleset.references.map { ref in
-                        .element("li", [:], [.element("strong", text: ref.label), .text(" " + ref.reference)])
+                        .element(
+                            "li", ["id": Self.anchor(ref.label)],
+                            [.element("strong", text: ref.label), .text(" " + ref.reference)])
                     }),
             ])
     }

@@ -201,13 +201,17 @@ public struct HTMLReport: Sendable {
     }
 
     /// A table with a caption and column headers; `numeric` columns are right-aligned and sort by number.
-    func table(caption: String, head: [String], rows: [[String]], numeric: Set<Int>, className: String? = nil) -> Node {
+    /// `rowClass` gives a row its class (nil: none), e.g. `small-n` to grey it.
+    func table(
+        caption: String, head: [String], rows: [[String]], numeric: Set<Int>, className: String? = nil,
+        rowClass: (Int) -> String? = { _ in nil }
+    ) -> Node {
         let headRow: [Node] = head.enumerated().map { i, h in
             .element("th", attributes: [.init("scope", "col")] + (numeric.contains(i) ? [.init("class", "n")] : []), [.text(h)])
         }
-        let bodyRows: [Node] = rows.map { row in
+        let bodyRows: [Node] = rows.enumerated().map { r, row in
             .element(
-                "tr", [:],
+                "tr", rowClass(r).map { ["class": $0] } ?? [:],
                 row.enumerated().map { i, v in
                     i == 0 && head.first == ""
                         ? .element("th", ["scope": "row"], text: v)

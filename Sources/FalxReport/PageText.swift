@@ -64,12 +64,14 @@ extension WorklistCase {
     /// The case as the page shows it: every cell bounded by ``PageText``.
     func forPage(offsets: String) -> WorklistCase {
         var c = self
-        for path in [\WorklistCase.recordID, \.source, \.studyDateTime, \.interpreter, \.facility, \.category, \.strength] {
+        for path in [
+            \WorklistCase.recordID, \.accession, \.patientID, \.source, \.studyDateTime, \.interpreter, \.facility,
+            \.category, \.strength, \.verdict, \.asksFor, \.reportRecommendation, \.rules,
+        ] {
             c[keyPath: path] = PageText.clip(c[keyPath: path])
         }
-        for path in [\WorklistCase.verdict, \.actions, \.reportRecommends, \.rules] {
-            c[keyPath: path] = PageText.clip(c[keyPath: path])
-        }
+        c.triggerFacts = PageText.clip(c.triggerFacts)
+        c.triggers = ""  // the CSV's form, with the sentence: the page shows the sentence on its own
         c.evidence = PageText.evidence(evidence, offsets: offsets)
         return c
     }

@@ -75,53 +75,6 @@ public struct KeyedVerdicts: Sendable, Equatable {
     }
 }
 
-/// A case of the review worklist: an audit row whose verdict is `missed_workup` or `additional_imaging`.
-public struct WorklistCase: Sendable, Equatable {
-    public var recordID: String
-    public var source: String
-    public var studyDateTime: String
-    public var interpreter: String
-    public var facility: String
-    public var category: String
-    public var strength: String
-    public var verdict: String
-    public var actions: String
-    public var reportRecommends: String
-    public var rules: String
-    public var evidence: String
-
-    /// The worklist CSV's columns.
-    public static let columns = [
-        "record_id", "study_datetime", "interpreter", "facility", "audit_verdict", "category", "strength", "actions",
-        "report_recommends", "rules", "dc_evidence", "source",
-    ]
-
-    /// Values in ``columns`` order.
-    public var values: [String] {
-        [
-            recordID, studyDateTime, interpreter, facility, verdict, category, strength, actions, reportRecommends, rules,
-            evidence, source,
-        ]
-    }
-
-    /// The case of an audit row given as values in ``AuditRow/columns`` order.
-    public init(auditValues v: [String]) {
-        typealias C = AuditColumns
-        recordID = v[C.recordID]
-        source = v[C.source]
-        studyDateTime = v[C.studyDateTime]
-        interpreter = v[C.interpreter]
-        facility = v[C.facility]
-        category = v[C.category]
-        strength = v[C.strength]
-        verdict = v[C.verdict]
-        actions = v[C.actions]
-        reportRecommends = v[C.reportRecommends]
-        rules = v[C.rules]
-        evidence = v[C.evidence]
-    }
-}
-
 /// An error row of the audit.
 public struct ErrorCase: Sendable, Equatable {
     public var recordID: String
@@ -192,7 +145,12 @@ public struct ReportAggregates: Sendable, Equatable {
 
     // MARK: Lists
     public var worklistTotal = 0
-    public var worklist: [WorklistCase] = []
+    /// The cases kept for the page: at most 2 × ``Limits/worklist``, cut back to the first
+    /// ``Limits/worklist`` in worklist order whenever it fills.
+    var kept: [(key: WorklistKey, case: WorklistCase)] = []
+    /// The first ``Limits/worklist`` cases in worklist order (``WorklistCase/key(sequence:)``):
+    /// strength, study date, record id.
+    public var worklist: [WorklistCase] { Self.firstInOrder(kept, limits.worklist).map(\.case) }
     public var errorCodes: [String: Int] = [:]
     public var errorList: [ErrorCase] = []
 
@@ -276,10 +234,31 @@ public struct ReportAggregates: Sendable, Equatable {
         byMonth.add(key: month, verdict: verdict, strength: strength)
         if Self.isWorklist(v) {
             worklistTotal += 1
-            if worklist.count < limits.worklist {
-                worklist.append(WorklistCase(auditValues: v).forPage(offsets: v[C.offsets]))
+            if limits.worklist > 0 {
+                let c = WorklistCase(auditValues: v)
+                kept.append((c.key(sequence: UInt64(worklistTotal)), c.forPage(offsets: v[C.offsets])))
+                if kept.count >= 2 * limits.worklist { kept = Self.firstInOrder(kept, limits.worklist) }
             }
         }
+    }
+
+    static func firstInOrder(_ cases: [(key: WorklistKey, case: WorklistCase)], _ n: Int) -> [(
+        key: WorklistKey, case: WorklistCase
+    )] {
+        Array(cases.sorted { $0.key < $1.key }.prefix(n))
+    }
+
+    public static func == (a: ReportAggregates, b: ReportAggregates) -> Bool {
+        a.limits == b.limits && a.records == b.records && a.ok == b.ok && a.errorRows == b.errorRows
+            && a.rowsWithWarnings == b.rowsWithWarnings && a.formats == b.formats && a.rulesetVersions == b.rulesetVersions
+            && a.firstStudy == b.firstStudy && a.lastStudy == b.lastStudy && a.rowsWithoutDate == b.rowsWithoutDate
+            && a.duralCalcification == b.duralCalcification && a.positives == b.positives && a.findings == b.findings
+            && a.symptoms == b.symptoms && a.renalDisease == b.renalDisease && a.locations == b.locations
+            && a.temporality == b.temporality && a.ageDecades == b.ageDecades && a.agesUnknown == b.agesUnknown
+            && a.categories == b.categories && a.strengths == b.strengths && a.verdicts == b.verdicts
+            && a.overall == b.overall && a.byInterpreter == b.byInterpreter && a.byFacility == b.byFacility
+            && a.byMonth == b.byMonth && a.worklistTotal == b.worklistTotal && a.worklist == b.worklist
+            && a.errorCodes == b.errorCodes && a.errorList == b.errorList
     }
 
     /// `YYYY-MM` of an ISO 8601 date (`2021-03-12…` or `20210312…`), or ``noDate``.

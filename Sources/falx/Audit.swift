@@ -168,7 +168,8 @@ struct Audit: ParsableCommand {
             if partial == nil {
                 reportBuilder = try report.map {
                     try ReportBuilder(
-                        htmlPath: $0, worklistLimit: 1000, pseudonymised: pseudonymiser != nil, datePrecision: datePrecision)
+                        htmlPath: $0, worklistLimit: 1000, pseudonymised: pseudonymiser != nil, datePrecision: datePrecision,
+                        excel: excel)
                 }
             }
             writer = try AuditWriter(path: output, format: format, header: !noHeader, excelBOM: excel, resuming: partial)
@@ -320,7 +321,8 @@ struct Audit: ParsableCommand {
                 // Resumed: the rows written before the interruption are only in the file. They are
                 // pseudonymised already when the run was.
                 let builder = try ReportBuilder(
-                    htmlPath: report, worklistLimit: 1000, pseudonymised: pseudonymiser != nil, datePrecision: datePrecision)
+                    htmlPath: report, worklistLimit: 1000, pseudonymised: pseudonymiser != nil, datePrecision: datePrecision,
+                    excel: excel)
                 let stats = try AuditFileReader.read(path: output) { try builder.add($0) }
                 try builder.finish(auditName: auditName, stats: stats, provenance: sidecar.provenance)
             }

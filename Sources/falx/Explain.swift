@@ -14,8 +14,14 @@ struct Explain: ParsableCommand {
     @Argument(help: "A report file (the first record of a multi-record file unless --record is given; '-' for standard input).")
     var file: String
 
-    @Option(help: "1-based record number inside the file.")
-    var record: Int = 1
+    @Option(
+        help: ArgumentHelp(
+            "The record inside a multi-record file: its 1-based number, or its id as the audit writes it.",
+            discussion:
+                "A number (3) or '#3' is the record's place in the file; anything else is matched against the "
+                + "record_id, the accession and the source of each record (batch.hl7#3, ACC-H002, a JSON Lines id).",
+            valueName: "n-or-id"))
+    var record: String = "1"
 
     @Option(help: "A lexicon file to use instead of the built-in one.")
     var lexicon: String?
@@ -36,11 +42,9 @@ struct Explain: ParsableCommand {
         let lex = try loadLexicon(lexicon, adding: lexiconAdd)
         let walker = InputWalker()
         let records = walker.records(of: .init(path: file, recordBase: file))
-        guard record >= 1 && record <= records.count else {
-            throw ValidationError("\(file) holds \(records.count) record(s)")
-        }
+        let index = try Self.select(record, in: records, file: file)
         let report: Report
-        switch records[record - 1] {
+        switch records[index] {
         case .failure(let e):
             // Nothing to explain: the record would be an `error` row of the audit.
             print("error row: \(e)")
@@ -83,14 +87,41 @@ struct Explain: ParsableCommand {
         for (k, v) in zip(AuditRow.columns, row.values) where !v.isEmpty && v != "not_mentioned" {
             print("  \(k): \(v)")
         }
-        if let rec = row.recommendation {
-            print(bold("\nRules fired"))
-            for id in rec.rules {
-                print("  \(id): \(Ruleset.default.rules.first { $0.id == id }?.applies ?? "")")
-                print("      \(auditor.ruleset.citation(of: id))")
-            }
-            for a in rec.actions { print("  action \(a.code) (\(a.rule)): \(a.text) \(a.citation)") }
-        }
+        let why = ExplainWhy(
+            reading: reading, facts: row.facts, ruleset: auditor.ruleset, lexicon: auditor.extractor.lexicon.compiled)
+        for line in why.lines(bold: bold) { print(line) }
         print("\nDecision support for audit and research, not a diagnosis.")
+    }
+
+    /// The index of the record `selector` names: a 1-based number (`3` or `#3`), else the record
+    /// whose id, accession or source is `selector` (or ends with `/` + `selector`).
+    static func select(_ selector: String, in records: [Record], file: String) throws -> Int {
+        let digits = selector.hasPrefix("#") ? String(selector.dropFirst()) : selector
+        if let n = Int(digits) {
+            guard n >= 1 && n <= records.count else {
+                throw ValidationError("\(file) holds \(records.count) record(s); there is no record \(n)")
+            }
+            return n - 1
+        }
+        func names(_ value: String) -> Bool { value == selector || value.hasSuffix("/" + selector) }
+        let matches = records.indices.filter { i in
+            switch records[i] {
+            case .success(let r):
+                names(r.recordID) || names(r.source) || (!r.metadata.accession.isEmpty && r.metadata.accession == selector)
+            case .failure(let e): names(e.recordID) || names(e.source)
+            }
+        }
+        guard let first = matches.first else {
+            let ids = records.prefix(10).map(\.recordID).joined(separator: ", ")
+            throw ValidationError(
+                "\(file) has no record \"\(selector)\"; its \(records.count) record(s): \(ids)\(records.count > 10 ? ", …" : "")"
+                    + " (or give the 1-based number)")
+        }
+        guard matches.count == 1 else {
+            throw ValidationError(
+                "\"\(selector)\" names \(matches.count) records of \(file) (numbers \(matches.map { String($0 + 1) }.joined(separator: ", "))); "
+                    + "give the 1-based number")
+        }
+        return first
     }
 }

@@ -33,6 +33,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Worklist cases shown on the page (the CSV beside it has them all).")
     var worklistLimit: Int = 1000
 
+    @Flag(help: "Start the worklist CSV with a UTF-8 BOM (for Excel).")
+    var excel = false
+
     func validate() throws {
         try validateReportOptions(pseudonymise: pseudonymise, datePrecision: datePrecision, worklistLimit: worklistLimit)
     }
@@ -52,7 +55,7 @@ struct ReportCommand: ParsableCommand {
         do {
             builder = try ReportBuilder(
                 htmlPath: output, worklistLimit: worklistLimit, pseudonymised: pseudonymiser != nil,
-                datePrecision: datePrecision)
+                datePrecision: datePrecision, excel: excel)
         } catch {
             printError("falx: \(error)")
             throw ExitCode(2)
@@ -64,9 +67,10 @@ struct ReportCommand: ParsableCommand {
                 pseudonymiser?.apply(to: &v)
                 try builder.add(v)
             }
-        } catch let e as AuditFileError {
+        } catch {
+            // An unreadable audit, or a worklist (or its sort file) that cannot be written.
             builder.abandon()
-            printError("falx: \(e)")
+            printError("falx: \(error)")
             throw ExitCode(2)
         }
         do {
@@ -109,8 +113,14 @@ final class ReportBuilder {
     var aggregates: ReportAggregates
     let pseudonymised: Bool
     let datePrecision: DatePrecision?
+    /// Puts the worklist's lines in worklist order in bounded memory (``WorklistSorter``).
+    let sorter: WorklistSorter
+    var worklistRows: UInt64 = 0
 
-    init(htmlPath: String, worklistLimit: Int, pseudonymised: Bool, datePrecision: DatePrecision?) throws {
+    /// `excel`: start the worklist CSV with a UTF-8 BOM, as `falx audit --excel` does the audit.
+    init(
+        htmlPath: String, worklistLimit: Int, pseudonymised: Bool, datePrecision: DatePrecision?, excel: Bool = false
+    ) throws {
         self.htmlPath = htmlPath
         self.pseudonymised = pseudonymised
         self.datePrecision = datePrecision
@@ -118,14 +128,22 @@ final class ReportBuilder {
         // The page is opened only at the end: refuse an unusable target before the run.
         try AtomicFile.refuseNonRegular(htmlPath)
         worklist = try AtomicFile(path: worklistPath(besideReport: htmlPath))
+        let ns = worklist.path as NSString
+        sorter = WorklistSorter(
+            runPrefix: ns.deletingLastPathComponent.isEmpty
+                ? ".\(ns.lastPathComponent).\(getpid()).sort"
+                : ns.deletingLastPathComponent + "/.\(ns.lastPathComponent).\(getpid()).sort")
+        if excel { try worklist.write(bytes: [0xEF, 0xBB, 0xBF]) }
         try worklist.write(WorklistCase.columns.joined(separator: ",") + "\n")
     }
 
     /// Adds one row (values in audit column order, already pseudonymised when asked).
     func add(_ values: [String]) throws {
         aggregates.add(values)
-        if ReportAggregates.isWorklist(values) {
-            try worklist.write(CSV.line(WorklistCase(auditValues: values).values))
+        if values.count == AuditRow.columns.count && ReportAggregates.isWorklist(values) {
+            let c = WorklistCase(auditValues: values)
+            try sorter.add(key: c.key(sequence: worklistRows), line: CSV.lineBytes(c.values))
+            worklistRows += 1
         }
     }
 
@@ -139,6 +157,7 @@ final class ReportBuilder {
                 worklistFile: (worklist.path as NSString).lastPathComponent)
             context.provenance = provenance?.summaryLines ?? []
             try page.write(HTMLReport(aggregates: aggregates, stats: stats, context: context).html)
+            try sorter.finish { try worklist.write(bytes: $0) }
             try page.finish()
             try worklist.finish()
         } catch {
@@ -147,5 +166,8 @@ final class ReportBuilder {
         }
     }
 
-    func abandon() { worklist.abandon() }
+    func abandon() {
+        sorter.abandon()
+        worklist.abandon()
+    }
 }

@@ -175,7 +175,7 @@ import Testing
         let e = try falx(["explain", "Corpus/reports/us-001.txt"])
         #expect(e.status == 0)
         let text = String(decoding: e.stdout, as: UTF8.self)
-        #expect(text.contains("Sections") && text.contains("Mentions") && text.contains("Rules fired"))
+        #expect(text.contains("Sections") && text.contains("Mentions") && text.contains("Why: the rules that fired"))
         let rules = try falx(["rules"])
         let rt = String(decoding: rules.stdout, as: UTF8.self)
         #expect(rt.contains("R1") && rt.contains("[ref 4]") && rt.contains("not a substitute for clinical judgement"))

@@ -28,7 +28,20 @@ extension CLITests {
         let expected = rows.filter { $0[40] == "missed_workup" || $0[40] == "additional_imaging" }
         let worklist = parseCSV(try file(dir.appendingPathComponent("report-worklist.csv")))
         #expect(worklist.first?.first == "record_id")
-        #expect(worklist.dropFirst().map { $0[0] } == expected.map { $0[0] })
+        // Worklist order: strength (urgent first), study date (none last), record id, audit order.
+        let header = try #require(parseCSV(try file(audit)).first)
+        let strength = try #require(header.firstIndex(of: "strength"))
+        let date = try #require(header.firstIndex(of: "study_datetime"))
+        let ranks = ["urgent": 0, "recommended": 1, "consider": 2, "routine": 3]
+        func key(_ r: [String]) -> (Int, Int, String, String) {
+            let digits = String(r[date].filter(\.isNumber).prefix(14))
+            return (ranks[r[strength]] ?? 9, digits.isEmpty ? 1 : 0, digits, r[0])
+        }
+        let inOrder = expected.enumerated().sorted { a, b in
+            key(a.element) != key(b.element) ? key(a.element) < key(b.element) : a.offset < b.offset
+        }.map(\.element)
+        #expect(worklist.dropFirst().map { $0[0] } == inOrder.map { $0[0] })
+        #expect(Set(worklist.dropFirst().map { $0[7] }).isSubset(of: ["urgent", "recommended", "consider", "routine"]))
         #expect(html.components(separatedBy: "<tr id=\"case-").count - 1 == expected.count)
         #expect(html.contains("\(rows.count)</b><span>records</span>"))
 
@@ -110,6 +123,15 @@ extension CLITests {
             #expect(!text.contains("02/03/2024") && !text.contains("3/14/2022"), "\(name)")
         }
         #expect(String(decoding: try file(page), as: UTF8.self).contains("Pseudonymised"))
+        // The worklist's identifiers are the audit's pseudonyms, in both ways of writing it.
+        for name in ["p1-worklist.csv", "p2-worklist.csv"] {
+            let rows = parseCSV(try file(dir.appendingPathComponent(name)))
+            #expect(rows.first?.prefix(3) == ["record_id", "accession", "patient_id"])
+            #expect(rows.count > 50)
+            #expect(rows.dropFirst().allSatisfy { $0[0].hasPrefix("r_") && ($0[1].isEmpty || $0[1].hasPrefix("r_")) })
+            #expect(rows.dropFirst().contains { $0[2].hasPrefix("p_") })
+            #expect(rows.dropFirst().allSatisfy { $0[2].isEmpty || $0[2].hasPrefix("p_") })
+        }
     }
 
     @Test func aShortOrMissingKeyStopsBeforeAnyOutput() throws {

@@ -14,6 +14,12 @@ import Testing
         #expect(FalxOutputKind.recognise(fileStart: Array(header.utf8)) == .auditCSV)
         let worklist = WorklistCase.columns.joined(separator: ",") + "\n"
         #expect(FalxOutputKind.recognise(fileStart: Array(worklist.utf8)) == .worklist)
+        #expect(FalxOutputKind.recognise(fileStart: [0xEF, 0xBB, 0xBF] + Array(worklist.utf8)) == .worklist)
+        // A worklist written before the triggers and asks_for columns is still one.
+        let previous =
+            "record_id,study_datetime,interpreter,facility,audit_verdict,category,strength,actions,report_recommends,rules,"
+            + "dc_evidence,source\n"
+        #expect(FalxOutputKind.recognise(fileStart: Array(previous.utf8)) == .worklist)
         let line = #"{"record_id":"a.txt#1","source":"a.txt","format":"text","status":"ok","age":""}"# + "\n"
         #expect(FalxOutputKind.recognise(fileStart: Array(line.utf8)) == .auditJSONL)
         let page = "<!DOCTYPE html>\n<html><head><meta name=\"generator\" content=\"\(FalxOutputKind.generatorContent)\">"

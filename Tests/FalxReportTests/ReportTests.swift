@@ -39,7 +39,7 @@ import Testing
         #expect(stats.kind == .csv && stats.rows == 11 && stats.skipped == 0 && stats.missingColumns.isEmpty)
         #expect(a.records == 11 && a.ok == 9 && a.errorRows == 2 && a.rowsWithWarnings == 1)
         #expect(a.formats == ["text": 7, "hl7v2": 2, "jsonl": 2])
-        #expect(a.rulesetVersions == ["falx-rules-1.0": 9])
+        #expect(a.rulesetVersions == ["falx-rules-1.1": 9])
         #expect(a.firstStudy == "2024-01-10T09:00:00" && a.lastStudy == "2024-04-01" && a.rowsWithoutDate == 2)
         #expect(a.duralCalcification == ["present": 6, "uncertain": 1, "absent": 1, "not_mentioned": 1])
         #expect(a.positives == 7)
@@ -93,9 +93,15 @@ import Testing
     @Test func worklistIsCappedAndErrorsAreKept() throws {
         let (a, _) = try Self.aggregate("audit.csv")
         #expect(a.worklistTotal == 4)
-        #expect(a.worklist.map(\.recordID) == ["r2", "r4", "r5"])
-        #expect(a.worklist[1].verdict == "additional_imaging" && a.worklist[0].rules == "R1;M2")
+        // The first three in worklist order (urgent r2; recommended r11 of January before r5 of
+        // February), not the first three of the file (r2, r4, r5); the routine r4 is left out.
+        #expect(a.worklist.map(\.recordID) == ["r2", "r11", "r5"])
+        #expect(a.worklist[1].verdict == "missed_workup" && a.worklist[0].rules == "R1;M2")
         #expect(a.worklist[2].evidence.contains("<script>") && a.worklist[2].evidence.contains("\npetroclinoid"))
+        #expect(
+            a.worklist[0].triggerFacts == "dural_calcification=present [R1]; davf=present [R1]; dc_temporality=progressive [M2]")
+        #expect(a.worklist[0].asksFor == "dsa (R1); neurointerventional_consult (R1)")
+        #expect(a.worklist[1].triggerFacts == "dural_calcification=present [R5]; seizure=present [R5]")
         #expect(a.errorCodes == ["empty-file": 1, "no-report-text": 1])
         #expect(a.errorList.map(\.recordID) == ["r9", "r10"])
         // The formula guard is undone: the sentence starts with its dash again.

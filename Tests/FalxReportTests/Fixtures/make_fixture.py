@@ -9,7 +9,7 @@ def ok(rid, fmt, interp, fac, date, age, dc, loc="", temp="unknown", ev="", cat=
              procedure="CT HEAD", interpreter=interp, facility=fac, age=str(age), sex="F", dural_calcification=dc, dc_locations=loc,
              dc_temporality=temp, dc_evidence=ev, dc_offsets="10-20" if ev else "", renal_disease="not_mentioned", category=cat,
              strength=strength, actions=actions, follow_up="", gadolinium_caution="no", report_recommends=rec, audit_verdict=verdict,
-             rules=rules, ruleset_version="falx-rules-1.0", warnings=warnings, errors="")
+             rules=rules, ruleset_version="falx-rules-1.1", warnings=warnings, errors="")
     for f in findings + symptoms: r[f] = "not_mentioned"
     r.update(extra)
     return r

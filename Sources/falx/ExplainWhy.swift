@@ -1,0 +1,120 @@
+import FalxAudit
+import FalxClinical
+import FalxCore
+import FalxIngest
+import FalxText
+
+/// The "why" part of `falx explain`: the facts behind each rule, the sentences read as the report's
+/// own recommendations, and the verdict's reasoning — all from `Ruleset.explain`, the reading and
+/// `RecommendationReader`, never from a second copy of their logic.
+struct ExplainWhy {
+    let reading: ClinicalReading
+    let facts: CaseFacts
+    let ruleset: Ruleset
+    let lexicon: CompiledLexicon
+
+    /// One sentence that names a modality or referral, and what the reader made of it.
+    struct RecommendationSentence: Equatable {
+        var sentence: String
+        var section: String
+        /// The codes read from it; empty when it was not read as a recommendation.
+        var codes: [ReportRecommendation]
+        /// Why it was not (empty when it was).
+        var reason: String
+    }
+
+    /// The lines of the "Why" sections.
+    func lines(bold: (String) -> String) -> [String] {
+        let e = ruleset.explain(facts)
+        var out = [bold("\nWhy: the rules that fired and the facts that fired them")]
+        for firing in e.firings {
+            out.append("  \(Self.heading(firing.rule))")
+            for fact in firing.triggers {
+                out.append("      \(fact.name)=\(fact.value(in: facts)): \(evidence(of: fact))")
+            }
+            for a in firing.actions { out.append("      asks for \(a.code): \(a.text)") }
+            out.append("      source: \(firing.rule.citation)")
+        }
+        out.append(bold("\nThe report's own recommendations"))
+        let sentences = recommendationSentences()
+        if sentences.isEmpty { out.append("  no sentence names a modality or referral: no recommendation sentence found") }
+        for s in sentences {
+            if s.codes.isEmpty {
+                out.append("  not a recommendation (\(s.reason)), in \(s.section): \"\(s.sentence)\"")
+            } else {
+                out.append(
+                    "  read as recommending \(s.codes.map(\.rawValue).joined(separator: ", ")), in \(s.section): \"\(s.sentence)\""
+                )
+            }
+        }
+        // The sentences read one by one give the report's codes; say so if they ever do not.
+        let union = Set(sentences.flatMap(\.codes))
+        if union != Set(facts.reportRecommends) {
+            out.append(
+                "  note: the sentences above give \(union.sorted().map(\.rawValue)), the audit reads "
+                    + "\(facts.reportRecommends.map(\.rawValue)) (the reading ran out of its work budget?)")
+        }
+        out.append(bold("\nVerdict"))
+        for line in e.verdictReasoning { out.append("  \(line)") }
+        return out
+    }
+
+    /// `R4 (venous_imaging, recommended) when …`. A function of its own: swiftc 6.3.1 -O crashes
+    /// (ownership verifier, CopyPropagation) when this is written inline in `lines` with a closure.
+    static func heading(_ rule: Rule) -> String {
+        var kind = "modifier"
+        if let category = rule.category { kind = category.rawValue + ", " + rule.strength }
+        return "\(rule.id) (\(kind)) when \(rule.applies)"
+    }
+
+    /// The sentence of the mention that decided a fact, quoted, or why there is none.
+    func evidence(of fact: Fact) -> String {
+        let concept: String
+        switch fact {
+        case .duralCalcification, .temporality: concept = ClinicalVocabulary.duralCalcification
+        case .renalDisease: concept = ClinicalVocabulary.renalDisease
+        case .finding(let f): concept = f.rawValue
+        case .symptom(let s): concept = s.rawValue
+        }
+        if fact == .duralCalcification, let sentence = reading.evidence?.sentence { return "\"\(sentence)\"" }
+        if let m = reading.decisive[concept] { return "\"\(reading.document.collapsedText(ofSentence: m.sentence))\"" }
+        if fact == .symptom(.headache), let m = reading.decisive[Symptom.positionalHeadache.rawValue] {
+            return "(a positional headache is a headache) \"\(reading.document.collapsedText(ofSentence: m.sentence))\""
+        }
+        if fact == .renalDisease { return "(no phrase: an eGFR value decided it)" }
+        return "(no deciding sentence)"
+    }
+
+    /// Every sentence with a recommendation mention, in text order, read on its own by
+    /// `RecommendationReader` (which reads each sentence independently).
+    func recommendationSentences() -> [RecommendationSentence] {
+        let doc = reading.document
+        let recs = reading.mentions.filter { $0.concept.hasPrefix(ClinicalVocabulary.recommendationPrefix) }
+        let bySentence = Dictionary(grouping: recs, by: \.sentence)
+        return bySentence.keys.sorted().compactMap { si -> RecommendationSentence? in
+            let list = bySentence[si] ?? []
+            let sentence = doc.sentences[si]
+            let section = doc.sections[sentence.section]
+            let header = doc.string(section.header)
+            let where_ = section.kind.rawValue + (header.isEmpty ? "" : " \"\(header)\"")
+            let codes = RecommendationReader.recommendations(doc, list, lexicon)
+            var reason = ""
+            if codes.isEmpty {
+                if section.kind.isProcedural {
+                    reason = "an exam, technique or comparison line names a study, it does not ask for one"
+                } else if section.kind.isClinicalQuestion {
+                    reason = "the clinical question, not the radiologist's advice"
+                } else if section.kind == .body && sentence.section == 0 && doc.sections.count > 1 {
+                    reason = "the title or exam line before the first header"
+                } else if list.allSatisfy({ $0.concept == ClinicalVocabulary.recommendationNone }) {
+                    reason = "it says no further work-up is needed"
+                } else {
+                    reason =
+                        "no recommending word, or negated, conditional, telling the course, or a plain CT or imaging without an interval"
+                }
+            }
+            return RecommendationSentence(
+                sentence: doc.collapsedText(ofSentence: si), section: where_, codes: codes, reason: reason)
+        }
+    }
+}
