@@ -72,9 +72,20 @@ public enum FHIRReader {
             return fail("bad-json", "not valid JSON")
         }
         guard let resource = object as? [String: Any] else { return fail("bad-json", "the JSON is not an object") }
-        guard let type = resource["resourceType"] as? String else {
+        guard resource["resourceType"] is String else {
             return fail("not-fhir", "a JSON object without resourceType is not a FHIR resource")
         }
+        return records(resource: resource, recordBase: recordBase, source: source)
+    }
+
+    /// The records of one parsed resource (a DiagnosticReport or a Bundle), from JSON or from XML
+    /// turned into the JSON form (``FHIRXMLReader``).
+    static func records(resource: [String: Any], recordBase: String, source: String) -> [Record] {
+        let firstID = "\(recordBase)#1"
+        func fail(_ code: String, _ message: String) -> [Record] {
+            [.failure(RecordError(code: code, message: message, recordID: firstID, source: source, format: .fhir))]
+        }
+        let type = resource["resourceType"] as? String ?? ""
         var contents = BundleContents()
         switch type {
         case "DiagnosticReport":

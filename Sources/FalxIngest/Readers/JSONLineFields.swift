@@ -16,24 +16,13 @@ struct JSONLineFields {
         case skipped
     }
 
-    /// The keys Falx reads.
-    enum Key: Int, CaseIterable {
-        case id, text, accession, patientID, studyDateTime, procedure, interpreter, facility, birthDate, sex, age
-
-        var name: String {
-            switch self {
-            case .patientID: "patient_id"
-            case .studyDateTime: "study_datetime"
-            case .birthDate: "birth_date"
-            default: "\(self)"
-            }
-        }
-    }
-
-    static let keys: [[UInt8]] = Key.allCases.map { Array($0.name.utf8) }
+    /// The keys Falx reads: the fields of ``FieldNames`` (`text`, `report_text`, `accession`, ...).
+    typealias Key = FieldNames.Field
 
     /// The value of each key (the last one wins when a key repeats), nil when absent.
     var values: [Value?] = Array(repeating: nil, count: Key.allCases.count)
+    /// The rank of the name each value was read under (``FieldNames``): a better name wins.
+    var ranks: [Int] = Array(repeating: Int.max, count: Key.allCases.count)
 
     subscript(key: Key) -> Value? { values[key.rawValue] }
 
@@ -50,11 +39,11 @@ struct JSONLineFields {
 
     /// Parses `line` (valid UTF-8); nil when the line is not certainly a JSON object this reader
     /// understands.
-    init?(_ line: ArraySlice<UInt8>) {
+    init?(_ line: ArraySlice<UInt8>, names: FieldNames = FieldNames()) {
         let parsed: Bool = line.withUnsafeBufferPointer { buf in
             var p = Parser(buf: buf)
             p.skipSpace()
-            guard p.peek == 0x7B, p.object(into: &self) else { return false }
+            guard p.peek == 0x7B, p.object(into: &self, names: names) else { return false }
             p.skipSpace()
             return p.i == buf.count
         }
@@ -73,7 +62,7 @@ struct JSONLineFields {
         }
 
         /// The top-level object: the keys Falx reads are decoded, the others validated and skipped.
-        mutating func object(into fields: inout JSONLineFields) -> Bool {
+        mutating func object(into fields: inout JSONLineFields, names: FieldNames) -> Bool {
             i += 1  // {
             skipSpace()
             if peek == 0x7D { i += 1; return true }
@@ -84,9 +73,13 @@ struct JSONLineFields {
                 guard peek == 0x3A else { return false }
                 i += 1
                 skipSpace()
-                if let k = JSONLineFields.keys.firstIndex(of: key) {
+                if let (field, rank) = names.match(key) {
                     guard let v = value() else { return false }
-                    fields.values[k] = v
+                    // The best-ranked name wins; of one name repeated, the last (as JSONSerialization).
+                    if rank <= fields.ranks[field.rawValue] {
+                        fields.values[field.rawValue] = v
+                        fields.ranks[field.rawValue] = rank
+                    }
                 } else {
                     guard skipValue() else { return false }
                 }
