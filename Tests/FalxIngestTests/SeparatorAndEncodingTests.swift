@@ -113,3 +113,15 @@ import Testing
         #expect(TextEncoding(name: "klingon") == nil)
     }
 }
+
+@Suite struct HL7CharacterSetTests {
+    @Test func msh18Of8859Slash1IsReadAsLatin1WithoutAWarning() throws {
+        let head = "MSH|^~\\&|RIS|HOSP|||20240102080000||ORU^R01|1|P|2.5||||||8859/1\rPID|||P1^^^H^MR\rOBR|1||ACC1\r"
+        let bytes = Array((head + "OBX|1|TX|||Caf").utf8) + [0xE9] + Array(" falx calcification.\r".utf8)
+        let path = try temporaryFile(bytes, name: "m.hl7")
+        #expect(
+            rows(InputWalker().records(of: .init(path: path, recordBase: "m.hl7"))) == [
+                Row(id: "ACC1", status: "ok", text: "Café falx calcification.")
+            ])
+    }
+}
