@@ -125,3 +125,19 @@ import Testing
             ])
     }
 }
+
+@Suite struct UTF16XMLTests {
+    @Test func aUTF16CDAIsConvertedAndItsDeclarationRelabelled() throws {
+        let cda = String(decoding: try Data(contentsOf: URL(fileURLWithPath: try fixture("xml/cda_ct_head.xml"))), as: UTF8.self)
+            .replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"UTF-16\"")
+        let bytes: [UInt8] = [0xFF, 0xFE] + cda.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let path = try temporaryFile(bytes, name: "cda16.xml")
+        let utf16 = InputWalker().records(of: .init(path: path, recordBase: "cda16.xml"))
+        let utf8 = InputWalker().records(of: .init(path: try fixture("xml/cda_ct_head.xml"), recordBase: "cda16.xml"))
+        #expect(utf16.count == 1 && (try? utf16[0].get()) != nil)
+        #expect((try? utf16[0].get().text) == (try? utf8[0].get().text))
+        #expect(
+            TextDecoding.relabelledXMLDeclaration(Array("<?xml version='1.0' encoding='utf-16'?><a/>".utf8))
+                == Array("<?xml version='1.0' encoding='UTF-8'?><a/>".utf8))
+    }
+}

@@ -24,6 +24,7 @@ extension InputWalker {
             var utf16 = UTF16Converter()
             var finished = false
             var replaced = 0
+            var first = true
             let next: (Int) -> [UInt8]? = { count in
                 if let p = pending {
                     pending = nil
@@ -33,6 +34,7 @@ extension InputWalker {
             }
             let converted: (Int) -> [UInt8]? = { count in
                 if finished { return [] }
+                defer { first = false }
                 // An empty block ends the stream, so a block that converts to nothing (one byte of
                 // a UTF-16 unit) is followed by the next.
                 while true {
@@ -46,9 +48,13 @@ extension InputWalker {
                         }
                         replaced = utf16.replaced
                         if out.isEmpty && !block.isEmpty { continue }
-                        return out
-                    case .windows1252: return TextDecoding.windows1252ToUTF8(block[...])
-                    case .latin1: return TextDecoding.latin1ToUTF8(block[...])
+                        return first ? TextDecoding.relabelledXMLDeclaration(out) : out
+                    case .windows1252:
+                        let out = TextDecoding.windows1252ToUTF8(block[...])
+                        return first ? TextDecoding.relabelledXMLDeclaration(out) : out
+                    case .latin1:
+                        let out = TextDecoding.latin1ToUTF8(block[...])
+                        return first ? TextDecoding.relabelledXMLDeclaration(out) : out
                     case .utf8: return block
                     }
                 }
@@ -61,5 +67,24 @@ extension InputWalker {
                 try body(.success(report))
             }
         }
+    }
+}
+
+extension TextDecoding {
+    /// The bytes with the `encoding` of a leading XML declaration (`<?xml version="1.0"
+    /// encoding="UTF-16"?>`) set to UTF-8: the document has been converted, and libxml2 would
+    /// otherwise read the UTF-8 bytes as the encoding the declaration names.
+    static func relabelledXMLDeclaration(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.starts(with: Array("<?xml".utf8)),
+            let end = bytes.prefix(512).indices.first(where: { bytes[$0] == 0x3F && $0 + 1 < bytes.count && bytes[$0 + 1] == 0x3E })
+        else { return bytes }
+        let declaration = String(decoding: bytes[..<end], as: UTF8.self)
+        guard let key = declaration.range(of: "encoding") else { return bytes }
+        let rest = declaration[key.upperBound...]
+        guard let open = rest.firstIndex(where: { $0 == "\"" || $0 == "'" }) else { return bytes }
+        let quote = rest[open]
+        guard let close = rest[rest.index(after: open)...].firstIndex(of: quote) else { return bytes }
+        let relabelled = declaration[..<rest.index(after: open)] + "UTF-8" + declaration[close...]
+        return Array(relabelled.utf8) + bytes[end...]
     }
 }
