@@ -76,7 +76,9 @@ extension TextDecoding {
     /// otherwise read the UTF-8 bytes as the encoding the declaration names.
     static func relabelledXMLDeclaration(_ bytes: [UInt8]) -> [UInt8] {
         guard bytes.starts(with: Array("<?xml".utf8)),
-            let end = bytes.prefix(512).indices.first(where: { bytes[$0] == 0x3F && $0 + 1 < bytes.count && bytes[$0 + 1] == 0x3E })
+            let end = bytes.prefix(512).indices.first(where: {
+                bytes[$0] == 0x3F && $0 + 1 < bytes.count && bytes[$0 + 1] == 0x3E
+            })
         else { return bytes }
         let declaration = String(decoding: bytes[..<end], as: UTF8.self)
         guard let key = declaration.range(of: "encoding") else { return bytes }
