@@ -19,12 +19,20 @@ struct JSONLineFields {
     /// The keys Falx reads: the fields of ``FieldNames`` (`text`, `report_text`, `accession`, ...).
     typealias Key = FieldNames.Field
 
-    /// The value of each key (the last one wins when a key repeats), nil when absent.
-    var values: [Value?] = Array(repeating: nil, count: Key.allCases.count)
-    /// The rank of the name each value was read under (``FieldNames``): a better name wins.
-    var ranks: [Int] = Array(repeating: Int.max, count: Key.allCases.count)
+    /// One field's value and the key it was read under.
+    struct Slot {
+        var value: Value?
+        /// The rank of the key's name (``FieldNames``): a better name wins.
+        var rank = Int.max
+        var key: [UInt8] = []
+    }
 
-    subscript(key: Key) -> Value? { values[key.rawValue] }
+    /// The value of each field, nil when absent. Of two keys for one field, the better-ranked name
+    /// wins; of two of one rank, the smaller key (as the `JSONSerialization` path picks), and of a
+    /// key repeated, the last one.
+    var slots = [Slot](repeating: Slot(), count: Key.allCases.count)
+
+    subscript(key: Key) -> Value? { slots[key.rawValue].value }
 
     /// A metadata value as `JSONSerialization`'s path reads it: a string, an integer's digits, else "".
     func text(_ key: Key) -> String {
@@ -75,10 +83,11 @@ struct JSONLineFields {
                 skipSpace()
                 if let (field, rank) = names.match(key) {
                     guard let v = value() else { return false }
-                    // The best-ranked name wins; of one name repeated, the last (as JSONSerialization).
-                    if rank <= fields.ranks[field.rawValue] {
-                        fields.values[field.rawValue] = v
-                        fields.ranks[field.rawValue] = rank
+                    let slot = fields.slots[field.rawValue]
+                    if rank < slot.rank
+                        || (rank == slot.rank && !slot.key.lexicographicallyPrecedes(key))
+                    {
+                        fields.slots[field.rawValue] = Slot(value: v, rank: rank, key: key)
                     }
                 } else {
                     guard skipValue() else { return false }
