@@ -92,10 +92,11 @@ public struct FieldNames: Sendable, Equatable {
     /// Whether the names are the built-in ones (no `--field` given).
     public var isDefault: Bool { overrides.isEmpty }
 
-    /// The field a source name fills and its rank (0 = the best name), or nil.
+    /// The field a source name fills and its rank, or nil: 0 for the field's best name exactly as
+    /// written, 1 + its place in the list for a name matched once normalised (at most 14).
     func match(_ name: [UInt8]) -> (field: Field, rank: Int)? {
         for e in exact where e.name == name { return (e.field, 0) }
-        return normalizedNames[FieldNames.normalized(name)]
+        return normalizedNames[FieldNames.normalized(name)].map { ($0.field, min(1 + $0.rank, 14)) }
     }
 
     /// For each field, the index of the header cell that fills it (the best-ranked name; the first

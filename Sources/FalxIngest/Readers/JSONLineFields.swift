@@ -19,20 +19,28 @@ struct JSONLineFields {
     /// The keys Falx reads: the fields of ``FieldNames`` (`text`, `report_text`, `accession`, ...).
     typealias Key = FieldNames.Field
 
-    /// One field's value and the key it was read under.
-    struct Slot {
-        var value: Value?
-        /// The rank of the key's name (``FieldNames``): a better name wins.
-        var rank = Int.max
-        var key: [UInt8] = []
-    }
-
     /// The value of each field, nil when absent. Of two keys for one field, the better-ranked name
-    /// wins; of two of one rank, the smaller key (as the `JSONSerialization` path picks), and of a
-    /// key repeated, the last one.
-    var slots = [Slot](repeating: Slot(), count: Key.allCases.count)
+    /// wins (``FieldNames/match(_:)``); of two of one rank, the smaller key (as the
+    /// `JSONSerialization` path picks), and of a key repeated, the last one.
+    var values: [Value?] = Array(repeating: nil, count: Key.allCases.count)
+    /// The rank each value was read under, four bits per field (15: none), so that the common line
+    /// costs no allocation beyond `values`.
+    var ranks: UInt64 = ~0
+    /// The key of a value read under a name other than a field's exact best name, to break ties.
+    var tieKeys: [Int: [UInt8]] = [:]
 
-    subscript(key: Key) -> Value? { slots[key.rawValue].value }
+    subscript(key: Key) -> Value? { values[key.rawValue] }
+
+    /// Keeps `value`, read under `key` with `rank`, when it beats the value the field has.
+    mutating func offer(_ value: Value, field: Key, rank: Int, key: [UInt8]) {
+        let f = field.rawValue
+        let current = Int((ranks >> UInt64(4 * f)) & 0xF)
+        guard rank < current || (rank == current && (rank == 0 || !(tieKeys[f] ?? []).lexicographicallyPrecedes(key)))
+        else { return }
+        values[f] = value
+        ranks = ranks & ~(0xF << UInt64(4 * f)) | UInt64(rank) << UInt64(4 * f)
+        if rank > 0 { tieKeys[f] = key }
+    }
 
     /// A metadata value as `JSONSerialization`'s path reads it: a string, an integer's digits, else "".
     func text(_ key: Key) -> String {
@@ -83,12 +91,7 @@ struct JSONLineFields {
                 skipSpace()
                 if let (field, rank) = names.match(key) {
                     guard let v = value() else { return false }
-                    let slot = fields.slots[field.rawValue]
-                    if rank < slot.rank
-                        || (rank == slot.rank && !slot.key.lexicographicallyPrecedes(key))
-                    {
-                        fields.slots[field.rawValue] = Slot(value: v, rank: rank, key: key)
-                    }
+                    fields.offer(v, field: field, rank: rank, key: key)
                 } else {
                     guard skipValue() else { return false }
                 }
