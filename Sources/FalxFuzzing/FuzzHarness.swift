@@ -18,6 +18,10 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case cda
     /// FHIR JSON (DiagnosticReport, Bundle).
     case fhir
+    /// CSV/TSV exports, streamed in small blocks so that rows straddle block boundaries.
+    case csv
+    /// JSON arrays of report objects.
+    case json
     /// Any file, dispatched by content as `falx audit` does.
     case any
     /// The text engine alone: tokenizer → sentences → sections → mentions.
@@ -32,7 +36,7 @@ public struct InvariantViolation: Error, CustomStringConvertible {
 /// Runs one input through a reader and the audit, and checks what Falx promises for every input,
 /// not only that it does not crash:
 /// - every record becomes exactly one audit row, and a file at least one;
-/// - a JSON Lines input gives exactly one row per line, and each line the same record from the
+/// - a JSON Lines input gives exactly one row per line that is not blank, and each line the same record from the
 ///   byte-level reader as from `JSONSerialization`;
 /// - every row has all the columns, its CSV line parses back to one record with the same cells,
 ///   and its JSON Lines line is a JSON object with every column;
@@ -63,6 +67,12 @@ public enum FuzzHarness {
         case .hl7xml: records = HL7v2XMLReader.records(bytes, recordBase: source, source: source)
         case .cda: records = CDAReader.records(bytes, recordBase: source, source: source)
         case .fhir: records = FHIRReader.records(bytes, recordBase: source, source: source)
+        case .csv:
+            let block = 1 + Int(bytes.first ?? 0) * 5
+            InputWalker().forEachRecord(inMemory: bytes, entry: .init(path: "fuzz.csv", recordBase: source), blockSize: block) {
+                records.append($0)
+            }
+        case .json: records = JSONArrayReader.records(bytes, recordBase: source, source: source)
         case .any:
             // The first byte picks the block size, so detection and streaming see many splits.
             let block = 1 + Int(bytes.first ?? 0) * 7
@@ -86,8 +96,13 @@ public enum FuzzHarness {
             rows += 1
             try checkRow(for: $0)
         }
-        let newlines = bytes.lazy.filter { $0 == 0x0A }.count
-        let lines = newlines + (bytes.last.map { $0 == 0x0A ? 0 : 1 } ?? 0)
+        // One row per line that is not blank (spaces, tabs, a CR or a BOM only: skipped).
+        var physical = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+        if bytes.last == 0x0A || bytes.isEmpty { physical.removeLast() }
+        let lines = physical.filter { line in
+            let rest = line.starts(with: [0xEF, 0xBB, 0xBF]) ? line.dropFirst(3) : line
+            return rest.contains { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }
+        }.count
         guard rows == lines else { throw InvariantViolation(description: "jsonl: \(lines) lines gave \(rows) rows") }
         // The byte-level reader decides every line as JSONSerialization does, or leaves it to it.
         for (n, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).prefix(200).enumerated() {

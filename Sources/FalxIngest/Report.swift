@@ -1,6 +1,6 @@
 /// Input formats Falx reads.
 public enum InputFormat: String, Sendable, Equatable, CaseIterable {
-    case text, hl7v2, hl7v2xml, cda, fhir, jsonl
+    case text, hl7v2, hl7v2xml, cda, fhir, jsonl, csv, json
 }
 
 /// Structured metadata a format may carry.

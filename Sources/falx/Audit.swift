@@ -15,9 +15,12 @@ struct Audit: ParsableCommand {
         abstract: "Audit report files and folders; write one row per report.",
         discussion: """
             Reads every file by its content, whatever its name: plain-text reports (a file is a report; \
-            `=== REPORT` lines or a form feed separate several), JSON Lines ({"id","text",...} per line), \
-            HL7 v2 ER7 messages (files, batches, MLLP), HL7 v2 XML, CDA R2 documents, FHIR JSON \
-            (DiagnosticReport, Bundle), and any of these gzip-compressed. '-' reads standard input the same \
+            `=== REPORT` headers, rules of ====, ----, **** or ____, END OF REPORT or a form feed separate \
+            several), JSON Lines ({"id","text",...} per line), CSV/TSV exports with a header row (*.csv, \
+            *.tsv: one report per row, the text column found by name or --text-column), JSON arrays of \
+            report objects, HL7 v2 ER7 messages (files, batches, MLLP), HL7 v2 XML, CDA R2 documents, FHIR \
+            JSON (DiagnosticReport, Bundle, Bulk Data NDJSON), and any of these gzip-compressed; \
+            UTF-8, UTF-16 with a BOM, or Windows-1252 (--encoding). '-' reads standard input the same \
             way. Folders are walked recursively in sorted order, skipping hidden files, *.md, *.gold.jsonl and \
             files Falx wrote (audits, worklists, report pages; one warning counts them); a file reached twice \
             is read once. A record that cannot be read becomes an `error` row; the run goes on. Ends with \
@@ -66,6 +69,22 @@ struct Audit: ParsableCommand {
     @Option(help: "Longest report, in MiB: a longer report text or JSON Lines line is an error row.")
     var maxRecordMb: Int = Auditor.defaultMaxTextBytes >> 20
 
+    @Option(help: "The CSV/TSV column (or JSON key) that holds the report text, when its name is not a common one.")
+    var textColumn: String?
+
+    @Option(
+        name: .customLong("field"),
+        help:
+            "FIELD=NAME: read a field (id, accession, patient_id, study_datetime, procedure, interpreter, facility, age, sex, birth_date, findings, impression, text) from the CSV/TSV column or JSON key NAME. Repeatable."
+    )
+    var fields: [String] = []
+
+    @Option(
+        help:
+            "Input text encoding: utf-8, utf-16, windows-1252 or latin-1 (default: UTF-8, UTF-16 by its BOM, Windows-1252 detected with a warning)."
+    )
+    var encoding: String?
+
     @Flag(help: "Continue an interrupted run from its partial output (OUTPUT.partial), with the same inputs and options.")
     var resume = false
 
@@ -104,6 +123,7 @@ struct Audit: ParsableCommand {
             throw ValidationError("--resume needs an output file (-o FILE)")
         }
         try validateReportOptions(pseudonymise: pseudonymise, datePrecision: datePrecision)
+        _ = try readingOptions(fields: fields, textColumn: textColumn, encoding: encoding)
     }
 
     /// Stops the record loop after an interrupt.
@@ -203,6 +223,7 @@ struct Audit: ParsableCommand {
         var walker = InputWalker(maxFileBytes: maxFileMb << 20, maxLineBytes: (maxRecordMb << 20) + (maxRecordMb << 18))
         walker.parseJobs = jobs
         walker.textHeaders = auditor.textHeaders
+        walker.reading = try readingOptions(fields: fields, textColumn: textColumn, encoding: encoding)
         let skipped = SkippedInputs()
         walker.skipFile = { skipped.skipOwnOutput(path: $0, firstBytes: $1) }
         var readOnce = InputDeduplicator()

@@ -23,6 +23,8 @@ import Testing
         #"{"id": "r12", "text": "Ünïcödé falx — dural", "patient_id": "P-1", "birth_date": "1950-01-02", "study_datetime": "2020-03-04T05:06"}"#,
         #"{}"#,
         #"{"id": {"nested": "object"}, "text": "an object id"}"#,
+        #"{"report": "c", "Text": "a", "text": "b", "TEXT": "d", "report_text": "e"}"#,
+        #"{"Report Text": "x", "narrative": "y", "Patient ID": "P-1", "MRN": "P-2", "age": "52"}"#,
     ]
 
     /// Lines the fast path must leave to `JSONSerialization` (which may accept or refuse them).

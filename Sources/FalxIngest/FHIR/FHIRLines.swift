@@ -10,10 +10,13 @@ extension InputWalker {
 
     /// The records of one line: a FHIR resource when the file holds FHIR lines, else a JSON Lines report.
     static func records(
-        line: ArraySlice<UInt8>, number: Int, fhir: Bool, recordBase: String, source: String
+        line: ArraySlice<UInt8>, number: Int, fhir: Bool, recordBase: String, source: String,
+        options: ReadingOptions = ReadingOptions()
     ) -> [Record] {
         guard fhir else {
-            return [JSONLinesReader.record(line: line, lineNumber: number, recordBase: recordBase, source: source)]
+            return [
+                JSONLinesReader.record(line: line, lineNumber: number, recordBase: recordBase, source: source, options: options)
+            ]
         }
         return FHIRReader.records(line: line, lineNumber: number, recordBase: recordBase, source: source)
     }

@@ -129,6 +129,16 @@ public enum FHIRReader {
         }
     }
 
+    /// The records of one parsed resource (a DiagnosticReport or a Bundle) in the JSON form, as
+    /// ``FHIRXMLReader`` builds it from FHIR XML: written out as JSON and read as a JSON file is.
+    static func records(resource: [String: Any], recordBase: String, source: String) -> [Record] {
+        guard let json = try? JSONSerialization.data(withJSONObject: resource, options: []) else {
+            let message = "the document could not be turned into FHIR JSON"
+            return [.failure(RecordError(code: "bad-json", message: message, recordID: "\(recordBase)#1", source: source, format: .fhir))]
+        }
+        return records(Array(json), recordBase: recordBase, source: source)
+    }
+
     /// True when the bytes look like a FHIR JSON resource: the first non-blank byte is `{` and a
     /// `"resourceType"` key appears within the first 64 KiB. Does not parse.
     public static func looksLikeFHIR(_ bytes: [UInt8]) -> Bool {

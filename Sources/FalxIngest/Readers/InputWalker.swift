@@ -4,7 +4,8 @@ import Foundation
 ///
 /// A file is read by its content, whatever its name: HL7 v2 ER7 (`MSH|`, `FHS|`, `BHS|`, MLLP),
 /// CDA R2 and HL7 v2 XML (by root element and namespace), FHIR JSON (a `resourceType`), JSON Lines
-/// (named `.jsonl`, or a first non-blank byte `{`), plain text otherwise. A directory is walked recursively in byte-wise sorted order
+/// (named `.jsonl`, or a first non-blank byte `{`), CSV/TSV (named `.csv`/`.tsv`), a JSON array of
+/// report objects (`.json`, or `[` then `{`), plain text otherwise. A directory is walked recursively in byte-wise sorted order
 /// of relative paths, skipping hidden entries and gold-label files (`*.gold.jsonl`); a file named
 /// explicitly is always read. Record ids of files inside a directory are relative to it
 /// (`reports/a.txt#1`); of a file named directly, its path as given.
@@ -20,6 +21,8 @@ public struct InputWalker: Sendable {
 
     /// How the header and signature lines of plain-text reports are read.
     public var textHeaders = TextHeaderOptions()
+    /// Field names of CSV/TSV and JSON records, and the input's text encoding.
+    public var reading = ReadingOptions()
     /// Called with a file's path and first bytes (decompressed) before it is read: returning true
     /// skips the file without a row (used to pass over Falx's own outputs in an input folder).
     public var skipFile: (@Sendable (_ path: String, _ firstBytes: [UInt8]) -> Bool)?
@@ -220,16 +223,9 @@ public struct InputWalker: Sendable {
         try forEachRecord(read: Self.blocks(of: bytes, size: blockSize), entry: entry, body)
     }
 
-    /// Streams bytes already in memory as JSON Lines, in blocks of `blockSize` bytes.
-    public func forEachJSONLinesRecord(inMemory bytes: [UInt8], entry: Entry, blockSize: Int, _ body: (Record) throws -> Void)
-        rethrows
-    {
-        try streamJSONLines(first: [], entry: entry, read: Self.blocks(of: bytes, size: blockSize), waiting: {}, body)
-    }
-
     func forEachRecord(
         read: (Int) -> [UInt8]?, entry: Entry, depth: Int = 0, failure: () -> String? = { nil }, sizeHint: Int = 0,
-        _ body: (Record) throws -> Void
+        decoded: Bool = false, _ body: (Record) throws -> Void
     ) rethrows {
         let fail = { (code: String, message: String) -> Record in
             .failure(
@@ -245,15 +241,26 @@ public struct InputWalker: Sendable {
             try body(fail("empty", "the file is empty"))
             return
         }
+        // Detection looks at the first bytes (gzip, BOMs): a short first read is topped up.
+        while bytes.count < 4, let more = read(Self.blockSize), !more.isEmpty { bytes += more }
         if bytes.starts(with: [0x1F, 0x8B]) {
             try forEachDecompressedRecord(first: bytes, read: read, entry: entry, depth: depth, body)
             return
         }
+        if !decoded, let encoding = streamEncoding(bytes) {
+            try forEachTranscodedRecord(first: bytes, read: read, entry: entry, depth: depth, encoding: encoding, body)
+            return
+        }
         if let skipFile, skipFile(entry.path, bytes) { return }
+        if DelimitedTextReader.hasName(entry.path) {
+            try streamDelimited(first: bytes, entry: entry, read: read, failure: failure, body)
+            return
+        }
         if !HL7v2Reader.looksLikeHL7(bytes) && firstSignificantByte(bytes) != 0x3C
             && (!FHIRReader.looksLikeFHIR(bytes) || Self.hasJSONLinesName(entry.path)) && isJSONLines(entry.path, bytes)
         {
-            try streamJSONLines(first: bytes, entry: entry, read: read, failure: failure, waiting: {}, body)
+            try streamJSONLines(
+                first: bytes, entry: entry, read: read, skipBlankLines: true, failure: failure, waiting: {}, body)
             return
         }
         // Other formats are read whole, into one allocation when the size is known.
@@ -356,103 +363,6 @@ public struct InputWalker: Sendable {
     /// and small beside the audit's own memory (4 MiB blocks cost 15 MB more peak for no speed).
     static let blockSize = 1 << 20
 
-    /// Reads JSON Lines from standard input, one record per line, in bounded memory.
-    ///
-    /// With `shard` = (i, n) only lines whose number satisfies (line − 1) mod n = i are read; line
-    /// numbers stay global, so the shards of a file together give every line exactly once.
-    ///
-    /// `waiting` is called whenever every line read so far has been handed on and the next read
-    /// may block: the place to write out rows, so that a client that sends a line and waits for
-    /// its row gets it.
-    public func forEachStandardInputRecord(
-        shard: (index: Int, count: Int)? = nil, waiting: () throws -> Void = {}, _ body: (Record) throws -> Void
-    ) rethrows {
-        let read = Self.blocks(of: FileHandle.standardInput, fill: false)
-        let keep: (Int) -> Bool = { line in
-            guard let shard else { return true }
-            return (line - 1) % shard.count == shard.index
-        }
-        try streamJSONLines(
-            first: [], entry: Entry(path: "stdin", recordBase: "stdin"), read: read, keep: keep, waiting: waiting, body)
-    }
-
-    func streamJSONLines(
-        first: [UInt8], entry: Entry, read: (Int) -> [UInt8]?, keep: (Int) -> Bool = { _ in true },
-        failure: () -> String? = { nil }, waiting: () throws -> Void = {}, _ body: (Record) throws -> Void
-    ) rethrows {
-        var buffer = first
-        var lineNumber = 0
-        var skipping = false  // inside an over-long line
-        var eof = false
-        var lines: [(number: Int, bytes: ArraySlice<UInt8>)] = []
-        let (base, path, jobs) = (entry.recordBase, entry.path, parseJobs)
-        // FHIR NDJSON (a Bulk export) when the first lines hold resources: each line is read as one.
-        var fhir = first.isEmpty ? nil : FHIRReader.looksLikeFHIR(first)
-        while true {
-            if fhir == nil, !buffer.isEmpty { fhir = FHIRReader.looksLikeFHIR(buffer) }
-            var start = 0
-            while let nl = buffer[start...].firstIndex(of: 0x0A) {
-                lineNumber += 1
-                if skipping {
-                    skipping = false
-                } else if keep(lineNumber) {
-                    lines.append((lineNumber, buffer[start..<nl]))
-                }
-                start = nl + 1
-            }
-            // The block's lines, parsed on `parseJobs` threads, in order.
-            let asFHIR = fhir == true
-            let parsed = parallelMap(lines, jobs: lines.count >= 64 ? jobs : 1) {
-                Self.records(line: $0.bytes, number: $0.number, fhir: asFHIR, recordBase: base, source: path)
-            }
-            lines.removeAll(keepingCapacity: true)
-            for record in parsed.joined() { try body(record) }
-            buffer.removeFirst(start)
-            if eof { break }
-            if buffer.count > maxLineBytes && !skipping {
-                lineNumber += 1
-                if keep(lineNumber) {
-                    try body(
-                        .failure(
-                            RecordError(
-                                code: "line-too-long", message: "line \(lineNumber) is longer than \(maxLineBytes) bytes",
-                                recordID: "\(entry.recordBase)#\(lineNumber)", source: "\(entry.path)#\(lineNumber)",
-                                format: .jsonl))
-                    )
-                }
-                lineNumber -= 1  // counted again when its newline arrives
-                skipping = true
-            }
-            if skipping { buffer.removeAll(keepingCapacity: true) }
-            try waiting()
-            let block = read(Self.blockSize)
-            if block == nil {
-                // The rest of the input cannot be read: its lines cannot be counted, so one row says so.
-                lineNumber += 1
-                try body(
-                    .failure(
-                        RecordError(
-                            code: "read-failed",
-                            message: "reading stopped after line \(lineNumber - 1)\(failure().map { ": " + $0 } ?? "")",
-                            recordID: "\(entry.recordBase)#\(lineNumber)", source: "\(entry.path)#\(lineNumber)", format: .jsonl))
-                )
-                break
-            }
-            guard let more = block, !more.isEmpty else {
-                eof = true
-                if !buffer.isEmpty && !skipping {
-                    lineNumber += 1
-                    guard keep(lineNumber) else { break }
-                    let last = Self.records(
-                        line: buffer[...], number: lineNumber, fhir: fhir == true, recordBase: base, source: path)
-                    for record in last { try body(record) }
-                }
-                break
-            }
-            buffer += more
-        }
-    }
-
     /// Records of a file's bytes, by content.
     func records(fromBytes bytes: [UInt8], entry: Entry) -> [Record] {
         let fail = { (code: String, message: String) -> [Record] in
@@ -472,11 +382,14 @@ public struct InputWalker: Sendable {
             if HL7v2XMLReader.looksLikeHL7v2XML(bytes) {
                 return HL7v2XMLReader.records(bytes, recordBase: entry.recordBase, source: entry.path)
             }
+            if FHIRXMLReader.looksLikeFHIRXML(bytes) {
+                return FHIRXMLReader.records(bytes, recordBase: entry.recordBase, source: entry.path)
+            }
             if !entry.path.hasSuffix(".txt") {
                 return [
                     .failure(
                         RecordError(
-                            code: "unknown-xml", message: "an XML document that is neither CDA nor HL7 v2 XML",
+                            code: "unknown-xml", message: "an XML document that is neither CDA, HL7 v2 XML nor FHIR",
                             recordID: "\(entry.recordBase)#1", source: entry.path, format: .cda))
                 ]
             }
@@ -484,9 +397,13 @@ public struct InputWalker: Sendable {
         if FHIRReader.looksLikeFHIR(bytes) {
             return FHIRReader.records(bytes, recordBase: entry.recordBase, source: entry.path)
         }
+        if JSONArrayReader.looksLikeJSONArray(bytes, path: entry.path) {
+            return JSONArrayReader.records(bytes, recordBase: entry.recordBase, source: entry.path, options: reading)
+        }
         // JSON Lines never reach here: forEachRecord streams them.
         if looksBinary(bytes) { return fail("binary", "the file looks binary (NUL or control bytes), not report text") }
-        return TextReader.records(bytes, recordBase: entry.recordBase, source: entry.path, headers: textHeaders)
+        return TextReader.records(
+            bytes, recordBase: entry.recordBase, source: entry.path, headers: textHeaders, encoding: reading.encoding)
     }
 
     /// Fields of `primary` where set, else those of `fallback`.

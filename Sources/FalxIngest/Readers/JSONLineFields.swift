@@ -16,26 +16,31 @@ struct JSONLineFields {
         case skipped
     }
 
-    /// The keys Falx reads.
-    enum Key: Int, CaseIterable {
-        case id, text, accession, patientID, studyDateTime, procedure, interpreter, facility, birthDate, sex, age
+    /// The keys Falx reads: the fields of ``FieldNames`` (`text`, `report_text`, `accession`, ...).
+    typealias Key = FieldNames.Field
 
-        var name: String {
-            switch self {
-            case .patientID: "patient_id"
-            case .studyDateTime: "study_datetime"
-            case .birthDate: "birth_date"
-            default: "\(self)"
-            }
-        }
-    }
-
-    static let keys: [[UInt8]] = Key.allCases.map { Array($0.name.utf8) }
-
-    /// The value of each key (the last one wins when a key repeats), nil when absent.
+    /// The value of each field, nil when absent. Of two keys for one field, the better-ranked name
+    /// wins (``FieldNames/match(_:)``); of two of one rank, the smaller key (as the
+    /// `JSONSerialization` path picks), and of a key repeated, the last one.
     var values: [Value?] = Array(repeating: nil, count: Key.allCases.count)
+    /// The rank each value was read under, four bits per field (15: none), so that the common line
+    /// costs no allocation beyond `values`.
+    var ranks: UInt64 = ~0
+    /// The key of a value read under a name other than a field's exact best name, to break ties.
+    var tieKeys: [Int: [UInt8]] = [:]
 
     subscript(key: Key) -> Value? { values[key.rawValue] }
+
+    /// Keeps `value`, read under `key` with `rank`, when it beats the value the field has.
+    mutating func offer(_ value: Value, field: Key, rank: Int, key: [UInt8]) {
+        let f = field.rawValue
+        let current = Int((ranks >> UInt64(4 * f)) & 0xF)
+        guard rank < current || (rank == current && (rank == 0 || !(tieKeys[f] ?? []).lexicographicallyPrecedes(key)))
+        else { return }
+        values[f] = value
+        ranks = ranks & ~(0xF << UInt64(4 * f)) | UInt64(rank) << UInt64(4 * f)
+        if rank > 0 { tieKeys[f] = key }
+    }
 
     /// A metadata value as `JSONSerialization`'s path reads it: a string, an integer's digits, else "".
     func text(_ key: Key) -> String {
@@ -50,11 +55,11 @@ struct JSONLineFields {
 
     /// Parses `line` (valid UTF-8); nil when the line is not certainly a JSON object this reader
     /// understands.
-    init?(_ line: ArraySlice<UInt8>) {
+    init?(_ line: ArraySlice<UInt8>, names: FieldNames = FieldNames()) {
         let parsed: Bool = line.withUnsafeBufferPointer { buf in
             var p = Parser(buf: buf)
             p.skipSpace()
-            guard p.peek == 0x7B, p.object(into: &self) else { return false }
+            guard p.peek == 0x7B, p.object(into: &self, names: names) else { return false }
             p.skipSpace()
             return p.i == buf.count
         }
@@ -73,7 +78,7 @@ struct JSONLineFields {
         }
 
         /// The top-level object: the keys Falx reads are decoded, the others validated and skipped.
-        mutating func object(into fields: inout JSONLineFields) -> Bool {
+        mutating func object(into fields: inout JSONLineFields, names: FieldNames) -> Bool {
             i += 1  // {
             skipSpace()
             if peek == 0x7D { i += 1; return true }
@@ -84,9 +89,9 @@ struct JSONLineFields {
                 guard peek == 0x3A else { return false }
                 i += 1
                 skipSpace()
-                if let k = JSONLineFields.keys.firstIndex(of: key) {
+                if let (field, rank) = names.match(key) {
                     guard let v = value() else { return false }
-                    fields.values[k] = v
+                    fields.offer(v, field: field, rank: rank, key: key)
                 } else {
                     guard skipValue() else { return false }
                 }

@@ -1,19 +1,23 @@
 /// Plain-text reports: a file is one report, unless it holds separator lines.
 ///
-/// A separator is a line that starts with `=== REPORT` (for example `=== REPORT 2 ===`), or a line
-/// holding only a form feed. Text before the first separator is the first report when it is not
-/// blank; a blank report between separators is an `error` row. Records are numbered from 1 in file order: `reports/a.txt#1`, `#2`, ...
+/// Separators (``TextSeparators``): report headers (`=== REPORT 2 ===`), a form feed alone on a line,
+/// rules of four or more `=`, `-`, `*` or `_`, and `END OF REPORT`. Text before the first separator
+/// is the first report when it is not blank; a blank report after a header or form feed is an
+/// `error` row. Records are numbered from 1 in file order: `reports/a.txt#1`, `#2`, ...
+///
+/// The bytes are decoded by ``TextDecoding`` (UTF-16 by its BOM, Windows-1252 when they are not
+/// UTF-8 but read as it, U+FFFD otherwise), each with a warning on every report of the file.
 ///
 /// Header and signature lines (``TextHeaderReader``) fill the metadata; a report whose header gives
 /// an accession takes it as its record id, and a later report of the same file with the same
 /// accession takes `ACCESSION#2`, `#3`, ... with a warning.
 public enum TextReader {
     public static func records(
-        _ bytes: [UInt8], recordBase: String, source: String, headers: TextHeaderOptions = TextHeaderOptions()
+        _ bytes: [UInt8], recordBase: String, source: String, headers: TextHeaderOptions = TextHeaderOptions(),
+        encoding: TextEncoding? = nil
     ) -> [Record] {
-        let (clean, repaired) = UTF8Decoding.clean(bytes[...])
-        let warnings = repaired ? ["invalid UTF-8 replaced with U+FFFD"] : []
-        let parts = split(clean)
+        let (clean, warnings) = TextDecoding.decode(bytes[...], as: encoding)
+        let parts = TextSeparators.split(clean).map(\.bytes)
         if parts.isEmpty {
             return [
                 .failure(
@@ -44,37 +48,6 @@ public enum TextReader {
             }
             return .success(report)
         }
-    }
-
-    /// Splits on separator lines; a file without separators is one part.
-    static func split(_ text: [UInt8]) -> [[UInt8]] {
-        var parts: [[UInt8]] = []
-        var current: [UInt8] = []
-        var lineStart = 0
-        var sawSeparator = false
-        let marker = Array("=== REPORT".utf8)
-        var i = 0
-        while i <= text.count {
-            if i == text.count || text[i] == 0x0A {
-                let line = text[lineStart..<i]
-                let trimmed = line.last == 0x0D ? line.dropLast() : line
-                if trimmed.starts(with: marker) || (trimmed.count == 1 && trimmed.first == 0x0C) {
-                    // Text before the first separator counts only when it is not blank; a blank
-                    // report between two separators is kept, to become an error row.
-                    if sawSeparator || current.contains(where: { !ASCIISpace.isSpace($0) }) { parts.append(current) }
-                    sawSeparator = true
-                    current = []
-                } else {
-                    current.append(contentsOf: line)
-                    if i < text.count { current.append(0x0A) }
-                }
-                lineStart = i + 1
-            }
-            i += 1
-        }
-        if !sawSeparator { return text.contains(where: { !ASCIISpace.isSpace($0) }) ? [text] : [] }
-        parts.append(current)
-        return parts
     }
 }
 

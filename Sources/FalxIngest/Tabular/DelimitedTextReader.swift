@@ -1,0 +1,85 @@
+/// CSV and TSV exports (RIS, PACS, spreadsheets): a header row, then one report per row.
+///
+/// The report text is the column named by ``FieldNames`` (`report text`, `report`, `text`,
+/// `narrative`, `body`, `result`, ...; or `--text-column`), else the `findings` and `impression`
+/// columns joined as sections. The other fields (id, accession, patient id, study date, procedure,
+/// radiologist, facility, age, sex, birth date) are read from their columns the same way.
+///
+/// Rows are numbered from 1 after the header, blank lines not counted; a row's id is its id
+/// column when present and not empty, else `<file>#<row>`. A row with another number of fields
+/// than the header (empty fields after the last aside), text after a closing quote, a quote that
+/// never closes or a row over the size limit is an `error` row, and the next row is read.
+public enum DelimitedTextReader {
+    /// Whether the file is named as CSV or TSV (`.csv`, `.tsv`, either gzipped).
+    public static func hasName(_ path: String) -> Bool {
+        let name = (path.hasSuffix(".gz") ? String(path.dropLast(3)) : path).lowercased()
+        return name.hasSuffix(".csv") || name.hasSuffix(".tsv")
+    }
+
+    static func isTSV(_ path: String) -> Bool {
+        (path.hasSuffix(".gz") ? String(path.dropLast(3)) : path).lowercased().hasSuffix(".tsv")
+    }
+
+    /// How a file's header maps to fields.
+    struct Layout {
+        var header: [String]
+        var columns: [FieldNames.Field: Int]
+
+        init(header cells: [[UInt8]], names: FieldNames) {
+            header = cells.map { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespaces) }
+            columns = names.columns(of: cells)
+        }
+
+        var hasText: Bool { columns[.text] != nil || columns[.findings] != nil || columns[.impression] != nil }
+
+        /// The error row of a header without a text column: it lists the columns found.
+        func noTextColumn(recordBase: String, source: String) -> Record {
+            let shown = header.prefix(40).map { "'\($0)'" }.joined(separator: ", ") + (header.count > 40 ? ", ..." : "")
+            return .failure(
+                RecordError(
+                    code: "no-text-column",
+                    message:
+                        "no report text column among the \(header.count) columns (\(shown)); name it with --text-column NAME",
+                    recordID: "\(recordBase)#1", source: source, format: .csv))
+        }
+    }
+
+    /// The record of one data row.
+    static func record(
+        _ cells: [[UInt8]], layout: Layout, row: Int, line: Int, recordBase: String, source: String, encoding: TextEncoding?
+    ) -> Record {
+        let (values, decodeWarnings) = TextDecoding.decode(cells, as: encoding)
+        var warnings = decodeWarnings
+        let value = { (field: FieldNames.Field) -> [UInt8]? in
+            layout.columns[field].flatMap { $0 < values.count ? values[$0] : nil }
+        }
+        let string = { (field: FieldNames.Field) -> String in
+            value(field).map { String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespaces) } ?? ""
+        }
+        let idValue = string(.id)
+        let id = idValue.isEmpty ? "\(recordBase)#\(row)" : idValue
+        let age = JSONLinesReader.ageText(string(.age), warnings: &warnings)
+        let text = JSONLinesReader.text(value(.text), findings: value(.findings), impression: value(.impression))
+        return JSONLinesReader.record(
+            id: id, field: string, age: age, text: text, lineNumber: line, source: "\(source)#\(row)", warnings: warnings,
+            place: "row \(row) (line \(line))", format: .csv)
+    }
+
+    /// The error row of a row that cannot be read.
+    static func failure(_ code: String, _ message: String, row: Int, recordBase: String, source: String) -> Record {
+        .failure(
+            RecordError(code: code, message: message, recordID: "\(recordBase)#\(row)", source: "\(source)#\(row)", format: .csv))
+    }
+
+    /// Whether a row holds nothing but white space (a blank line).
+    static func isBlank(_ cells: [[UInt8]]) -> Bool {
+        cells.count == 1 && cells[0].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+    }
+
+    /// The number of fields a row really has: empty fields after the header's count are ignored.
+    static func fieldCount(_ cells: [[UInt8]], header: Int) -> Int {
+        var n = cells.count
+        while n > header, cells[n - 1].isEmpty { n -= 1 }
+        return n
+    }
+}
