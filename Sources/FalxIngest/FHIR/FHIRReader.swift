@@ -134,7 +134,10 @@ public enum FHIRReader {
     static func records(resource: [String: Any], recordBase: String, source: String) -> [Record] {
         guard let json = try? JSONSerialization.data(withJSONObject: resource, options: []) else {
             let message = "the document could not be turned into FHIR JSON"
-            return [.failure(RecordError(code: "bad-json", message: message, recordID: "\(recordBase)#1", source: source, format: .fhir))]
+            return [
+                .failure(
+                    RecordError(code: "bad-json", message: message, recordID: "\(recordBase)#1", source: source, format: .fhir))
+            ]
         }
         return records(Array(json), recordBase: recordBase, source: source)
     }
