@@ -110,12 +110,15 @@ public struct CaseFactsExtractor: Sendable {
     /// Mentions that count: not hypothetical, family or "no new"; addendum mentions override the
     /// rest; mentions in the clinical question only when nothing else speaks of the concept.
     func counted(_ list: [Mention], symptomLike: Bool = false) -> [Mention] {
-        var usable = list.filter { !$0.hypothetical && !$0.family && !$0.ignored }
-        usable = usable.filter {
-            !($0.attributes.contains(ClinicalVocabulary.Attribute.negonly.rawValue) && $0.assertion != .negated)
+        var usable: [Mention] = []
+        usable.reserveCapacity(list.count)
+        var addendum = false
+        for m in list where !m.hypothetical && !m.family && !m.ignored {
+            if m.assertion != .negated && m.attributes.contains(ClinicalVocabulary.Attribute.negonly.rawValue) { continue }
+            usable.append(m)
+            if m.section == .addendum { addendum = true }
         }
-        let addendum = usable.filter { $0.section == .addendum }
-        if !addendum.isEmpty { return addendum }
+        if addendum { return usable.filter { $0.section == .addendum } }
         // Symptoms are told in the history as much as anywhere.
         if symptomLike { return usable.filter { !$0.section.isProcedural } }
         let body = usable.filter { !$0.section.isClinicalQuestion && !$0.section.isProcedural }
@@ -162,8 +165,7 @@ public struct CaseFactsExtractor: Sendable {
                     && (m.attributes.contains(ClinicalVocabulary.Attribute.resolved.rawValue)
                         || m.triggers.contains { t in
                             guard t.category == .negated else { return false }
-                            let phrase = t.phrase.lowercased()
-                            return Self.resolutionWords.contains { phrase.contains($0) }
+                            return Self.statesResolution(t.phrase)
                         })
             })
         {
@@ -186,6 +188,24 @@ public struct CaseFactsExtractor: Sendable {
 
     /// Parts of negation cues that state a resolution rather than a denial.
     static let resolutionWords = ["resolv", "settled", "subsided", "abated", "no further", "no longer", "no recurren"]
+
+    /// Whether a negation cue's phrase holds one of the `resolutionWords`, case-insensitively. An
+    /// ASCII phrase is searched byte by byte (the same answer as the `String` search, without its
+    /// cost); any other takes the `String` search.
+    static func statesResolution(_ phrase: String) -> Bool {
+        var bytes = Array(phrase.utf8)
+        guard !bytes.contains(where: { $0 >= 0x80 }) else {
+            let lower = phrase.lowercased()
+            return resolutionWords.contains { lower.contains($0) }
+        }
+        for i in bytes.indices where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] |= 0x20 }
+        return resolutionWordBytes.contains { word in
+            bytes.count >= word.count
+                && (0...(bytes.count - word.count)).contains { bytes[$0..<($0 + word.count)].elementsEqual(word) }
+        }
+    }
+
+    static let resolutionWordBytes = resolutionWords.map { Array($0.utf8) }
 
     func sentenceHasClass(_ doc: Document, _ sentence: Int, _ name: String) -> Bool {
         let bit = lexicon.compiled.classBit(name)
