@@ -32,6 +32,14 @@ public struct CaseFactsExtractor: Sendable {
         let doc = engine.analyze(text)
         _ = meter.spend(doc.tokens.count + 1)
         let mentions = meter.canContinue ? finder.mentions(in: doc, meter: &meter) : []
+        return read(doc, text: text, mentions: mentions, metadataAge: metadataAge, meter: &meter)
+    }
+
+    /// The last step of ``read(_:metadataAge:meter:)``: the case facts of `text` analysed as `doc`,
+    /// with its mentions (a stage of its own for the stage profile, `falx bench`).
+    public func read(
+        _ doc: Document, text: [UInt8], mentions: [Mention], metadataAge: Int? = nil, meter: inout WorkMeter
+    ) -> ClinicalReading {
         var facts = CaseFacts()
         var decisive: [String: Mention] = [:]
 

@@ -97,6 +97,33 @@ public struct MentionFinder: Sendable {
         return out
     }
 
+    /// The mentions the target phrases and proximity rules find, without their context (no cue
+    /// is looked for): the matching stage alone, for the stage profile (`falx bench`).
+    public func matchedMentions(in doc: Document) -> [Mention] {
+        var meter = WorkMeter()
+        var scratch = Scratch()
+        var found: [Mention] = []
+        for (si, sentence) in doc.sentences.enumerated() {
+            let range = sentence.tokens
+            let sectionKind = doc.sections[sentence.section].kind
+            lexicon.targetTrie.matches(doc.tokens, in: range, into: &scratch.matches)
+            for m in scratch.matches {
+                for p in lexicon.targetTrie.payloads(m.node) {
+                    let t = lexicon.source.targets[Int(p)]
+                    found.append(
+                        Mention(
+                            concept: t.concept, attributes: t.attribute.isEmpty ? [] : [t.attribute],
+                            tokens: m.range, anchor: m.range, sentence: si, section: sectionKind))
+                }
+            }
+            if !lexicon.source.nearRules.isEmpty {
+                nearMentions(
+                    doc, sentence: si, range: range, section: sectionKind, scratch: &scratch, meter: &meter, into: &found)
+            }
+        }
+        return found
+    }
+
     func cues(_ doc: Document, _ range: Range<Int>) -> [Cue] {
         var found: [Cue] = []
         self.cues(doc, range, into: &found)
