@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Deterministic synthetic CT/MRI head reports for the Falx benchmark.
 
-    python3 bench/generate.py N OUT.jsonl [--dir DIR]
+    python3 bench/generate.py N OUT.jsonl [--dir DIR] [--hl7 FILE] [--cda DIR]
 
-Writes N reports as JSON Lines (and, with --dir, one text file per report). Reports mix house
+Writes N reports as JSON Lines (and, with --dir, one text file per report; with --hl7, the same
+reports as one HL7 v2 batch of ORU^R01 messages, one OBX per report line; with --cda, one CDA R2
+document per report, each line a paragraph of a Findings section). Reports mix house
 styles, all sections, every concept of the lexicon and its cues (negation, hedging, temporality,
 history), confounders and distractors, with lengths from about 0.5 to 4 KB. The same N gives
 byte-identical output (a fixed-seed generator).
@@ -83,12 +85,44 @@ def report(rng, i):
     t = "\n".join(lines) + "\n"
     return t.upper() if rng.random() < 0.1 else t
 
+HL7_ESCAPES = [("\\", "\\E\\"), ("|", "\\F\\"), ("^", "\\S\\"), ("&", "\\T\\"), ("~", "\\R\\")]
+
+def hl7_message(i, t):
+    """An ORU^R01 message: the report's lines as TX OBX segments, HL7 escapes where needed."""
+    def esc(x):
+        for a, b in HL7_ESCAPES:
+            x = x.replace(a, b)
+        return x
+    segs = [f"MSH|^~\\&|RIS|SYN|FALX|SYN|20240315110000||ORU^R01|MSG{i:08d}|P|2.5.1",
+            f"PID|1||MRN{i:08d}^^^SYN^MR||DOE^PAT{i}||19500101|F",
+            f"OBR|1|ORD{i:08d}|ACC{i:08d}|CTHEAD^CT HEAD|||20240315103000"]
+    for k, line in enumerate(t.rstrip("\n").split("\n")):
+        segs.append(f"OBX|{k + 1}|TX|CTHEAD^CT HEAD||{esc(line)}||||||F")
+    return "\r".join(segs) + "\r\n"
+
+def cda_document(i, t):
+    """A CDA R2 document with the report's lines as paragraphs of one Findings section."""
+    def esc(x):
+        return x.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    paras = "".join(f"<paragraph>{esc(line)}</paragraph>" for line in t.rstrip("\n").split("\n"))
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<ClinicalDocument xmlns="urn:hl7-org:v3">'
+            f'<typeId root="2.16.840.1.113883.1.3" extension="POCD_HD000040"/><id root="1.2.3" extension="DOC{i:08d}"/>'
+            f'<code code="18748-4" codeSystem="2.16.840.1.113883.6.1"/><title>CT Head</title>'
+            f'<effectiveTime value="20240315110000"/><recordTarget><patientRole><id root="1.2.4" extension="MRN{i:08d}"/>'
+            f'<patient><administrativeGenderCode code="F"/><birthTime value="19500101"/></patient></patientRole></recordTarget>'
+            f'<component><structuredBody><component><section><code code="18782-3" codeSystem="2.16.840.1.113883.6.1"/>'
+            f'<title>Findings</title><text>{paras}</text></section></component></structuredBody></component>'
+            f'</ClinicalDocument>\n')
+
 def main():
     n, out = int(sys.argv[1]), sys.argv[2]
-    folder = sys.argv[sys.argv.index("--dir") + 1] if "--dir" in sys.argv else None
+    arg = lambda name: sys.argv[sys.argv.index(name) + 1] if name in sys.argv else None
+    folder, hl7, cda = arg("--dir"), arg("--hl7"), arg("--cda")
     rng = random.Random(20261129)
-    if folder:
-        os.makedirs(folder, exist_ok=True)
+    for d in (folder, cda):
+        if d:
+            os.makedirs(d, exist_ok=True)
+    batch = open(hl7, "w", encoding="utf-8", newline="") if hl7 else None
     with open(out, "w", encoding="utf-8") as f:
         for i in range(1, n + 1):
             t = report(rng, i)
@@ -98,6 +132,15 @@ def main():
                 os.makedirs(sub, exist_ok=True)
                 with open(os.path.join(sub, f"syn-{i:08d}.txt"), "w", encoding="utf-8") as g:
                     g.write(t)
+            if batch:
+                batch.write(hl7_message(i, t))
+            if cda:
+                sub = os.path.join(cda, f"{i // 1000:05d}")
+                os.makedirs(sub, exist_ok=True)
+                with open(os.path.join(sub, f"syn-{i:08d}.xml"), "w", encoding="utf-8") as g:
+                    g.write(cda_document(i, t))
+    if batch:
+        batch.close()
 
 if __name__ == "__main__":
     main()

@@ -33,7 +33,16 @@ public struct CaseFactsExtractor: Sendable {
     public func read(_ text: [UInt8], metadataAge: Int? = nil, meter: inout WorkMeter) -> ClinicalReading {
         let doc = engine.analyze(text)
         _ = meter.spend(doc.tokens.count + 1)
-        var mentions = meter.canContinue ? finder.mentions(in: doc, meter: &meter) : []
+        let mentions = meter.canContinue ? finder.mentions(in: doc, meter: &meter) : []
+        return read(doc, text: text, mentions: mentions, metadataAge: metadataAge, meter: &meter)
+    }
+
+    /// The last step of ``read(_:metadataAge:meter:)``: the case facts of `text` analysed as `doc`,
+    /// with its mentions (a stage of its own for the stage profile, `falx bench`).
+    public func read(
+        _ doc: Document, text: [UInt8], mentions: [Mention], metadataAge: Int? = nil, meter: inout WorkMeter
+    ) -> ClinicalReading {
+        var mentions = mentions
         if meter.spend(doc.tokens.count) { mentions += Self.episodeResolutions(doc, mentions) }
         var facts = CaseFacts()
         var decisive: [String: Mention] = [:]
@@ -135,13 +144,16 @@ public struct CaseFactsExtractor: Sendable {
     /// Mentions that count: not hypothetical, family or "no new"; addendum mentions override the
     /// rest; mentions in the clinical question only when nothing else speaks of the concept.
     func counted(_ list: [Mention], symptomLike: Bool = false) -> [Mention] {
+        var usable: [Mention] = []
+        usable.reserveCapacity(list.count)
+        var addendum = false
         // "New dural enhancement is not demonstrated" is "no new dural enhancement": it says nothing of X.
-        var usable = list.filter { !$0.hypothetical && !$0.family && !$0.ignored && !Self.deniedAsNew($0) }
-        usable = usable.filter {
-            !($0.attributes.contains(ClinicalVocabulary.Attribute.negonly.rawValue) && $0.assertion != .negated)
+        for m in list where !m.hypothetical && !m.family && !m.ignored && !Self.deniedAsNew(m) {
+            if m.assertion != .negated && m.attributes.contains(ClinicalVocabulary.Attribute.negonly.rawValue) { continue }
+            usable.append(m)
+            if m.section == .addendum { addendum = true }
         }
-        let addendum = usable.filter { $0.section == .addendum }
-        if !addendum.isEmpty { return addendum }
+        if addendum { return usable.filter { $0.section == .addendum } }
         // Symptoms are told in the history as much as anywhere.
         if symptomLike { return usable.filter { !$0.section.isProcedural } }
         let body = usable.filter { !$0.section.isClinicalQuestion && !$0.section.isProcedural }
@@ -188,8 +200,7 @@ public struct CaseFactsExtractor: Sendable {
                     && (m.attributes.contains(ClinicalVocabulary.Attribute.resolved.rawValue)
                         || m.triggers.contains { t in
                             guard t.category == .negated else { return false }
-                            let phrase = t.phrase.lowercased()
-                            return Self.resolutionWords.contains { phrase.contains($0) }
+                            return Self.statesResolution(t.phrase)
                         })
             })
         {
@@ -241,6 +252,24 @@ public struct CaseFactsExtractor: Sendable {
     static let resolutionWords = [
         "resolv", "settled", "subsided", "abated", "no further", "no longer", "no recurren", "cured", "withdrawn",
     ]
+
+    /// Whether a negation cue's phrase holds one of the `resolutionWords`, case-insensitively. An
+    /// ASCII phrase is searched byte by byte (the same answer as the `String` search, without its
+    /// cost); any other takes the `String` search.
+    static func statesResolution(_ phrase: String) -> Bool {
+        var bytes = Array(phrase.utf8)
+        guard !bytes.contains(where: { $0 >= 0x80 }) else {
+            let lower = phrase.lowercased()
+            return resolutionWords.contains { lower.contains($0) }
+        }
+        for i in bytes.indices where bytes[i] >= 0x41 && bytes[i] <= 0x5A { bytes[i] |= 0x20 }
+        return resolutionWordBytes.contains { word in
+            bytes.count >= word.count
+                && (0...(bytes.count - word.count)).contains { bytes[$0..<($0 + word.count)].elementsEqual(word) }
+        }
+    }
+
+    static let resolutionWordBytes = resolutionWords.map { Array($0.utf8) }
 
     func sentenceHasClass(_ doc: Document, _ sentence: Int, _ name: String) -> Bool {
         let bit = lexicon.compiled.classBit(name)

@@ -232,10 +232,13 @@ public enum RecommendationReader {
         init(_ doc: Document, _ range: Range<Int>, _ lexicon: CompiledLexicon, _ bits: ClassBits, positions: Bool) {
             start = range.lowerBound
             var marks = positions ? Array(repeating: UInt8(0), count: range.count) : []
-            let kinds = [bits.cue, bits.interval, bits.baseline, bits.narrative, bits.strong]
             for m in lexicon.classMatchBits(doc.tokens, in: range) {
                 var mark: UInt8 = 0
-                for (kind, bit) in kinds.enumerated() where m.classes & bit != 0 { mark |= 1 << kind }
+                if m.classes & bits.cue != 0 { mark |= 1 }
+                if m.classes & bits.interval != 0 { mark |= 2 }
+                if m.classes & bits.baseline != 0 { mark |= 4 }
+                if m.classes & bits.narrative != 0 { mark |= 8 }
+                if m.classes & bits.strong != 0 { mark |= 16 }
                 if positions { marks[m.range.lowerBound - range.lowerBound] |= mark }
                 all = all.union(mark)
                 if m.classes & bits.conditional != 0 { conditionals.append(m.range) }

@@ -18,7 +18,7 @@ struct Falx: AsyncParsableCommand {
         version: "falx \(FalxVersion.current), ruleset \(Ruleset.default.version)",
         subcommands: [
             Audit.self, ReportCommand.self, Eval.self, Explain.self, Rules.self, SchemaCommand.self, LexiconCommand.self,
-            NegEx.self,
+            NegEx.self, Bench.self,
         ]
     )
 }

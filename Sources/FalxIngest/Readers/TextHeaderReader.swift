@@ -1,3 +1,5 @@
+import Foundation
+
 /// A value read from a header line that identifies someone, for pseudonymisation to scrub.
 public struct HeaderIdentifier: Sendable, Equatable, Hashable {
     public enum Kind: String, Sendable {
@@ -37,6 +39,13 @@ public struct TextHeader: Sendable, Equatable {
 /// text, never metadata. The first value of a field wins; an unreadable one is a warning.
 public enum TextHeaderReader {
     public static func read(_ text: [UInt8], options: TextHeaderOptions = TextHeaderOptions()) -> TextHeader {
+        read(text, options: options, skipBody: true)
+    }
+
+    /// `skipBody`: past the header block and outside a signature block, a line is looked at only
+    /// when it opens with a signing label (the only line that is metadata there), instead of being
+    /// split into pairs first; the result is the same (a test compares both ways).
+    static func read(_ text: [UInt8], options: TextHeaderOptions, skipBody: Bool) -> TextHeader {
         var header = TextHeader()
         var inTop = true
         var inSignature = false
@@ -45,13 +54,16 @@ public enum TextHeaderReader {
         var examDate = ""
         var start = 0
         while start < text.count {
-            var end = text[start...].firstIndex(of: 0x0A) ?? text.count
+            var end = lineEnd(text, start)
             let next = end + 1
             if end > start && text[end - 1] == 0x0D { end -= 1 }
             var first = start
             while first < end && (text[first] == 0x20 || text[first] == 0x09) { first += 1 }
             defer { start = next }
             if first == end { continue }
+            if skipBody && !inTop && !inSignature {
+                guard let (lead, _) = label(at: first, text, end, options.labels), lead.field.isSignature else { continue }
+            }
             var (pairs, metadataEnd) = self.pairs(text, first, end, options.labels)
             // In the header block, a line may open with a label Falx does not know ("Pt Name: LEE, ANNA
             // MRN: 777001"): the known pairs after it are read, and the whole line is metadata.
@@ -98,6 +110,16 @@ public enum TextHeaderReader {
         // The age follows from the dates when both are known.
         if !header.metadata.birthDate.isEmpty && !header.metadata.studyDateTime.isEmpty { header.metadata.age = nil }
         return header
+    }
+
+    /// Where the line starting at `start` ends: its line feed, or the end of the text (memchr).
+    @inline(__always) static func lineEnd(_ text: [UInt8], _ start: Int) -> Int {
+        text.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress, start < buf.count,
+                let found = memchr(base + start, 0x0A, buf.count - start)
+            else { return buf.count }
+            return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
     }
 
     struct Pair {

@@ -23,10 +23,9 @@ extension MentionFinder {
             base = range.lowerBound
             self.reach = reach
             let count = range.count + 1
-            for table in [\CueIndex.terminators, \.hardTerminators, \.causes] {
-                self[keyPath: table].removeAll(keepingCapacity: true)
-                self[keyPath: table].append(contentsOf: repeatElement(0, count: count))
-            }
+            Self.reset(&terminators, count)
+            Self.reset(&hardTerminators, count)
+            Self.reset(&causes, count)
             longestCue = 0
             for cue in cues {
                 longestCue = max(longestCue, cue.tokens.count)
@@ -46,7 +45,21 @@ extension MentionFinder {
             }
             byPosition.removeAll(keepingCapacity: true)
             byPosition.append(contentsOf: cues.indices)
-            byPosition.sort { (cues[$0].tokens.lowerBound, $0) < (cues[$1].tokens.lowerBound, $1) }
+            // Cues are mostly found in order already: sort only when they are not.
+            var sorted = true
+            for i in cues.indices.dropFirst() where cues[i].tokens.lowerBound < cues[i - 1].tokens.lowerBound {
+                sorted = false
+                break
+            }
+            if !sorted {
+                byPosition.sort { (cues[$0].tokens.lowerBound, $0) < (cues[$1].tokens.lowerBound, $1) }
+            }
+        }
+
+        /// `table` as `count` zeros, keeping its storage.
+        @inline(__always) static func reset(_ table: inout [Int32], _ count: Int) {
+            table.removeAll(keepingCapacity: true)
+            table.append(contentsOf: repeatElement(0, count: count))
         }
 
         /// How many entries of a prefix table start in tokens `from..<to` (clamped to the sentence).

@@ -97,6 +97,33 @@ public struct MentionFinder: Sendable {
         return out
     }
 
+    /// The mentions the target phrases and proximity rules find, without their context (no cue
+    /// is looked for): the matching stage alone, for the stage profile (`falx bench`).
+    public func matchedMentions(in doc: Document) -> [Mention] {
+        var meter = WorkMeter()
+        var scratch = Scratch()
+        var found: [Mention] = []
+        for (si, sentence) in doc.sentences.enumerated() {
+            let range = sentence.tokens
+            let sectionKind = doc.sections[sentence.section].kind
+            lexicon.targetTrie.matches(doc.tokens, in: range, into: &scratch.matches)
+            for m in scratch.matches {
+                for p in lexicon.targetTrie.payloads(m.node) {
+                    let t = lexicon.source.targets[Int(p)]
+                    found.append(
+                        Mention(
+                            concept: t.concept, attributes: t.attribute.isEmpty ? [] : [t.attribute],
+                            tokens: m.range, anchor: m.range, sentence: si, section: sectionKind))
+                }
+            }
+            if !lexicon.source.nearRules.isEmpty {
+                nearMentions(
+                    doc, sentence: si, range: range, section: sectionKind, scratch: &scratch, meter: &meter, into: &found)
+            }
+        }
+        return found
+    }
+
     func cues(_ doc: Document, _ range: Range<Int>) -> [Cue] {
         var found: [Cue] = []
         self.cues(doc, range, into: &found)
@@ -161,79 +188,86 @@ public struct MentionFinder: Sendable {
         index.candidates(
             from: min(anchor.lowerBound, mention.tokens.lowerBound),
             to: max(anchor.upperBound, mention.tokens.upperBound), into: &candidates)
-        // The nearest cue of each group, by group index.
-        var best: [(distance: Int, cue: Int)?] = Array(repeating: nil, count: Self.groups.count)
-        for cueIndex in candidates {
-            let cue = cues[cueIndex]
-            switch cue.category {
-            case .terminator, .pseudo, .cause: continue
-            default: break
-            }
-            category = cue.category
-            var distance: Int?
-            let forwardOK = cue.direction == .forward || cue.direction == .both
-            let backwardOK = cue.direction == .backward || cue.direction == .both
-            if forwardOK && cue.tokens.upperBound <= anchor.lowerBound
-                && !(cue.window > 0 && cue.window <= 3 && Self.comma(in: cue.tokens.upperBound..<anchor.lowerBound, doc))
-            {
-                let d = anchor.lowerBound - cue.tokens.upperBound
-                var w = cue.window > 0 ? cue.window : (cue.direction == .both ? Self.bothWindow : Self.forwardWindow)
-                // Flattened dictation runs many statements into one unpunctuated sentence: there a
-                // negation or hedge governs the words right after it, or a list joined by "or" / "and".
-                if runOn && (cue.category == .negated || cue.category == .uncertain) && cue.window == 0
-                    && d > Self.runOnNegationWindow
-                    && !Self.coordinated(cue.tokens.upperBound..<anchor.lowerBound, doc)
-                {
-                    w = Self.runOnNegationWindow
+        // The nearest cue of each group, by group index (on the stack: no allocation per mention).
+        withUnsafeTemporaryAllocation(of: Nearest.self, capacity: Self.groups.count) { best in
+            best.initialize(repeating: Nearest(distance: -1, cue: 0))
+            for cueIndex in candidates {
+                let cue = cues[cueIndex]
+                switch cue.category {
+                case .terminator, .pseudo, .cause: continue
+                default: break
                 }
-                // A hedge on the cause word does not hedge the lesion after it.
-                if d <= w && !blocked(cue.tokens.upperBound, anchor.lowerBound)
-                    && !(cue.category == .uncertain && causeBetween(cue.tokens.upperBound, anchor.lowerBound))
+                category = cue.category
+                var distance: Int?
+                let forwardOK = cue.direction == .forward || cue.direction == .both
+                let backwardOK = cue.direction == .backward || cue.direction == .both
+                if forwardOK && cue.tokens.upperBound <= anchor.lowerBound
+                    && !(cue.window > 0 && cue.window <= 3 && Self.comma(in: cue.tokens.upperBound..<anchor.lowerBound, doc))
                 {
-                    distance = d
+                    let d = anchor.lowerBound - cue.tokens.upperBound
+                    var w = cue.window > 0 ? cue.window : (cue.direction == .both ? Self.bothWindow : Self.forwardWindow)
+                    // Flattened dictation runs many statements into one unpunctuated sentence: there a
+                    // negation or hedge governs the words right after it, or a list joined by "or" / "and".
+                    if runOn && (cue.category == .negated || cue.category == .uncertain) && cue.window == 0
+                        && d > Self.runOnNegationWindow
+                        && !Self.coordinated(cue.tokens.upperBound..<anchor.lowerBound, doc)
+                    {
+                        w = Self.runOnNegationWindow
+                    }
+                    // A hedge on the cause word does not hedge the lesion after it.
+                    if d <= w && !blocked(cue.tokens.upperBound, anchor.lowerBound)
+                        && !(cue.category == .uncertain && causeBetween(cue.tokens.upperBound, anchor.lowerBound))
+                    {
+                        distance = d
+                    }
                 }
+                if distance == nil && forwardOK && cue.tokens.lowerBound < anchor.lowerBound
+                    && cue.tokens.upperBound > anchor.lowerBound
+                    && cue.tokens.upperBound <= anchor.upperBound
+                {
+                    distance = 0
+                }
+                if distance == nil && backwardOK && cue.tokens.lowerBound >= anchor.upperBound {
+                    let d = cue.tokens.lowerBound - anchor.upperBound
+                    let w = cue.window > 0 ? cue.window : (cue.direction == .both ? Self.bothWindow : Self.backwardWindow)
+                    if d <= w && !blocked(anchor.upperBound, cue.tokens.lowerBound + 1) { distance = d }
+                }
+                // Cues inside a proximity mention ("the falx is *not* calcified") scope its anchor.
+                if distance == nil && cue.tokens.lowerBound >= mention.tokens.lowerBound
+                    && cue.tokens.upperBound <= mention.tokens.upperBound
+                    && (cue.tokens.upperBound <= anchor.lowerBound || cue.tokens.lowerBound >= anchor.upperBound)
+                    && !(cue.window > 0 && cue.window <= 3 && cue.tokens.upperBound <= anchor.lowerBound
+                        && Self.comma(in: cue.tokens.upperBound..<anchor.lowerBound, doc))
+                {
+                    distance = 0
+                }
+                guard let d = distance else { continue }
+                // Temporality and assertion cues compete within their own group, nearest first.
+                guard let group = Self.group(of: cue.category) else { continue }
+                if best[group].distance >= 0 && best[group].distance <= d { continue }
+                best[group] = Nearest(distance: d, cue: cueIndex)
             }
-            if distance == nil && forwardOK && cue.tokens.lowerBound < anchor.lowerBound
-                && cue.tokens.upperBound > anchor.lowerBound
-                && cue.tokens.upperBound <= anchor.upperBound
-            {
-                distance = 0
-            }
-            if distance == nil && backwardOK && cue.tokens.lowerBound >= anchor.upperBound {
-                let d = cue.tokens.lowerBound - anchor.upperBound
-                let w = cue.window > 0 ? cue.window : (cue.direction == .both ? Self.bothWindow : Self.backwardWindow)
-                if d <= w && !blocked(anchor.upperBound, cue.tokens.lowerBound + 1) { distance = d }
-            }
-            // Cues inside a proximity mention ("the falx is *not* calcified") scope its anchor.
-            if distance == nil && cue.tokens.lowerBound >= mention.tokens.lowerBound
-                && cue.tokens.upperBound <= mention.tokens.upperBound
-                && (cue.tokens.upperBound <= anchor.lowerBound || cue.tokens.lowerBound >= anchor.upperBound)
-                && !(cue.window > 0 && cue.window <= 3 && cue.tokens.upperBound <= anchor.lowerBound
-                    && Self.comma(in: cue.tokens.upperBound..<anchor.lowerBound, doc))
-            {
-                distance = 0
-            }
-            guard let d = distance else { continue }
-            // Temporality and assertion cues compete within their own group, nearest first.
-            guard let group = Self.group(of: cue.category) else { continue }
-            if let current = best[group], current.distance <= d { continue }
-            best[group] = (d, cueIndex)
-        }
-        for (group, value) in best.enumerated() {
-            guard let value else { continue }
-            let cue = cues[value.cue]
-            mention.triggers.append(Trigger(category: cue.category, phrase: doc.string(cue.tokens), tokens: cue.tokens))
-            switch Self.groups[group] {
-            case .negated: mention.assertion = cue.category == .negated ? .negated : .uncertain
-            case .stable: mention.temporality = Temporality(rawValue: cue.category.rawValue)
-            case .hypothetical: mention.hypothetical = true
-            case .historical: mention.historical = true
-            case .family: mention.family = true
-            case .ignored: mention.ignored = true
-            default: break
+            for (group, value) in best.enumerated() where value.distance >= 0 {
+                let cue = cues[value.cue]
+                mention.triggers.append(Trigger(category: cue.category, phrase: doc.string(cue.tokens), tokens: cue.tokens))
+                switch Self.groups[group] {
+                case .negated: mention.assertion = cue.category == .negated ? .negated : .uncertain
+                case .stable: mention.temporality = Temporality(rawValue: cue.category.rawValue)
+                case .hypothetical: mention.hypothetical = true
+                case .historical: mention.historical = true
+                case .family: mention.family = true
+                case .ignored: mention.ignored = true
+                default: break
+                }
             }
         }
         mention.triggers.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    /// The nearest cue of a group so far (`distance` -1: none).
+    struct Nearest {
+        var distance: Int
+        var cue: Int
     }
 }
 

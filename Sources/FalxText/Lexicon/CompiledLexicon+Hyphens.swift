@@ -9,6 +9,8 @@ extension CompiledLexicon {
     public func joinHyphenated(_ tokens: inout [Token], in text: [UInt8]) {
         guard tokens.count >= 3 else { return }
         text.withUnsafeBufferPointer { buf in
+            // No hyphen in the text, nothing to join: one byte scan instead of a pass over the tokens.
+            guard buf.contains(0x2D) else { return }
             // Most reports join nothing: find the first join before writing any token.
             var k = 1
             var first: Token?

@@ -54,6 +54,12 @@ public struct TextEngine: Sendable {
         var tokens = Tokenizer.tokens(of: text)
         lexicon.annotate(&tokens, in: text)
         lexicon.joinHyphenated(&tokens, in: text)
+        return structure(text, tokens)
+    }
+
+    /// The last step of ``analyze(_:)``: the sections and sentences of a normalised text whose
+    /// tokens carry their lexicon ids (a stage of its own for the stage profile, `falx bench`).
+    public func structure(_ text: [UInt8], _ tokens: [Token]) -> Document {
         let sections = Sectionizer.sections(tokens, text: text, lexicon: lexicon)
         var sentences: [Sentence] = []
         sentences.reserveCapacity(tokens.count / 12 + 1)
