@@ -195,6 +195,8 @@ public struct ReportAggregates: Sendable, Equatable {
     public var worklist: [WorklistCase] = []
     public var errorCodes: [String: Int] = [:]
     public var errorList: [ErrorCase] = []
+    /// Rows left out of every figure because a later report of the same accession replaces them.
+    public var supersededRows = 0
 
     public init(limits: Limits = Limits()) {
         self.limits = limits
@@ -219,6 +221,12 @@ public struct ReportAggregates: Sendable, Equatable {
     public mutating func add(_ v: [String]) {
         typealias C = AuditColumns
         guard v.count == AuditRow.columns.count else { return }
+        // A report replaced by a later one of the same accession (a preliminary, then the final)
+        // is one study: only the one that counts enters the figures.
+        guard v[C.supersededBy].isEmpty else {
+            supersededRows += 1
+            return
+        }
         records += 1
         if !v[C.warnings].isEmpty { rowsWithWarnings += 1 }
         Self.bump(&formats, v[C.format].isEmpty ? "(unknown)" : v[C.format], limit: limits.distinctKeys)
