@@ -116,6 +116,21 @@ extension CLITests {
         #expect(rows.map { $0["superseded_by"] ?? "?" } == [ids[2], ids[2], "", "", "", "", ids[5]])
     }
 
+    @Test func theReportPageCountsEachStudyOnce() throws {
+        let dir = try temporaryDirectory()
+        let out = dir.appendingPathComponent("out.csv").path
+        let streamed = dir.appendingPathComponent("streamed.html").path
+        let r = try falx(["audit", Self.results, "-o", out, "--report", streamed, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let read = dir.appendingPathComponent("read.html").path
+        #expect(try falx(["report", out, "-o", read]).status == 0)
+        for page in [streamed, read] {
+            let html = try String(contentsOfFile: page, encoding: .utf8)
+            // 18 rows, 6 of them replaced by a later report of their accession.
+            #expect(html.contains("<b>12</b><span>records</span>"), "\(page)")
+        }
+    }
+
     @Test func onStandardOutputTheColumnStaysEmptyAndStderrSaysSo() throws {
         let r = try falx(["audit", "\(Self.results)/status-sequence.hl7"])
         #expect(r.status == 0)
