@@ -2,7 +2,7 @@ import Foundation
 
 /// Writes `superseded_by` into an audit file already written: the run learns that a row is replaced
 /// only when a later report of its accession arrives, after the row went out. The file is copied in
-/// 4 MiB blocks into `FILE.marks` with the marked rows' last cell filled, then renamed over `FILE`;
+/// 1 MiB blocks into `FILE.marks` with the marked rows' last cell filled, then renamed over `FILE`;
 /// memory is one block and one row. Only the last column changes: in CSV the row's final empty cell
 /// (`…,\n`) gets the value; in JSON Lines its final `null}` becomes the string.
 struct SupersededMarks {
@@ -27,7 +27,7 @@ struct SupersededMarks {
             var line: [UInt8] = []
             var pending: [UInt8] = []
             pending.reserveCapacity(1 << 20)
-            while let data = try input.read(upToCount: 4 << 20), !data.isEmpty {
+            while let data = try input.read(upToCount: 1 << 20), !data.isEmpty {
                 let bytes = [UInt8](data)
                 var start = 0
                 for i in bytes.indices {
