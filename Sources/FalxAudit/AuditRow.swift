@@ -12,8 +12,11 @@ public struct AuditRow: Sendable, Equatable {
     public var facts: CaseFacts
     public var evidence: Evidence?
     public var recommendation: Recommendation?
+    /// Data-quality warnings: what was odd in the input (the `warnings` column).
     public var warnings: [String]
     public var errors: [String]
+    /// The decision table's clinical notes (the `clinical_notes` column).
+    public var clinicalNotes: [String] = []
     /// Identifying values read from the report's header lines (names, MRN, dates of birth): not
     /// columns, but what pseudonymisation must scrub from the text columns.
     public var identifiers: [HeaderIdentifier] = []
@@ -30,8 +33,8 @@ public struct AuditRow: Sendable, Equatable {
             facts.age.map(String.init) ?? "", metadata.sex,
         ]
         guard ok else {
-            v += Array(repeating: "", count: Self.columns.count - v.count - 2)
-            v += [warnings.joined(separator: "; "), errors.joined(separator: "; ")]
+            v += Array(repeating: "", count: Self.columns.count - v.count - Self.trailing)
+            v += [Self.list(warnings), Self.list(errors)] + tail
             return v
         }
         v += [
@@ -54,9 +57,28 @@ public struct AuditRow: Sendable, Equatable {
             rec?.verdict.rawValue ?? "",
             rec?.rules.joined(separator: ";") ?? "",
             rec?.rulesetVersion ?? "",
-            warnings.joined(separator: "; "),
-            errors.joined(separator: "; "),
+            Self.list(warnings),
+            Self.list(errors),
         ]
-        return v
+        return v + tail
     }
+
+    /// The columns after `errors`: `clinical_notes`, `result_status` and `superseded_by` (empty
+    /// here; filled when the run knows a later report replaces this one, see ``Supersession``).
+    var tail: [String] {
+        [Self.list(clinicalNotes), metadata.resultStatus?.rawValue ?? "", ""]
+    }
+
+    /// Free-text items as one cell, `; `-joined. An item's own `; ` becomes `, `, so that the cell
+    /// splits back into exactly its items (JSON Lines writes them as an array).
+    static func list(_ items: [String]) -> String {
+        switch items.count {
+        case 0: return ""
+        case 1 where !items[0].contains("; "): return items[0]
+        default: return items.map { $0.replacingOccurrences(of: "; ", with: ", ") }.joined(separator: "; ")
+        }
+    }
+
+    /// How many columns an error row fills after the metadata: `warnings`, `errors` and ``tail``.
+    static let trailing = 5
 }

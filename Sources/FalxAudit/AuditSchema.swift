@@ -13,6 +13,8 @@ public struct AuditColumn: Sendable, Equatable {
         case oneOf([String])
         /// Any of these, `;`-joined, in this order (empty when none).
         case listOf([String])
+        /// A list of free-text items joined by `separator` (empty when none).
+        case textList(separator: String)
         /// A whole number (empty when unknown).
         case integer
         /// `start-end` offsets.
@@ -23,10 +25,28 @@ public struct AuditColumn: Sendable, Equatable {
             switch self {
             case .text: "text"
             case .oneOf(let v): v.map { "`\($0)`" }.joined(separator: " \\| ")
-            case .listOf(let v): "`;`-joined: " + v.map { "`\($0)`" }.joined(separator: ", ")
+            case .listOf(let v): "list (`;`): " + v.map { "`\($0)`" }.joined(separator: ", ")
+            case .textList(let separator): "list (`\(separator)`) of text"
             case .integer: "integer"
             case .offsets: "`start-end`"
             }
+        }
+
+        /// How the value is written in JSON Lines (an empty value is always `null`).
+        public var json: JSONType {
+            switch self {
+            case .text, .oneOf, .offsets: .string
+            case .listOf: .list(separator: ";")
+            case .textList(let separator): .list(separator: separator)
+            case .integer: .integer
+            }
+        }
+
+        /// The JSON type of a column: a string, a whole number, or an array of strings (the CSV
+        /// cell split at `separator`).
+        public enum JSONType: Sendable, Equatable {
+            case string, integer
+            case list(separator: String)
         }
     }
 
@@ -49,7 +69,10 @@ public enum AuditSchema {
 
     public static let columns: [AuditColumn] =
         [
-            AuditColumn("record_id", .text, "the record's id: the JSONL `id`, the accession, else `<file>#<n>`"),
+            AuditColumn(
+                "record_id", .text,
+                "the record's id, unique in the run: the JSONL `id`, the accession, else `<file>#<n>`; a repeat gets `~2`, `~3`, …"
+            ),
             AuditColumn("source", .text, "the input path as given, plus `#n` inside a multi-record file"),
             AuditColumn("format", .oneOf(names(InputFormat.self)), "the input format, detected from the content"),
             AuditColumn("status", .oneOf(["ok", "error"]), "`error`: the record could not be read (see `errors`)"),
@@ -83,7 +106,7 @@ public enum AuditSchema {
                 "ESRD, CKD, dialysis, renal transplant or secondary hyperparathyroidism"),
             AuditColumn("category", .oneOf(names(Category.self)), "the first decision-table row that applies"),
             AuditColumn("strength", .oneOf(names(Strength.self)), "how strongly the work-up is indicated"),
-            AuditColumn("actions", .text, "`;`-joined action codes of every rule that fired (`falx rules`)"),
+            AuditColumn("actions", .textList(separator: ";"), "the action codes of every rule that fired (`falx rules`)"),
             AuditColumn("follow_up", .text, "the clinical follow-up interval, for incidental cases"),
             AuditColumn("gadolinium_caution", .oneOf(["yes", "no"]), "renal disease and a contrast study in view"),
             AuditColumn(
@@ -91,14 +114,53 @@ public enum AuditSchema {
                 "what the report itself recommends; `none` when nothing codable"),
             AuditColumn(
                 "audit_verdict", .oneOf(names(AuditVerdict.self)), "the report's recommendation against the table"),
-            AuditColumn("rules", .text, "`;`-joined ids of the rules that fired (R0–R6, M1–M4)"),
+            AuditColumn("rules", .textList(separator: ";"), "the ids of the rules that fired (R0–R6, M1–M4)"),
             AuditColumn("ruleset_version", .text, "the version of the decision table"),
-            AuditColumn("warnings", .text, "`; `-joined data-quality and clinical warnings"),
-            AuditColumn("errors", .text, "`; `-joined `code: message` reasons of an `error` row"),
+            AuditColumn(
+                "warnings", .textList(separator: "; "),
+                "data-quality warnings: what was odd in the input or could not be read (clinical notes are in `clinical_notes`)"),
+            AuditColumn("errors", .textList(separator: "; "), "the `code: message` reasons of an `error` row"),
+            AuditColumn(
+                "clinical_notes", .textList(separator: "; "),
+                "the decision table's clinical notes (gadolinium caution, closer monitoring)"),
+            AuditColumn(
+                "result_status", .oneOf(names(ResultStatus.self)),
+                "the report's result status (HL7 OBR-25); empty when the format gives none"),
+            AuditColumn(
+                "superseded_by", .text,
+                "the `record_id` of a later report of the same accession that replaces this one; empty for the report that counts"
+            ),
         ]
+
+    /// The version of the audit's layout: the columns, their order and the JSON Lines types. It
+    /// changes with any of them, and is written in the provenance sidecar.
+    /// 2: typed JSON Lines; `clinical_notes`, `result_status` and `superseded_by` added.
+    public static let version = 2
+
+    /// Each column's JSON Lines type, in column order.
+    public static let jsonTypes: [AuditColumn.Values.JSONType] = columns.map(\.values.json)
+
+    /// Each column's list separator (`nil` for a column that is not a list), in column order.
+    public static let listSeparators: [String?] = jsonTypes.map {
+        if case .list(let separator) = $0 { separator } else { nil }
+    }
 
     /// The column names, in order: the CSV header and the JSON Lines keys.
     public static let names: [String] = columns.map(\.name)
+
+    /// The columns' JSON Lines types as one JSON object (`falx schema --json`): `version` and
+    /// `columns`, each `{"name", "type", "separator"}` with `type` `string`, `integer` or
+    /// `array` (of strings; `separator` joins them in the CSV cell). Every value may be `null`.
+    public static var json: String {
+        let cols = columns.map { c -> String in
+            switch c.values.json {
+            case .string: return "{\"name\":\"\(c.name)\",\"type\":\"string\"}"
+            case .integer: return "{\"name\":\"\(c.name)\",\"type\":\"integer\"}"
+            case .list(let sep): return "{\"name\":\"\(c.name)\",\"type\":\"array\",\"separator\":\"\(sep)\"}"
+            }
+        }
+        return "{\"version\":\(version),\"columns\":[\n" + cols.joined(separator: ",\n") + "\n]}\n"
+    }
 
     /// The schema as a Markdown table (`falx schema`, docs/audit-schema.md).
     public static var markdown: String {

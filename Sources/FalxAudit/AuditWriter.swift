@@ -21,6 +21,8 @@ public typealias RowTransform = @Sendable (AuditRow, inout [String]) -> Void
 /// and is not a regular file (a FIFO, `/dev/stdout`), which cannot be replaced by a rename.
 public final class AuditWriter {
     let format: AuditFormat
+    /// Whether the file starts with the CSV header row.
+    let header: Bool
     let target: String?
     let temporary: String?
     let handle: FileHandle
@@ -34,6 +36,7 @@ public final class AuditWriter {
         path: String, format: AuditFormat, header: Bool, excelBOM: Bool = false, resuming partial: PartialAudit? = nil
     ) throws {
         self.format = format
+        self.header = header && format == .csv
         if let partial, path != "-", !Self.isSpecialFile(path) {
             target = path
             let tmp = Self.temporaryPath(for: path)
@@ -136,8 +139,15 @@ public final class AuditWriter {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Flushes, closes and renames the temporary file onto the target.
-    public func finish() throws {
+    /// Whether rows already written can still be changed by ``finish(supersededBy:)``: true when
+    /// the audit goes to a temporary file, false on standard output or a special file.
+    public var canMarkSuperseded: Bool { temporary != nil }
+
+    /// Flushes, closes and renames the temporary file onto the target. `supersededBy` (row number,
+    /// 0-based without the header → a `record_id`) fills the last column, `superseded_by`, of those
+    /// rows first: the file is copied once, row by row, into a second temporary file that replaces
+    /// it (only when there is something to mark, and only for a temporary file).
+    public func finish(supersededBy: [Int: String] = [:]) throws {
         try flush()
         guard let target, let temporary else { return }
         do {
@@ -145,6 +155,14 @@ public final class AuditWriter {
             try handle.close()
         } catch {
             throw OutputError(message: "cannot write the audit: \(error.localizedDescription)")
+        }
+        if !supersededBy.isEmpty {
+            do {
+                try SupersededMarks(format: format, header: header).apply(supersededBy, to: temporary)
+            } catch {
+                unlink(temporary)
+                throw error
+            }
         }
         if rename(temporary, target) != 0 {
             let reason = String(cString: strerror(errno))

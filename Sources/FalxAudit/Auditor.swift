@@ -65,7 +65,8 @@ public struct Auditor: Sendable {
             var row = AuditRow(
                 recordID: report.recordID, source: report.source, format: report.format, ok: true,
                 metadata: report.metadata, facts: reading.facts, evidence: reading.evidence,
-                recommendation: rec, warnings: report.warnings + rec.warnings, errors: [])
+                recommendation: rec, warnings: report.warnings, errors: [])
+            row.clinicalNotes = rec.warnings
             row.identifiers = report.identifiers
             return row
         }

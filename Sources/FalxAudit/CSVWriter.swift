@@ -50,7 +50,10 @@ public enum CSV {
     public static var header: String { AuditRow.columns.joined(separator: ",") + "\n" }
 }
 
-/// Encodes audit rows as JSON Lines with the same keys as the CSV columns.
+/// Encodes audit rows as JSON Lines with the same keys as the CSV columns, typed by the schema
+/// (``AuditSchema/jsonTypes``): an empty value is `null`, an integer column a number, a list column
+/// an array of strings (the CSV cell split at its separator), everything else a string. Values are
+/// written as they are: no formula guard (docs/audit-schema.md, "One output policy").
 public enum JSONLines {
     public static func line(_ values: [String]) -> String {
         String(decoding: lineBytes(values), as: UTF8.self)
@@ -60,13 +63,57 @@ public enum JSONLines {
     public static func lineBytes(_ values: [String]) -> [UInt8] {
         var out: [UInt8] = [0x7B]
         out.reserveCapacity(2048)
+        let types = AuditSchema.jsonTypes
         for (i, (k, v)) in zip(AuditRow.columns, values).enumerated() {
             if i > 0 { out.append(0x2C) }
             append(k, to: &out)
             out.append(0x3A)
-            append(v, to: &out)
+            append(v, as: types[i], to: &out)
         }
         out.append(contentsOf: [0x7D, 0x0A])
+        return out
+    }
+
+    /// Appends one value as its column's JSON type.
+    static func append(_ v: String, as type: AuditColumn.Values.JSONType, to out: inout [UInt8]) {
+        if v.isEmpty {
+            out.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])  // null
+            return
+        }
+        switch type {
+        case .string:
+            append(v, to: &out)
+        case .integer:
+            // A value that is not a plain whole number stays a string: nothing is lost.
+            if let n = Int(v), String(n) == v { out.append(contentsOf: Array(v.utf8)) } else { append(v, to: &out) }
+        case .list(let separator):
+            out.append(0x5B)
+            for (k, item) in v.components(separatedBy: separator).enumerated() {
+                if k > 0 { out.append(0x2C) }
+                append(item, to: &out)
+            }
+            out.append(0x5D)
+        }
+    }
+
+    /// A row's cells (the CSV text of each column, in column order) from a JSON Lines object
+    /// decoded by `JSONSerialization`: the typed values of this schema version, or the all-string
+    /// values of older audits. Nil when a value has a type no audit writes.
+    public static func cells(from object: [String: Any]) -> [String]? {
+        var out: [String] = []
+        out.reserveCapacity(AuditRow.columns.count)
+        for (i, name) in AuditRow.columns.enumerated() {
+            switch object[name] {
+            case nil, is NSNull: out.append("")
+            case let s as String: out.append(s)
+            case let n as NSNumber: out.append(n.stringValue)
+            case let list as [Any]:
+                let items = list.compactMap { $0 as? String }
+                guard items.count == list.count else { return nil }
+                out.append(items.joined(separator: AuditSchema.listSeparators[i] ?? ";"))
+            default: return nil
+            }
+        }
         return out
     }
 

@@ -13,6 +13,8 @@ public struct PartialAudit: Sendable {
     public var lastRecordID: String
     /// Counts of the rows, for the closing summary.
     public var summary: Summary
+    /// The accessions of the rows, so that a later row of the run can replace one of them.
+    public var supersession = Supersession()
 
     /// The partial file an interrupted run left for `target`: `TARGET.partial` after SIGINT or
     /// SIGTERM; otherwise the newest `.NAME.PID.partial` of a run that was killed outright and is
@@ -54,6 +56,9 @@ public struct PartialAudit: Sendable {
             partial.rows += 1
             partial.lastRecordID = cells[0]
             partial.summary.add(cells: cells)
+            if let replaced = partial.supersession.add(format == .csv ? cells.map(CSV.unguarded) : cells) {
+                partial.summary.supersede(replaced)
+            }
         }
         switch format {
         case .csv:
@@ -76,9 +81,11 @@ public struct PartialAudit: Sendable {
                 buffer += data
                 var start = 0
                 while let nl = buffer[start...].firstIndex(of: 0x0A) {
-                    let object = try? JSONSerialization.jsonObject(with: Data(buffer[start..<nl])) as? [String: String]
-                    guard let object else { throw mismatch("line \(partial.rows + 1) is not an audit row") }
-                    try add(columns.map { object[$0] ?? "" })
+                    let object = try? JSONSerialization.jsonObject(with: Data(buffer[start..<nl])) as? [String: Any]
+                    guard let object, let cells = JSONLines.cells(from: object) else {
+                        throw mismatch("line \(partial.rows + 1) is not an audit row")
+                    }
+                    try add(cells)
                     start = nl + 1
                 }
                 offset += start

@@ -9,6 +9,9 @@ public struct Provenance: Codable, Equatable, Sendable {
     public var rulesetVersion: String
     /// The audit's columns, in order: a schema change is a difference.
     public var auditColumns: [String]
+    /// ``AuditSchema/version``: the columns and their JSON Lines types. Nil in a sidecar written
+    /// before it was recorded (schema version 1).
+    public var auditSchemaVersion: Int?
     public var lexiconName: String
     /// SHA-256 of the lexicon text used (the built-in text, the `--lexicon` file, then any
     /// `--lexicon-add` file).
@@ -30,6 +33,7 @@ public struct Provenance: Codable, Equatable, Sendable {
         case falxVersion = "falx_version"
         case rulesetVersion = "ruleset_version"
         case auditColumns = "audit_columns"
+        case auditSchemaVersion = "audit_schema_version"
         case lexiconName = "lexicon_name"
         case lexiconSHA256 = "lexicon_sha256"
         case format
@@ -51,6 +55,7 @@ public struct Provenance: Codable, Equatable, Sendable {
         self.falxVersion = falxVersion
         self.rulesetVersion = rulesetVersion
         auditColumns = AuditRow.columns
+        auditSchemaVersion = AuditSchema.version
         self.lexiconName = lexiconName
         self.lexiconSHA256 = lexiconSHA256
         self.format = format.rawValue
@@ -101,6 +106,7 @@ public struct Provenance: Codable, Equatable, Sendable {
             ("Falx version", falxVersion, other.falxVersion),
             ("ruleset", rulesetVersion, other.rulesetVersion),
             ("audit columns", auditColumns.joined(separator: ","), other.auditColumns.joined(separator: ",")),
+            ("audit schema version", "\(auditSchemaVersion ?? 1)", "\(other.auditSchemaVersion ?? 1)"),
             (
                 "lexicon", "\(lexiconName) (sha256 \(lexiconSHA256.prefix(12)))",
                 "\(other.lexiconName) (sha256 \(other.lexiconSHA256.prefix(12)))"

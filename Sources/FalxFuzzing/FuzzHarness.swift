@@ -129,8 +129,9 @@ public enum FuzzHarness {
             throw InvariantViolation(description: "CSV cell \(cell.debugDescription) read back for \(value.debugDescription)")
         }
         let json = JSONLines.line(values)
-        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: String],
-            object.count == AuditRow.columns.count
+        // Typed JSON Lines (numbers, null, arrays) give back exactly the CSV values.
+        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any],
+            object.count == AuditRow.columns.count, JSONLines.cells(from: object) == values
         else { throw InvariantViolation(description: "JSON Lines row does not parse back: \(json)") }
         if case .success(let report) = record, let evidence = row.evidence {
             let scalars = report.text.lazy.filter { $0 & 0xC0 != 0x80 }.count

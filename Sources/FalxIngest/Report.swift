@@ -16,6 +16,8 @@ public struct ReportMetadata: Sendable, Equatable {
     public var birthDate = ""
     /// `F`, `M`, `O` or empty.
     public var sex = ""
+    /// The result status the format gives (HL7 OBR-25), if any.
+    public var resultStatus: ResultStatus?
     /// Age in years given directly by the source (e.g. a JSONL `age` field).
     public var age: Int?
     /// The parts of the patient's name (given, middle, family) as the source gives them. Never an

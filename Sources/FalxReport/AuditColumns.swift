@@ -32,6 +32,7 @@ enum AuditColumns {
     static let rulesetVersion = index("ruleset_version")
     static let warnings = index("warnings")
     static let errors = index("errors")
+    static let supersededBy = index("superseded_by")
 
     /// The ten associated findings, in schema order.
     static let findings: [String] = Array(AuditRow.columns[(index("dc_offsets") + 1)..<index("headache")])

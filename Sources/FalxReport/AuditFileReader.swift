@@ -28,7 +28,8 @@ public struct AuditReadStats: Sendable, Equatable {
     }
 }
 
-/// Reads an audit written by `falx audit` — CSV with its header row, or JSON Lines of flat objects —
+/// Reads an audit written by `falx audit` — CSV with its header row, or JSON Lines of flat objects,
+/// typed (schema version 2: numbers, `null`, arrays of strings) or all strings (older audits) —
 /// and hands on each row's values in ``AuditRow/columns`` order, looked up by column name.
 ///
 /// The kind is told by content: a first byte `{` (after a BOM and white space) is JSON Lines. The file is
@@ -40,6 +41,11 @@ public enum AuditFileReader {
     public static let blockSize = 4 << 20
     static let columnIndex: [String: Int] = Dictionary(
         uniqueKeysWithValues: AuditRow.columns.enumerated().map { ($1, $0) })
+
+    /// The separator a JSON Lines array of `key` is joined with, to give the column's CSV text.
+    static func separator(_ key: String) -> String {
+        columnIndex[key].flatMap { AuditSchema.listSeparators[$0] } ?? ";"
+    }
 
     /// Reads `path` (`-` for standard input), calling `row` for every row in file order.
     ///
@@ -179,7 +185,7 @@ public enum AuditFileReader {
             if jsonLine.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return }
             var values = Array(repeating: "", count: AuditRow.columns.count)
             var seen = 0
-            let ok = FlatJSON.parseObject(jsonLine) { key, value in
+            let ok = FlatJSON.parseObject(jsonLine, separator: AuditFileReader.separator) { key, value in
                 if let c = AuditFileReader.columnIndex[key] {
                     values[c] = value
                     seen += 1

@@ -17,6 +17,10 @@ public enum FalxOutputKind: String, Sendable, CaseIterable {
     public static let bytesNeeded = 4096
 
     static let auditHeader = Array(AuditRow.columns.joined(separator: ",").utf8)
+    /// The header of schema version 1 (the columns up to `errors`): an older audit in an input
+    /// folder is still Falx's own output.
+    static let auditHeaderVersion1 = Array(
+        AuditRow.columns.prefix { $0 != "clinical_notes" }.joined(separator: ",").utf8)
     static let worklistHeader = Array(WorklistCase.columns.joined(separator: ",").utf8)
     static let previousWorklistHeader = Array(WorklistCase.previousColumns.joined(separator: ",").utf8)
     static let generatorMarker = Array("<meta name=\"generator\" content=\"falx ".utf8)
@@ -42,7 +46,7 @@ public enum FalxOutputKind: String, Sendable, CaseIterable {
         let bytes = Array(fileStart[start...].prefix(bytesNeeded))
         var firstLine = bytes.prefix { $0 != 0x0A }
         if firstLine.last == 0x0D { firstLine.removeLast() }
-        if firstLine.elementsEqual(auditHeader) { return .auditCSV }
+        if firstLine.elementsEqual(auditHeader) || firstLine.elementsEqual(auditHeaderVersion1) { return .auditCSV }
         if firstLine.elementsEqual(worklistHeader) || firstLine.elementsEqual(previousWorklistHeader) { return .worklist }
         if firstLine.first == 0x7B && keysInOrder(firstLine) { return .auditJSONL }
         if bytes.first == 0x3C && contains(bytes, generatorMarker) { return .htmlReport }

@@ -1,9 +1,12 @@
 /// A parser for the one JSON shape an audit line has: a flat object whose values are strings (numbers,
-/// `true`, `false` and `null` are accepted and given as their text, `null` as `""`). Nested objects or
-/// arrays make the line unreadable. Byte-level, one pass, no Foundation.
+/// `true`, `false` and `null` are accepted and given as their text, `null` as `""`) or arrays of
+/// strings (given joined by `separator(key)`, as the CSV cell holds them). Nested objects, and arrays
+/// of anything but strings, make the line unreadable. Byte-level, one pass, no Foundation.
 enum FlatJSON {
     /// Parses `bytes` as one object, calling `pair` for each key and value; false when it is not one.
-    static func parseObject(_ bytes: [UInt8], pair: (String, String) -> Void) -> Bool {
+    static func parseObject(
+        _ bytes: [UInt8], separator: (String) -> String = { _ in ";" }, pair: (String, String) -> Void
+    ) -> Bool {
         var i = 0
         let n = bytes.count
         if n >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { i = 3 }
@@ -66,6 +69,29 @@ enum FlatJSON {
             i += 4
             return v
         }
+        func list(_ key: String) -> String? {
+            i += 1  // [
+            var items: [String] = []
+            skipSpace()
+            if i < n, bytes[i] == 0x5D {
+                i += 1
+                return ""
+            }
+            while true {
+                skipSpace()
+                guard let item = string() else { return nil }
+                items.append(item)
+                skipSpace()
+                guard i < n else { return nil }
+                if bytes[i] == 0x2C {
+                    i += 1
+                    continue
+                }
+                guard bytes[i] == 0x5D else { return nil }
+                i += 1
+                return items.joined(separator: separator(key))
+            }
+        }
         func bare() -> String? {
             let start = i
             while i < n, bytes[i] != 0x2C, bytes[i] != 0x7D, bytes[i] != 0x20, bytes[i] != 0x09, bytes[i] != 0x0D {
@@ -94,7 +120,7 @@ enum FlatJSON {
             i += 1
             skipSpace()
             guard i < n else { return false }
-            let value = bytes[i] == 0x22 ? string() : bare()
+            let value = bytes[i] == 0x22 ? string() : bytes[i] == 0x5B ? list(key) : bare()
             guard let value else { return false }
             pair(key, value)
             skipSpace()

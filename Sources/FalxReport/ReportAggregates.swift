@@ -153,6 +153,8 @@ public struct ReportAggregates: Sendable, Equatable {
     public var worklist: [WorklistCase] { Self.firstInOrder(kept, limits.worklist).map(\.case) }
     public var errorCodes: [String: Int] = [:]
     public var errorList: [ErrorCase] = []
+    /// Rows left out of every figure because a later report of the same accession replaces them.
+    public var supersededRows = 0
 
     public init(limits: Limits = Limits()) {
         self.limits = limits
@@ -166,9 +168,11 @@ public struct ReportAggregates: Sendable, Equatable {
     /// The month of a row without a usable study date.
     public static let noDate = "(no date)"
 
-    /// Whether a row belongs on the worklist.
+    /// Whether a row belongs on the worklist: a flagged verdict, and not a report superseded by a
+    /// later one of the same accession (the one that counts is listed instead).
     public static func isWorklist(_ v: [String]) -> Bool {
-        v[AuditColumns.verdict] == "missed_workup" || v[AuditColumns.verdict] == "additional_imaging"
+        (v[AuditColumns.verdict] == "missed_workup" || v[AuditColumns.verdict] == "additional_imaging")
+            && v[AuditColumns.supersededBy].isEmpty
     }
 
     /// Adds one row.
@@ -177,6 +181,12 @@ public struct ReportAggregates: Sendable, Equatable {
     public mutating func add(_ v: [String]) {
         typealias C = AuditColumns
         guard v.count == AuditRow.columns.count else { return }
+        // A report replaced by a later one of the same accession (a preliminary, then the final)
+        // is one study: only the one that counts enters the figures.
+        guard v[C.supersededBy].isEmpty else {
+            supersededRows += 1
+            return
+        }
         records += 1
         if !v[C.warnings].isEmpty { rowsWithWarnings += 1 }
         Self.bump(&formats, v[C.format].isEmpty ? "(unknown)" : v[C.format], limit: limits.distinctKeys)

@@ -227,6 +227,9 @@ struct Audit: ParsableCommand {
         let skipped = SkippedInputs()
         walker.skipFile = { skipped.skipOwnOutput(path: $0, firstBytes: $1) }
         var readOnce = InputDeduplicator()
+        var ids = UniqueRecordIDs()
+        // Rows of the partial audit are in it already: a later row may still replace one of them.
+        var supersession = partial?.supersession ?? Supersession()
         var seen = 0
         var written = skip
         let showProgress = !quiet && ProgressLine.stderrIsTerminal
@@ -263,6 +266,7 @@ struct Audit: ParsableCommand {
                     try writer.write(encoded: bytes)
                     try reportBuilder?.add(values)
                     summary.add(row)
+                    if let replaced = supersession.add(values) { summary.supersede(replaced) }
                 }
                 written += rows.count
                 // Every batch is written out at once: a stopped or killed run keeps what it did.
@@ -279,7 +283,10 @@ struct Audit: ParsableCommand {
                 try submit()
                 try pipeline.finish(deliver: deliver)
             }
-            func take(_ record: Record, flushEvery: Int) throws {
+            func take(_ read: Record, flushEvery: Int) throws {
+                // Ids are made unique here, in input order, skipped records included, so that a
+                // resumed run names every record as the first run did.
+                let record = ids.unique(read)
                 seen += 1
                 if seen <= skip {
                     // Already in the partial audit: the last of them must be the same record. A
@@ -331,10 +338,30 @@ struct Audit: ParsableCommand {
                     message: "the partial audit has \(skip) rows but the inputs hold only \(seen) records; "
                         + "remove it or run without --resume")
             }
-            try writer.finish()
+            if writer.canMarkSuperseded {
+                try writer.finish(supersededBy: supersession.supersededBy)
+            } else {
+                try writer.finish()
+                if supersession.count > 0 {
+                    // Said even with --quiet: the column is empty where it should not be.
+                    printError(
+                        "falx: \(supersession.count) rows are replaced by a later report of the same accession; "
+                            + "superseded_by is filled, and --report leaves them out, only for an audit written to a file (-o FILE)"
+                    )
+                }
+            }
             sidecar.follow(output)
             let auditName = output == "-" ? "standard output" : (output as NSString).lastPathComponent
-            if let reportBuilder {
+            if supersession.count > 0, writer.canMarkSuperseded, let streamed = reportBuilder {
+                // The streamed figures counted rows that a later report replaced: the page is
+                // built again from the finished audit, which now says which rows those are.
+                streamed.abandon()
+                let builder = try ReportBuilder(
+                    htmlPath: report ?? "", worklistLimit: 1000, pseudonymised: pseudonymiser != nil,
+                    datePrecision: datePrecision)
+                let stats = try AuditFileReader.read(path: output) { try builder.add($0) }
+                try builder.finish(auditName: auditName, stats: stats, provenance: sidecar.provenance)
+            } else if let reportBuilder {
                 try reportBuilder.finish(
                     auditName: auditName, stats: AuditReadStats(kind: format == .csv ? .csv : .jsonl, rows: summary.records),
                     provenance: sidecar.provenance)

@@ -29,7 +29,12 @@ struct LexiconCommand: ParsableCommand {
 struct SchemaCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schema",
-        abstract: "Print the audit's columns, their values and meaning, as a Markdown table."
+        abstract: "Print the audit's columns, their values and meaning, as a Markdown table.",
+        discussion: "--json prints each column's name and JSON Lines type instead, for typed readers (Spark, pandas)."
     )
-    func run() { print(AuditSchema.markdown, terminator: "") }
+
+    @Flag(help: "One JSON object: the schema version and each column's name and JSON Lines type.")
+    var json = false
+
+    func run() { print(json ? AuditSchema.json : AuditSchema.markdown, terminator: "") }
 }

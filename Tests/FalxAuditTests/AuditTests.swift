@@ -21,19 +21,25 @@ import Testing
 
     @Test func headerIsTheSchemaInOrder() {
         let cols = AuditRow.columns
-        #expect(cols.count == 45)
+        #expect(cols.count == 48)
         #expect(Array(cols.prefix(4)) == ["record_id", "source", "format", "status"])
         #expect(cols[17] == "white_matter_lesions" && cols[26] == "subcortical_calcification")
         #expect(cols[27] == "headache" && cols[32] == "focal_deficit")
-        #expect(Array(cols.suffix(3)) == ["ruleset_version", "warnings", "errors"])
+        #expect(
+            Array(cols.suffix(6)) == [
+                "ruleset_version", "warnings", "errors", "clinical_notes", "result_status", "superseded_by",
+            ])
     }
 
     @Test func jsonLinesUseTheSameKeysAndEscape() throws {
         let values = AuditRow.columns.map { _ in "a\"b\\c\n\u{1}" }
         let line = JSONLines.line(values)
-        let obj = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String])
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         #expect(Set(obj.keys) == Set(AuditRow.columns))
-        #expect(obj["record_id"] == "a\"b\\c\n\u{1}")
+        #expect(obj["record_id"] as? String == "a\"b\\c\n\u{1}")
+        // A value that is not a whole number stays a string in the integer column.
+        #expect(obj["age"] as? String == "a\"b\\c\n\u{1}")
+        #expect(JSONLines.cells(from: obj) == values)
     }
 }
 
@@ -54,13 +60,15 @@ import Testing
         #expect(v["actions"] == "mri_contrast;swi")
     }
 
-    @Test func errorRowKeepsItsPlaceAndReason() {
+    @Test func errorRowKeepsItsPlaceAndReason() throws {
         let e = RecordError(
             code: "bad-json", message: "line 3 is not valid JSON", recordID: "f.jsonl#3", source: "f.jsonl#3", format: .jsonl)
         let row = auditor.row(for: .failure(e))
         let v = row.values
         #expect(v.count == AuditRow.columns.count)
-        #expect(v[3] == "error" && v.last == "bad-json: line 3 is not valid JSON")
+        let errors = try #require(AuditRow.columns.firstIndex(of: "errors"))
+        #expect(v[3] == "error" && v[errors] == "bad-json: line 3 is not valid JSON")
+        #expect(v.suffix(3) == ["", "", ""])  // clinical_notes, result_status, superseded_by
     }
 
     @Test(arguments: [

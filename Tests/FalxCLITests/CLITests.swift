@@ -1,3 +1,4 @@
+import FalxAudit
 import Foundation
 import Testing
 
@@ -95,7 +96,7 @@ import Testing
         let gold = try String(contentsOf: Self.root.appendingPathComponent("Corpus/corpus.gold.jsonl"), encoding: .utf8)
         let goldCount = gold.split(separator: "\n").count
         #expect(rows.count == goldCount + 1)
-        #expect(rows.allSatisfy { $0.count == 45 })
+        #expect(rows.allSatisfy { $0.count == AuditSchema.columns.count })
         #expect(rows[0].first == "record_id")
         #expect(rows.dropFirst().allSatisfy { $0[3] == "ok" })
         #expect(r.stderr.contains("\(goldCount) records: \(goldCount) ok, 0 error"))
@@ -231,10 +232,12 @@ import Testing
         let out = String(decoding: direct.stdout, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         #expect(out.count == 31 && out.last == "")
         let rows = try out.dropLast().map { line in
-            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String])
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            let cells = try #require(JSONLines.cells(from: object))
+            return Dictionary(uniqueKeysWithValues: zip(AuditSchema.names, cells))
         }
         #expect(rows.count == 30)
-        #expect(rows.allSatisfy { $0.count == 45 })
+        #expect(rows.allSatisfy { $0.count == AuditSchema.columns.count })
         #expect(rows.map { $0["source"] } == (1...30).map { "stdin#\($0)" })
         let summary = rows.map { "\($0["record_id"]!):\($0["status"]!):\($0["dural_calcification"]!)" }
         #expect(summary[3] == "crlf:ok:present")
@@ -250,8 +253,9 @@ import Testing
                 ["audit", "--stdin", "--shard", "\(i)/4", "--format", "jsonl", "--no-header", "--quiet"], input: input)
             #expect(r.status == 0)
             for line in String(decoding: r.stdout, as: UTF8.self).split(separator: "\n") {
-                let row = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: String])
-                sharded.append((Int(row["source"]!.dropFirst(6))!, line))
+                let row = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+                let source = try #require(row["source"] as? String)
+                sharded.append((Int(source.dropFirst(6))!, line))
             }
         }
         #expect(sharded.sorted { $0.0 < $1.0 }.map(\.1) == out.dropLast())

@@ -61,7 +61,7 @@ import Testing
             for (column, value) in zip(AuditSchema.columns, row) where !value.isEmpty {
                 let fits: Bool
                 switch column.values {
-                case .text: fits = true
+                case .text, .textList: fits = true
                 case .oneOf(let allowed): fits = allowed.contains(value)
                 case .listOf(let allowed): fits = value.split(separator: ";").allSatisfy { allowed.contains(String($0)) }
                 case .integer: fits = Int(value) != nil

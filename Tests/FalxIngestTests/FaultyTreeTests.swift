@@ -70,13 +70,13 @@ import Testing
         writer.arguments = ["-c", "printf 'FINDINGS: Calcified falx.' > '\(path)'"]
         try writer.run()
         let walker = InputWalker()
-        #expect(Self.outcome(walker, walker.entries([path])[0]) == "\(path):ok")
+        #expect(Self.outcome(walker, walker.entries([path])[0]) == "pipe:ok")  // a file's id is its name
         writer.waitUntilExit()
     }
 
     @Test func anExplicitSymlinkLoopIsAnErrorRow() throws {
         let root = try Self.tree()
         let walker = InputWalker()
-        #expect(walker.entries([root + "/loop"]).map { Self.outcome(walker, $0) } == ["\(root)/loop:symlink-loop"])
+        #expect(walker.entries([root + "/loop"]).map { Self.outcome(walker, $0) } == ["loop:symlink-loop"])
     }
 }

@@ -12,6 +12,11 @@ import Testing
         #expect(FalxOutputKind.recognise(fileStart: Array((header + row).utf8)) == .auditCSV)
         #expect(FalxOutputKind.recognise(fileStart: [0xEF, 0xBB, 0xBF] + Array((header + "\r\n").utf8)) == .auditCSV)
         #expect(FalxOutputKind.recognise(fileStart: Array(header.utf8)) == .auditCSV)
+        // An audit of schema version 1 (45 columns, ending with `errors`) is still Falx's own.
+        let version1 = AuditRow.columns.prefix(45).joined(separator: ",")
+        #expect(version1.hasSuffix(",warnings,errors"))
+        #expect(FalxOutputKind.recognise(fileStart: Array((version1 + "\n").utf8)) == .auditCSV)
+        #expect(FalxOutputKind.recognise(fileStart: Array((version1 + ",x\n").utf8)) == nil)
         let worklist = WorklistCase.columns.joined(separator: ",") + "\n"
         #expect(FalxOutputKind.recognise(fileStart: Array(worklist.utf8)) == .worklist)
         #expect(FalxOutputKind.recognise(fileStart: [0xEF, 0xBB, 0xBF] + Array(worklist.utf8)) == .worklist)

@@ -5,7 +5,9 @@ import Testing
 
 @testable import FalxReport
 
-/// The fixture audit (Fixtures/audit.csv and the same rows as audit.jsonl) holds 11 hand-written rows:
+/// The fixture audit (Fixtures/audit.csv and the same rows as audit.jsonl, typed; audit-v1.jsonl the
+/// first 11 as schema version 1 wrote them) holds 12 hand-written rows; r12 is superseded by r8 and
+/// enters no figure, so every count below is of r1–r11:
 ///
 /// | row | status | format | interpreter | facility | month | age | dc | verdict | strength |
 /// |---|---|---|---|---|---|---|---|---|---|
@@ -20,6 +22,7 @@ import Testing
 /// | r9 | error | text | | | — | | | | |
 /// | r10 | error | hl7v2 | | | 2024-04 | | | | |
 /// | r11 | ok | text | Dr A | North | 2024-01 | 8 | present | missed_workup | recommended |
+/// | r12 | ok | hl7v2 | Dr Z | Elsewhere | 2020-01 | 12 | present | missed_workup | routine | (superseded_by r8)
 @Suite struct ReportAggregateTests {
     static func fixture(_ name: String) throws -> [UInt8] {
         let url = try #require(Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Fixtures"))
@@ -36,8 +39,8 @@ import Testing
 
     @Test func countsMatchTheHandCountedFixture() throws {
         let (a, stats) = try Self.aggregate("audit.csv")
-        #expect(stats.kind == .csv && stats.rows == 11 && stats.skipped == 0 && stats.missingColumns.isEmpty)
-        #expect(a.records == 11 && a.ok == 9 && a.errorRows == 2 && a.rowsWithWarnings == 1)
+        #expect(stats.kind == .csv && stats.rows == 12 && stats.skipped == 0 && stats.missingColumns.isEmpty)
+        #expect(a.records == 11 && a.ok == 9 && a.errorRows == 2 && a.rowsWithWarnings == 1 && a.supersededRows == 1)
         #expect(a.formats == ["text": 7, "hl7v2": 2, "jsonl": 2])
         #expect(a.rulesetVersions == ["falx-rules-1.1": 9])
         #expect(a.firstStudy == "2024-01-10T09:00:00" && a.lastStudy == "2024-04-01" && a.rowsWithoutDate == 2)
@@ -113,12 +116,33 @@ import Testing
     @Test func jsonLinesGiveTheSameAggregatesAsCSV() throws {
         let (csv, _) = try Self.aggregate("audit.csv")
         let (jsonl, stats) = try Self.aggregate("audit.jsonl")
-        #expect(stats.kind == .jsonl && stats.rows == 11)
+        #expect(stats.kind == .jsonl && stats.rows == 12)
         #expect(csv == jsonl)
     }
 
+    /// Typed JSON Lines (numbers, null, arrays) read back as the CSV cells: every row the same.
+    @Test func typedJSONLinesReadBackAsTheCSVCells() throws {
+        var csv: [[String]] = []
+        var jsonl: [[String]] = []
+        _ = try AuditFileReader.read(bytes: try Self.fixture("audit.csv")) { csv.append($0) }
+        _ = try AuditFileReader.read(bytes: try Self.fixture("audit.jsonl")) { jsonl.append($0) }
+        #expect(csv.count == 12 && csv == jsonl)
+        #expect(jsonl[1][AuditColumns.locations] == "falx;tentorium" && jsonl[1][AuditColumns.age] == "67")
+        #expect(jsonl[9][AuditColumns.errors] == "no-report-text: no OBX text; x-y: z")
+    }
+
+    /// An audit written before schema version 2 (every value a string, 45 columns) still reads,
+    /// its new columns empty, with the same figures.
+    @Test func anAuditOfSchemaVersionOneStillReads() throws {
+        let (csv, _) = try Self.aggregate("audit.csv")
+        let (old, stats) = try Self.aggregate("audit-v1.jsonl")
+        #expect(stats.kind == .jsonl && stats.rows == 11 && stats.skipped == 0)
+        #expect(old.records == csv.records && old.positives == csv.positives && old.worklist == csv.worklist)
+        #expect(old.supersededRows == 0 && csv.supersededRows == 1)
+    }
+
     @Test func blockBoundariesDoNotChangeTheRows() throws {
-        for name in ["audit.csv", "audit.jsonl"] {
+        for name in ["audit.csv", "audit.jsonl", "audit-v1.jsonl"] {
             let bytes = try Self.fixture(name)
             var whole: [[String]] = []
             _ = try AuditFileReader.read(bytes: bytes) { whole.append($0) }

@@ -13,7 +13,8 @@ each line goes to Falx byte for byte. With --table, INPUT is a table (or Parquet
 each row is sent as one JSON line built with json.dumps.
 
 OUTPUT gets one row per input row: the input key (`input_file` for text input, the key column
-for a table) zipped with the 45 audit columns, all strings (docs/audit-schema.md), as Parquet or JSON
+for a table) zipped with the 48 audit columns, typed as Falx's JSON Lines types them (docs/audit-schema.md:
+strings, `age` a long, the list columns arrays of strings, empty values null), as Parquet or JSON
 Lines. Every task checks that Falx exited 0, that it wrote exactly one row per line sent, in order
 (`source` = `stdin#<n>`), and that each row echoes the id it was sent; otherwise the task raises,
 so Spark retries it and then fails the job loudly. The driver then checks rows out = rows in.
@@ -28,8 +29,8 @@ import shutil
 import subprocess
 import sys
 
-# The audit's columns (docs/audit-schema.md), used only when the driver cannot run the binary itself
-# (a client on another OS); otherwise they are read from the binary's own CSV header.
+# The audit's columns and JSON Lines types (docs/audit-schema.md), used only when the driver cannot run
+# the binary itself (a client on another OS); otherwise they are read from `falx schema --json`.
 FALLBACK_COLUMNS = [
     "record_id", "source", "format", "status", "patient_id", "accession", "study_datetime", "procedure",
     "interpreter", "facility", "age", "sex", "dural_calcification", "dc_locations", "dc_temporality",
@@ -38,23 +39,47 @@ FALLBACK_COLUMNS = [
     "intracranial_hypotension", "subcortical_calcification", "headache", "positional_headache",
     "visual_disturbance", "cognitive_change", "seizure", "focal_deficit", "renal_disease", "category",
     "strength", "actions", "follow_up", "gadolinium_caution", "report_recommends", "audit_verdict", "rules",
-    "ruleset_version", "warnings", "errors",
+    "ruleset_version", "warnings", "errors", "clinical_notes", "result_status", "superseded_by",
 ]
+FALLBACK_TYPES = dict(
+    {c: "string" for c in FALLBACK_COLUMNS}, age="integer",
+    **{c: "array" for c in ("dc_locations", "actions", "report_recommends", "rules", "warnings", "errors",
+                            "clinical_notes")})
+
+
+def falx_schema(falx):
+    """The audit columns and their JSON Lines types, [(name, "string" | "integer" | "array")], from
+    `falx schema --json`: the schema the binary writes, so a newer falx cannot be read with stale types."""
+    try:
+        r = subprocess.run([falx, "schema", "--json"], stdin=subprocess.DEVNULL, capture_output=True, timeout=60)
+    except OSError as e:
+        print(f"note: cannot run {falx} here ({e}); using the built-in column list", file=sys.stderr)
+        return [(c, FALLBACK_TYPES[c]) for c in FALLBACK_COLUMNS]
+    try:
+        schema = json.loads(r.stdout)
+        columns = [(c["name"], c["type"]) for c in schema["columns"]]
+    except (ValueError, KeyError, TypeError):
+        raise RuntimeError(f"{falx} did not print its schema (exit {r.returncode}): {r.stderr[-2000:]!r}")
+    if r.returncode != 0 or not columns or any(t not in ("string", "integer", "array") for _, t in columns):
+        raise RuntimeError(f"{falx} printed an unknown schema (exit {r.returncode}): {r.stdout[:500]!r}")
+    return columns
 
 
 def falx_columns(falx):
-    """The audit columns, from the header line `falx audit --stdin` writes for an empty input."""
-    try:
-        r = subprocess.run([falx, "audit", "--stdin", "--quiet"], stdin=subprocess.DEVNULL,
-                           capture_output=True, timeout=60)
-    except OSError as e:
-        print(f"note: cannot run {falx} here ({e}); using the built-in column list", file=sys.stderr)
-        return list(FALLBACK_COLUMNS)
-    header = r.stdout.decode("utf-8").split("\n", 1)[0]
-    columns = header.split(",")
-    if r.returncode != 0 or not columns or not all(c and c.replace("_", "").isalnum() for c in columns):
-        raise RuntimeError(f"{falx} did not print an audit header (exit {r.returncode}): {r.stderr[-2000:]!r}")
-    return columns
+    """The audit column names, in order (see `falx_schema` for their types)."""
+    return [c for c, _ in falx_schema(falx)]
+
+
+def arrow_type(kind):
+    import pyarrow as pa
+
+    return {"string": pa.string(), "integer": pa.int64(), "array": pa.list_(pa.string())}[kind]
+
+
+def spark_type(kind):
+    from pyspark.sql.types import ArrayType, LongType, StringType
+
+    return {"string": StringType(), "integer": LongType(), "array": ArrayType(StringType(), False)}[kind]
 
 
 def ship_falx(spark, falx):
@@ -73,6 +98,8 @@ def ship_falx(spark, falx):
 def make_audit_partition(falx, columns, line_col=None, key_col="id", passthrough=(), passthrough_types=(), jobs=1):
     """The function given to `mapInArrow`: one Falx process per partition.
 
+    `columns` is `falx_schema`'s list of (name, type); each value is kept as Falx typed it.
+
     `falx` is an absolute path (the binary is installed on every node) or the name of a shipped
     file (`SparkFiles.get(falx)`). With `line_col`, that column holds ready JSON Lines (binary or
     string); otherwise each row becomes `{"id": str(key), <other columns>}` by json.dumps.
@@ -81,6 +108,8 @@ def make_audit_partition(falx, columns, line_col=None, key_col="id", passthrough
     """
     passthrough = list(passthrough)
     passthrough_types = list(passthrough_types)
+    kinds = dict(columns)
+    columns = [c for c, _ in columns]
 
     def audit_partition(batches):
         import collections
@@ -180,7 +209,7 @@ def make_audit_partition(falx, columns, line_col=None, key_col="id", passthrough
 
         def batch_out():
             arrays = [pa.array(v, type=t) for v, t in zip(keys, passthrough_types)] + [
-                pa.array(cells[c], type=pa.string()) for c in columns]
+                pa.array(cells[c], type=arrow_type(kinds[c])) for c in columns]
             out = pa.RecordBatch.from_arrays(arrays, names=passthrough + columns)
             for v in keys:
                 v.clear()
@@ -201,13 +230,13 @@ def make_audit_partition(falx, columns, line_col=None, key_col="id", passthrough
                 fail(f"row {n} has columns {sorted(set(row) ^ expected)} beyond the schema (another falx version?)")
             if row["source"] != f"stdin#{n}":
                 fail(f"row {n} is for {row['source']}: rows and lines are out of step")
-            if expect is not None and row["record_id"] != expect and not (
+            if expect is not None and row["record_id"] != expect and not row["record_id"].startswith(expect + "~") and not (
                     row["status"] == "error" and row["record_id"] == f"stdin#{n}"):
                 fail(f"row {n} echoes id {row['record_id']!r}, the line sent had {expect!r}")
             for i, v in enumerate(values):
                 keys[i].append(v)
             for c in columns:
-                cells[c].append(str(row[c]))
+                cells[c].append(row[c])
             if len(cells["record_id"]) >= 4096:
                 yield batch_out()
         code = proc.wait()
@@ -227,12 +256,14 @@ def make_audit_partition(falx, columns, line_col=None, key_col="id", passthrough
 
 
 def audit(df, falx, columns, line_col=None, key_col="id", jobs=1):
-    """The audit DataFrame of `df`: its key column(s) zipped with the audit columns (strings).
+    """The audit DataFrame of `df`: its key column(s) zipped with the audit columns, typed.
+
+    `columns` is `falx_schema(falx)`: (name, type) pairs.
 
     `falx` is an absolute path on every node, or the name given back by `ship_falx`.
     """
     from pyspark.sql.pandas.types import to_arrow_type
-    from pyspark.sql.types import StringType, StructField, StructType
+    from pyspark.sql.types import StructField, StructType
 
     if line_col is not None:
         passthrough = [c for c in df.columns if c != line_col]
@@ -241,10 +272,10 @@ def audit(df, falx, columns, line_col=None, key_col="id", jobs=1):
         if missing:
             raise ValueError(f"the input needs the columns {sorted(missing)}")
         passthrough = [key_col]
-    clash = set(passthrough) & set(columns)
+    clash = set(passthrough) & {c for c, _ in columns}
     if clash:
         raise ValueError(f"input columns {sorted(clash)} clash with audit columns; rename them")
-    fields = [df.schema[c] for c in passthrough] + [StructField(c, StringType(), False) for c in columns]
+    fields = [df.schema[c] for c in passthrough] + [StructField(c, spark_type(t), True) for c, t in columns]
     types = [to_arrow_type(df.schema[c].dataType) for c in passthrough]
     fn = make_audit_partition(falx, columns, line_col, key_col, passthrough, types, jobs)
     return df.mapInArrow(fn, StructType(fields))
@@ -295,7 +326,7 @@ def main(argv=None):
     local = os.path.abspath(a.falx) if os.path.exists(a.falx) else shutil.which(a.falx)
     if local is None and not a.falx_on_executors:
         p.error(f"no falx binary at {a.falx} (give --falx PATH)")
-    columns = falx_columns(local or a.falx)
+    columns = falx_schema(local or a.falx)
     falx = a.falx_on_executors or ship_falx(spark, local)
     if a.table or a.parquet_input:
         df = spark.read.parquet(a.input) if a.parquet_input else spark.read.table(a.input)

@@ -6,7 +6,7 @@
 
 INPUT is JSON Lines, read as text split on LF only (as Falx splits); each partition's lines are
 piped through one `falx audit --stdin --no-header --format jsonl` process. OUTPUT is a folder of
-JSON Lines part files, one audit row per input line (the 45 audit columns, docs/audit-schema.md).
+JSON Lines part files, one audit row per input line (the 48 audit columns, typed JSON Lines, docs/audit-schema.md).
 
 The traps of RDD.pipe, and what this script does about them:
 - a non-zero exit is ignored unless checkCode=True: it passes checkCode=True;
@@ -45,7 +45,7 @@ def check_rows(pairs):
             expect = obj.get("id") if isinstance(obj, dict) else None
         except ValueError:
             expect = None
-        if isinstance(expect, str) and expect and row["record_id"] != expect and not (
+        if isinstance(expect, str) and expect and row["record_id"] != expect and not row["record_id"].startswith(expect + "~") and not (
                 row["status"] == "error" and row["record_id"] == f"stdin#{n}"):
             raise RuntimeError(f"falx-spark: row {n} echoes id {row['record_id']!r}, its line had {expect!r}")
         yield out

@@ -119,7 +119,10 @@ def main():
     check("direct run: CRLF, lone CR between tokens and escaped CR are read; a raw CR in a string is an error row",
           by_id["crlf-end"]["status"] == "ok" and by_id["lone-cr"]["dural_calcification"] == "present"
           and by_id["escaped-cr"]["dural_calcification"] == "present"
-          and "raw-cr" not in by_id and by_id["non-ascii"]["age"] == "71", json.dumps(by_id.get("lone-cr"))[:200])
+          and "raw-cr" not in by_id and by_id["non-ascii"]["age"] == 71, json.dumps(by_id.get("lone-cr"))[:200])
+    check("direct run: typed JSON Lines (age a number, lists arrays, empty values null)",
+          isinstance(by_id["lone-cr"]["dc_locations"], list) and isinstance(by_id["lone-cr"]["rules"], list)
+          and by_id["lone-cr"]["errors"] is None and by_id["no-text"]["dural_calcification"] is None)
 
     from pyspark.sql import SparkSession
     from pyspark.sql import functions as F
@@ -148,8 +151,9 @@ def main():
 
     # --- the DataFrame route on text (mapInArrow), binary shipped with addArtifacts
     t0 = time.time()
-    columns = audit_dataframe.falx_columns(falx)
-    check("columns from the binary's header: 45, as docs/audit-schema.md lists", columns == audit_dataframe.FALLBACK_COLUMNS)
+    columns = audit_dataframe.falx_schema(falx)
+    check("columns and types from `falx schema --json`: 48, as docs/audit-schema.md lists",
+          [c for c, _ in columns] == audit_dataframe.FALLBACK_COLUMNS and dict(columns) == audit_dataframe.FALLBACK_TYPES)
     name = audit_dataframe.ship_falx(spark, falx)
     df = audit_dataframe.read_jsonl(spark, src)
     out_dir = os.path.join(work, "dataframe.parquet")
@@ -191,7 +195,7 @@ def main():
     check("table route: the same audit as the direct run for every id", not diff, f"differs for {diff[:3]}")
     nt = next(r for r in tout if r["id"] == "null-text")
     check("table route: a null text is an error row that keeps its id and metadata",
-          nt["status"] == "error" and "missing-text" in nt["errors"] and nt["sex"] == "M")
+          nt["status"] == "error" and any("missing-text" in e for e in nt["errors"]) and nt["sex"] == "M")
     print(f"table route: {time.time() - t0:.1f} s", flush=True)
 
     # --- the pipe route (RDD.pipe), binary shipped with SparkContext.addFile
@@ -214,7 +218,8 @@ def main():
     bad_pipe = next((r for r in prow if r["record_id"] == "bad-utf8"), {})
     check("invalid UTF-8: an ok row in both routes, the repair warned about only where Falx saw the bytes",
           bad_df.get("status") == "ok" and bad_pipe.get("status") == "ok"
-          and "invalid UTF-8" in bad_df.get("warnings", "") and "invalid UTF-8" not in bad_pipe.get("warnings", ""))
+          and any("invalid UTF-8" in w for w in bad_df.get("warnings") or [])
+          and not any("invalid UTF-8" in w for w in bad_pipe.get("warnings") or []))
     print(f"pipe route: {time.time() - t0:.1f} s", flush=True)
 
     # --- the guards: a falx that loses a row, and one that exits non-zero after all its rows

@@ -168,13 +168,16 @@ struct HL7v2MessageReader: Sendable {
         }
         m.procedure = procedures.joined(separator: "; ")
         let txa = segments.first { $0.id == "TXA" }
-        var when = obrs.lazy.map { nullable(v.text(v.component($0.field(7), 1))) }.first { !$0.isEmpty } ?? ""
-        var whenField = "OBR-7"
-        if when.isEmpty, let txa {
-            when = nullable(v.text(v.component(txa.field(4), 1)))
-            whenField = "TXA-4"
+        let orders = obrs.map { obr in
+            HL7OrderFields(
+                observed: nullable(v.text(v.component(obr.field(7), 1))),
+                resultsReported: nullable(v.text(v.component(obr.field(22), 1))),
+                requested: nullable(v.text(v.component(obr.field(6), 1))),
+                resultStatus: nullable(v.text(v.component(obr.field(25), 1))))
         }
-        if !when.isEmpty {
+        m.resultStatus = HL7OrderFields.resultStatus(orders)
+        let txa4 = txa.map { nullable(v.text(v.component($0.field(4), 1))) }
+        if let (when, whenField) = HL7OrderFields.studyTime(orders, txa4: txa4) {
             if let iso = HL7DateTime.iso(when) {
                 m.studyDateTime = iso
             } else {

@@ -74,7 +74,7 @@ public struct HL7v2MessageRecord: Sendable, Equatable {
 ///
 /// Metadata: PID-3 (the repetition with identifier type MR, else the first), PID-7 birth date,
 /// PID-8 sex, the accession (see `HL7AccessionField`), OBR-4 procedure (text component; several
-/// OBRs are joined with "; "), OBR-7 observation time (else TXA-4 in MDM), OBR-32 interpreter
+/// OBRs are joined with "; "), OBR-7 observation time (else OBR-22, OBR-6, then TXA-4: ``HL7OrderFields``), OBR-25 result status, OBR-32 interpreter
 /// (else TXA-22 / TXA-5), MSH-4 facility. The patient's name (PID-5) is not kept: `ReportMetadata`
 /// has no field for it.
 ///

@@ -8,7 +8,8 @@ import Foundation
 /// report objects (`.json`, or `[` then `{`), plain text otherwise. A directory is walked recursively in byte-wise sorted order
 /// of relative paths, skipping hidden entries and gold-label files (`*.gold.jsonl`); a file named
 /// explicitly is always read. Record ids of files inside a directory are relative to it
-/// (`reports/a.txt#1`); of a file named directly, its path as given.
+/// (`reports/a.txt#1`); of a file named directly, its name; with several inputs, each input's
+/// name comes first (``rootNames(_:)``).
 public struct InputWalker: Sendable {
     /// Largest file read whole, in bytes; larger files are an `error` row.
     public var maxFileBytes: Int
@@ -69,22 +70,60 @@ public struct InputWalker: Sendable {
     /// walked, a dangling link, a link loop, an unreadable folder or a FIFO, socket or device
     /// becomes an entry with a ``Entry/Problem`` (one `error` row) and the walk goes on.
     public func forEachEntry(_ paths: [String], _ body: (Entry) throws -> Void) rethrows {
-        for path in paths {
+        let names = Self.rootNames(paths)
+        for (path, name) in zip(paths, names) {
             var st = stat()
+            // With several inputs, every record id starts with its input's name (see `rootNames`).
+            let prefix = paths.count > 1 ? name + "/" : ""
             if path == "-" {
                 try body(Entry(path: "-", recordBase: "stdin"))  // standard input, read by content
             } else if stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR {
                 var folder = Substring(path)
                 while folder.count > 1, folder.hasSuffix("/") { folder = folder.dropLast() }
-                try walk(folder: String(folder), relative: "", ancestors: [FileID(st)], body)
+                try walk(folder: String(folder), relative: prefix, ancestors: [FileID(st)], body)
             } else if stat(path, &st) != 0, errno == ELOOP {
                 try body(
                     Entry(
-                        path: path, recordBase: path,
+                        path: path, recordBase: name,
                         problem: .init(code: "symlink-loop", message: "\(path) is a symbolic link loop")))
             } else {
-                try body(Entry(path: path, recordBase: path))
+                try body(Entry(path: path, recordBase: name))
             }
+        }
+    }
+
+    /// The name each input gives its records' ids, so that ids do not depend on the working
+    /// directory and do not collide between inputs: a file's own name (`a/b/r1.txt` → `r1.txt`), a
+    /// folder's own name (its real name for `.` or `..`), `stdin` for `-`. A name that an earlier
+    /// input already has gets `~2`, `~3`, … in the order the inputs are given. With one input a
+    /// folder's records are named relative to it (`2024/r1.txt#1`); with several, under the
+    /// folder's name (`siteA/2024/r1.txt#1`).
+    public static func rootNames(_ paths: [String]) -> [String] {
+        var used: [String: Int] = [:]
+        var taken = Set<String>()
+        return paths.map { path in
+            var base: String
+            if path == "-" {
+                base = "stdin"
+            } else {
+                var trimmed = Substring(path)
+                while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+                base = String(trimmed.split(separator: "/").last ?? trimmed)
+                if base == "." || base == ".." || base.isEmpty, let real = realpath(path, nil) {
+                    base = String(String(cString: real).split(separator: "/").last ?? "root")
+                    free(real)
+                }
+                if base.isEmpty || base == "/" { base = "root" }
+            }
+            var name = base
+            var k = used[base, default: 1]
+            while taken.contains(name) {
+                k += 1
+                name = "\(base)~\(k)"
+            }
+            used[base] = k
+            taken.insert(name)
+            return name
         }
     }
 
@@ -103,7 +142,7 @@ public struct InputWalker: Sendable {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder)
         } catch {
-            let base = relative.isEmpty ? folder : relative
+            let base = relative.isEmpty ? folder : String(relative.hasSuffix("/") ? relative.dropLast() : relative[...])
             try body(
                 Entry(
                     path: folder, recordBase: base,
@@ -419,6 +458,7 @@ public struct InputWalker: Sendable {
         m.birthDate = pick(primary.birthDate, fallback.birthDate)
         m.sex = pick(primary.sex, fallback.sex)
         m.age = primary.age ?? fallback.age
+        m.resultStatus = primary.resultStatus ?? fallback.resultStatus
         m.patientNameParts = primary.patientNameParts + fallback.patientNameParts
         m.otherPatientIDs = primary.otherPatientIDs + fallback.otherPatientIDs
         return m

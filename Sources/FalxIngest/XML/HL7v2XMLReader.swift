@@ -18,7 +18,7 @@
 /// Metadata: PID-3 (the repetition with identifier type MR, else the first; CX.1), PID-7 birth
 /// date, PID-8 sex (`F`, `M`; `O`/`A` → `O`), accession = OBR-18 of the first OBR that has one,
 /// else OBR-3 (EI.1), OBR-4 procedure (text component, else the code; several OBRs joined with
-/// "; "), OBR-7 observation time (else TXA-4), OBR-32 interpreter ("Given Middle Family"; else
+/// "; "), OBR-7 observation time (else OBR-22, OBR-6, then TXA-4: ``HL7OrderFields``), OBR-25 result status, OBR-32 interpreter ("Given Middle Family"; else
 /// TXA-22 / TXA-5), MSH-4 facility (HD.1). The patient name (PID-5) is not kept:
 /// `ReportMetadata` has no field for it.
 ///
@@ -159,11 +159,17 @@ public enum HL7v2XMLReader {
             if !p.isEmpty, !procedures.contains(p) { procedures.append(p) }
         }
         m.procedure = procedures.joined(separator: "; ")
-        let observed = obrs.lazy.map { S.value($0.field(7)) }.first { !$0.isEmpty } ?? ""
-        m.studyDateTime = XMLTimestamps.iso(observed) ?? ""
+        let orders = obrs.map { obr in
+            HL7OrderFields(
+                observed: S.value(obr.field(7)), resultsReported: S.value(obr.field(22)), requested: S.value(obr.field(6)),
+                resultStatus: S.value(obr.field(25)))
+        }
+        m.resultStatus = HL7OrderFields.resultStatus(orders)
+        let txa = segments.first { $0.id == "TXA" }
+        let when = HL7OrderFields.studyTime(orders, txa4: txa.map { S.value($0.field(4)) })
+        m.studyDateTime = when.flatMap { XMLTimestamps.iso($0.value) } ?? ""
         m.interpreter = obrs.lazy.map { interpreter($0.field(32)) }.first { !$0.isEmpty } ?? ""
-        if let txa = segments.first(where: { $0.id == "TXA" }) {
-            if m.studyDateTime.isEmpty { m.studyDateTime = XMLTimestamps.iso(S.value(txa.field(4))) ?? "" }
+        if let txa {
             if m.interpreter.isEmpty { m.interpreter = personName(txa.field(22)) }
             if m.interpreter.isEmpty { m.interpreter = personName(txa.field(5)) }
         }

@@ -1,7 +1,8 @@
 # Builds the FalxReportTests fixture audit (CSV and JSONL) from hand-written rows.
 # Run it inside this folder: python3 make_fixture.py (the counts in ReportTests.swift are worked out by hand from the rows below).
 import json
-cols = "record_id source format status patient_id accession study_datetime procedure interpreter facility age sex dural_calcification dc_locations dc_temporality dc_evidence dc_offsets white_matter_lesions atrophy dural_thickening dural_enhancement venous_sinus_thrombosis cortical_vein_thrombosis venous_abnormality_other davf intracranial_hypotension subcortical_calcification headache positional_headache visual_disturbance cognitive_change seizure focal_deficit renal_disease category strength actions follow_up gadolinium_caution report_recommends audit_verdict rules ruleset_version warnings errors".split()
+cols = "record_id source format status patient_id accession study_datetime procedure interpreter facility age sex dural_calcification dc_locations dc_temporality dc_evidence dc_offsets white_matter_lesions atrophy dural_thickening dural_enhancement venous_sinus_thrombosis cortical_vein_thrombosis venous_abnormality_other davf intracranial_hypotension subcortical_calcification headache positional_headache visual_disturbance cognitive_change seizure focal_deficit renal_disease category strength actions follow_up gadolinium_caution report_recommends audit_verdict rules ruleset_version warnings errors clinical_notes result_status superseded_by".split()
+v1 = cols[:45]  # schema version 1: before clinical_notes, result_status and superseded_by
 findings = cols[17:27]; symptoms = cols[27:33]
 def ok(rid, fmt, interp, fac, date, age, dc, loc="", temp="unknown", ev="", cat="not_applicable", strength="", actions="", rec="none", verdict="not_applicable", rules="R0", warnings="", **extra):
     r = {c: "" for c in cols}
@@ -38,6 +39,10 @@ rows = [
     err("r10", "hl7v2", "2024-04-01", "no-report-text: no OBX text; x-y: z"),
     ok("r11", "text", "Dr A", "North", "2024-01-25", 8, "present", "falx", "unknown", "Calcified falx.", "mri_workup", "recommended",
        "mri_contrast;swi", "none", "missed_workup", "R5", warnings="invalid UTF-8 replaced", seizure="present"),
+    # A preliminary report of r8's accession, replaced by it: in the file, in no figure.
+    ok("r12", "hl7v2", "Dr Z", "Elsewhere", "2020-01-01", 12, "present", "falx", "unknown", "Falx calcification.", "incidental_monitor",
+       "routine", "clinical_follow_up", "none", "missed_workup", "R6", warnings="preliminary", result_status="preliminary",
+       superseded_by="r8"),
 ]
 def field(s):
     guard = s[:1] in ("=", "+", "-", "@", "\t", "\r")
@@ -48,5 +53,17 @@ def field(s):
 with open("audit.csv", "w", newline="") as f:
     f.write(",".join(cols) + "\n")
     for r in rows: f.write(",".join(field(r[c]) for c in cols) + "\n")
+# JSON Lines typed as `falx schema --json` says (schema version 2).
+lists = {"dc_locations": ";", "actions": ";", "report_recommends": ";", "rules": ";", "warnings": "; ", "errors": "; ",
+         "clinical_notes": "; "}
+def typed(c, v):
+    if v == "": return None
+    if c == "age": return int(v)
+    if c in lists: return v.split(lists[c])
+    return v
 with open("audit.jsonl", "w") as f:
-    for r in rows: f.write(json.dumps({c: r[c] for c in cols}, ensure_ascii=False, separators=(",", ":")) + "\n")
+    for r in rows: f.write(json.dumps({c: typed(c, r[c]) for c in cols}, ensure_ascii=False, separators=(",", ":")) + "\n")
+# The same rows as an audit of schema version 1 (45 columns, every value a string, no r12: that
+# version had no superseded_by) still reads.
+with open("audit-v1.jsonl", "w") as f:
+    for r in rows[:11]: f.write(json.dumps({c: r[c] for c in v1}, ensure_ascii=False, separators=(",", ":")) + "\n")
