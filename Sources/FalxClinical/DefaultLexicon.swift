@@ -41,6 +41,11 @@ extension ClinicalLexicon {
         section history: chief complaint
         section history: presenting complaint
         section history: referral reason
+        section history: request
+        section history: clinical request
+        section history: request details
+        section history: referral details
+        section history: referral information
         section technique: technique
         section technique: protocol
         section technique: procedure details
@@ -375,7 +380,6 @@ extension ClinicalLexicon {
         modifier pseudo forward: no increase
         modifier pseudo forward: not necessarily
         modifier pseudo forward: without difficulty
-        modifier pseudo forward: no other
         modifier pseudo forward: not possible
         modifier pseudo forward: gram negative
         modifier pseudo forward: not been
