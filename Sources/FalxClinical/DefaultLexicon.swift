@@ -219,6 +219,15 @@ extension ClinicalLexicon {
         modifier negated backward: is not indicated
         modifier negated backward: not warranted
         modifier negated backward: is not warranted
+        # Imaging the report advises against: "Gadolinium-enhanced MRI should be avoided given her renal status".
+        modifier negated backward: should be avoided
+        modifier negated backward: is best avoided
+        modifier negated backward: is to be avoided
+        modifier negated backward: is contraindicated
+        modifier negated backward: not advised
+        modifier negated backward: is not advised
+        modifier negated backward: not recommended
+        modifier negated backward: is not recommended
         modifier negated backward: which has resolved
         modifier negated backward: which has now resolved
         modifier negated backward: which resolved
@@ -2304,6 +2313,16 @@ extension ClinicalLexicon {
         class reccond: should clinical
         class reccond: if there is
         class reccond: in the setting of new
+        # Advice in general, as a case report or teaching file gives it ("venographic confirmation is
+        # generally advised", "a low threshold for repeat imaging is generally recommended"): not this report's
+        # ("a low threshold for catheter angiography" alone still recommends it).
+        class reccond: generally advised
+        class reccond: generally recommended
+        class reccond: generally advisable
+        class reccond: usually advised
+        class reccond: usually recommended
+        class reccond: typically recommended
+        class reccond: routinely recommended
         # Words that make imaging a repeat at an interval.
         class recinterval: follow - up
         class recinterval: follow up

@@ -50,3 +50,57 @@ import Testing
         #expect(f.duralCalcification == .present)
     }
 }
+
+/// Advice in general, imaging the report advises against, and an addendum that withdraws a
+/// recommendation by name are not the report's recommendation; the same imaging recommended
+/// outright, or again after the withdrawal, still is.
+@Suite struct RecommendationWithdrawnTests {
+    @Test(arguments: [
+        (
+            "Non-contrast CT showed a hyperdense sinus. A hyperdense sinus on unenhanced CT may reflect thrombus or haemoconcentration, so venographic confirmation is generally advised.",
+            ""
+        ),
+        ("In anticoagulated patients a low threshold for repeat imaging is generally recommended.", ""),
+        ("FINDINGS: Falcine calcification. MR venography is usually recommended in this setting.", ""),
+        ("FINDINGS: Falcine calcification. MR venography is recommended.", "venography"),
+        (
+            "IMPRESSION: dAVF cannot be excluded. CTA is recommended, with a low threshold for catheter angiography.",
+            "angiography"
+        ),
+    ])
+    func adviceInGeneral(_ text: String, _ expected: String) {
+        #expect(facts(text).reportRecommends.map(\.rawValue).joined(separator: ";") == expected, "\(text)")
+    }
+
+    @Test(arguments: [
+        ("IMPRESSION: CT venogram recommended. Gadolinium-enhanced MRI should be avoided given her renal status.", "venography"),
+        ("IMPRESSION: CT venogram recommended. Contrast-enhanced MRI is contraindicated (eGFR 18).", "venography"),
+        ("IMPRESSION: Falcine calcification. Contrast MRI is not recommended; non-contrast MRI is suggested.", "mri"),
+        ("IMPRESSION: Contrast-enhanced MRI is recommended; avoid if the eGFR falls below 30.", "mri_contrast"),
+    ])
+    func imagingAdvisedAgainst(_ text: String, _ expected: String) {
+        #expect(facts(text).reportRecommends.map(\.rawValue).joined(separator: ";") == expected, "\(text)")
+    }
+
+    @Test(arguments: [
+        (
+            "IMPRESSION: Parafalcine density. Recommend short-interval follow-up CT in 6 hours.\nADDENDUM: Outside CT reviewed, the density is unchanged since 2019. Follow-up CT is not required.",
+            ""
+        ),
+        (
+            "IMPRESSION: Possible tentorial calcification. MRI recommended.\nADDENDUM: Bone windows confirm volume averaging. MRI is not needed for this finding.",
+            ""
+        ),
+        (
+            "IMPRESSION: Possible tentorial calcification. MRI recommended.\nADDENDUM: MRI is not required urgently. Outpatient MRI is recommended.",
+            "mri"
+        ),
+        (
+            "IMPRESSION: Falcine calcification. MR venography recommended.\nADDENDUM: Follow-up CT is not required.",
+            "venography"
+        ),
+    ])
+    func addendumWithdrawsByName(_ text: String, _ expected: String) {
+        #expect(facts(text).reportRecommends.map(\.rawValue).joined(separator: ";") == expected, "\(text)")
+    }
+}
