@@ -398,6 +398,18 @@ extension ClinicalLexicon {
         modifier pseudo forward: without contrast
         modifier pseudo forward: without iv contrast
         modifier pseudo forward: without intravenous contrast
+        # "CT HEAD W/O:", "ct brain w/o contrast": "w/o" in an exam title is the technique, not a denial.
+        modifier pseudo forward: w/o contrast
+        modifier pseudo forward: w/o iv contrast
+        modifier pseudo forward: w/o intravenous contrast
+        modifier pseudo forward: w/o and with
+        modifier pseudo forward: with and w/o
+        modifier pseudo forward: head w/o
+        modifier pseudo forward: brain w/o
+        modifier pseudo forward: ct w/o
+        modifier pseudo forward: cta w/o
+        modifier pseudo forward: mri w/o
+        modifier pseudo forward: mr w/o
         modifier pseudo forward: non - contrast
         modifier pseudo forward: not enhanced
         # "time-resolved MRA" is a technique, not a resolution.

@@ -104,3 +104,32 @@ import Testing
         #expect(facts(text).reportRecommends.map(\.rawValue).joined(separator: ";") == expected, "\(text)")
     }
 }
+
+/// "W/O" in an exam title ("CT HEAD W/O:", "ct brain w/o contrast") is the technique, not a denial
+/// of what the history and findings state next; "w/o" before a finding still denies it.
+@Suite struct WithoutInTheExamTitleTests {
+    @Test(arguments: [
+        (
+            "CT HEAD W/O: Hx 52 yo F, dialysis pt, worst headache of life.\nFINDINGS: Falcine calcification.",
+            SymptomStatus.present
+        ),
+        ("ct brain w/o contrast pt is a 60 y o female with headache findings falcine calcification", .present),
+        ("MRI w/o and with contrast. History: headache for 3 weeks.\nFINDINGS: Falcine calcification.", .present),
+        ("HISTORY: Dizziness w/o headache.\nFINDINGS: Falcine calcification.", .absent),
+    ])
+    func headache(_ text: String, _ expected: SymptomStatus) {
+        #expect(facts(text).status(.headache) == expected, "\(text)")
+    }
+
+    @Test(arguments: [
+        (
+            "ct brain w/o contrast findings confluent periventricular white matter low density falx calcification",
+            FindingStatus.present
+        ),
+        ("CT HEAD W/O: Periventricular white matter hypodensity. Falcine calcification.", .present),
+        ("FINDINGS: Falcine calcification w/o periventricular white matter hypodensity.", .absent),
+    ])
+    func whiteMatter(_ text: String, _ expected: FindingStatus) {
+        #expect(facts(text).status(.whiteMatterLesions) == expected, "\(text)")
+    }
+}
