@@ -41,6 +41,11 @@ extension ClinicalLexicon {
         section history: chief complaint
         section history: presenting complaint
         section history: referral reason
+        section history: request
+        section history: clinical request
+        section history: request details
+        section history: referral details
+        section history: referral information
         section technique: technique
         section technique: protocol
         section technique: procedure details
@@ -214,6 +219,15 @@ extension ClinicalLexicon {
         modifier negated backward: is not indicated
         modifier negated backward: not warranted
         modifier negated backward: is not warranted
+        # Imaging the report advises against: "Gadolinium-enhanced MRI should be avoided given her renal status".
+        modifier negated backward: should be avoided
+        modifier negated backward: is best avoided
+        modifier negated backward: is to be avoided
+        modifier negated backward: is contraindicated
+        modifier negated backward: not advised
+        modifier negated backward: is not advised
+        modifier negated backward: not recommended
+        modifier negated backward: is not recommended
         modifier negated backward: which has resolved
         modifier negated backward: which has now resolved
         modifier negated backward: which resolved
@@ -375,7 +389,6 @@ extension ClinicalLexicon {
         modifier pseudo forward: no increase
         modifier pseudo forward: not necessarily
         modifier pseudo forward: without difficulty
-        modifier pseudo forward: no other
         modifier pseudo forward: not possible
         modifier pseudo forward: gram negative
         modifier pseudo forward: not been
@@ -385,6 +398,18 @@ extension ClinicalLexicon {
         modifier pseudo forward: without contrast
         modifier pseudo forward: without iv contrast
         modifier pseudo forward: without intravenous contrast
+        # "CT HEAD W/O:", "ct brain w/o contrast": "w/o" in an exam title is the technique, not a denial.
+        modifier pseudo forward: w/o contrast
+        modifier pseudo forward: w/o iv contrast
+        modifier pseudo forward: w/o intravenous contrast
+        modifier pseudo forward: w/o and with
+        modifier pseudo forward: with and w/o
+        modifier pseudo forward: head w/o
+        modifier pseudo forward: brain w/o
+        modifier pseudo forward: ct w/o
+        modifier pseudo forward: cta w/o
+        modifier pseudo forward: mri w/o
+        modifier pseudo forward: mr w/o
         modifier pseudo forward: non - contrast
         modifier pseudo forward: not enhanced
         # "time-resolved MRA" is a technique, not a resolution.
@@ -2300,6 +2325,16 @@ extension ClinicalLexicon {
         class reccond: should clinical
         class reccond: if there is
         class reccond: in the setting of new
+        # Advice in general, as a case report or teaching file gives it ("venographic confirmation is
+        # generally advised", "a low threshold for repeat imaging is generally recommended"): not this report's
+        # ("a low threshold for catheter angiography" alone still recommends it).
+        class reccond: generally advised
+        class reccond: generally recommended
+        class reccond: generally advisable
+        class reccond: usually advised
+        class reccond: usually recommended
+        class reccond: typically recommended
+        class reccond: routinely recommended
         # Words that make imaging a repeat at an interval.
         class recinterval: follow - up
         class recinterval: follow up

@@ -44,6 +44,17 @@ public enum RecommendationReader {
         {
             cancelledBefore = min(cancelledBefore, m.tokens.upperBound)
         }
+        // An addendum that withdraws a recommendation by name ("Follow-up CT is not required")
+        // withdraws the same recommendation made before it; made again after it, it counts.
+        var withdrawnBefore: [ReportRecommendation: Int] = [:]
+        var afterWithdrawal = Set<ReportRecommendation>()
+        for m in recs where m.section == .addendum && m.assertion == .negated && negatedNextTo(m) {
+            if let code = ReportRecommendation(
+                rawValue: String(m.concept.dropFirst(ClinicalVocabulary.recommendationPrefix.count)))
+            {
+                withdrawnBefore[code] = min(withdrawnBefore[code] ?? Int.max, m.tokens.lowerBound)
+            }
+        }
         for (si, list) in bySentence {
             let sentence = doc.sentences[si]
             guard meter.spend(sentence.tokens.count) else { break }
@@ -79,13 +90,8 @@ public enum RecommendationReader {
                 guard meter.spend(conditionals.count + contrast.count + 1) else { break }
                 // A recommendation is withdrawn only by a negation next to it ("MRI is not required"),
                 // not by one earlier in the sentence ("With no prior for comparison, repeat CT ...").
-                if m.assertion == .negated && m.concept != ClinicalVocabulary.recommendationNone {
-                    let withdrawn = m.triggers.contains { t in
-                        t.category == .negated
-                            && (t.tokens.lowerBound >= m.tokens.upperBound
-                                ? t.tokens.lowerBound - m.tokens.upperBound : m.tokens.lowerBound - t.tokens.upperBound) <= 2
-                    }
-                    if withdrawn { continue }
+                if m.assertion == .negated && m.concept != ClinicalVocabulary.recommendationNone && negatedNextTo(m) {
+                    continue
                 }
                 if m.concept == ClinicalVocabulary.recommendationNone { continue }  // "none" is what an empty list means
                 let governing =
@@ -109,12 +115,27 @@ public enum RecommendationReader {
                 if code.isAdvancedImaging && near.interval && !near.baseline { code = .followUpImaging }
                 codes.insert(code)
                 if m.tokens.lowerBound >= cancelledBefore { afterCancel.insert(code) }
+                if let w = withdrawnBefore[code], m.tokens.lowerBound > w { afterWithdrawal.insert(code) }
             }
         }
         if cancelledBefore < Int.max {
             codes = codes.filter { c in !(c.isAdvancedImaging || c == .followUpImaging) || afterCancel.contains(c) }
         }
+        if !withdrawnBefore.isEmpty {
+            codes = codes.filter { withdrawnBefore[$0] == nil || afterWithdrawal.contains($0) }
+        }
         return codes.sorted()
+    }
+
+    /// Whether a negation stands next to the recommendation (within two tokens): "MRI is not
+    /// required" withdraws it; a negation earlier in the sentence ("With no prior for comparison,
+    /// repeat CT ...") does not.
+    static func negatedNextTo(_ m: Mention) -> Bool {
+        m.triggers.contains { t in
+            t.category == .negated
+                && (t.tokens.lowerBound >= m.tokens.upperBound
+                    ? t.tokens.lowerBound - m.tokens.upperBound : m.tokens.lowerBound - t.tokens.upperBound) <= 2
+        }
     }
 
     /// Words before a referral that make it care already in place ("under the care of",
