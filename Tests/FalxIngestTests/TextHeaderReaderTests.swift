@@ -36,6 +36,32 @@ import Testing
         #expect(!h.metadata.procedure.contains(":"))
     }
 
+    /// A header value that is prose leaves its line in the report text (so "on peritoneal dialysis"
+    /// or "known Gorlin syndrome" is read); what metadata it holds is still taken.
+    @Test(arguments: [
+        ("CT BRAIN\nAge: 64. On peritoneal dialysis. Routine review after a fall.\nFalx calcified.\n", 64),
+        ("CT HEAD\nPatient: 9 yo boy. Known basal cell naevus syndrome.\nIndication: Baseline.\n", nil),
+        ("CT HEAD\nPatient: 68-year-old woman, 18 months of progressive forgetfulness.\nFalx calcified.\n", nil),
+        ("CT HEAD\nSex: F. Presents with headache.\nFalx calcified.\n", nil),
+    ] as [(String, Int?)])
+    func aHeaderValueThatIsProseStaysReportText(_ text: String, _ age: Int?) {
+        let h = read(text)
+        let second = String(text.split(separator: "\n")[1])
+        for range in h.ranges {
+            let blanked = String(decoding: Array(text.utf8)[range], as: UTF8.self)
+            #expect(!blanked.contains(second), "\(blanked)")
+        }
+        #expect(h.metadata.age == age)
+        #expect(h.metadata.patientNameParts.isEmpty && !h.identifiers.contains { $0.kind == .name })
+    }
+
+    /// Near misses: short values and names with initials are still header lines.
+    @Test(arguments: ["Age: 64\n", "Age: 64 yrs.\n", "Patient: DOE, Jane A.\n", "Referred by: Dr R. Patel\n", "Sex: F.\n"])
+    func aShortHeaderValueIsStillMetadata(_ line: String) {
+        let h = read("CT HEAD\n" + line + "FINDINGS: Falx calcified.\n")
+        #expect(h.ranges.count == 1, "\(line)")
+    }
+
     @Test func signatureLabelsAreReadAnywhereAndOpenABlock() {
         let text = "FINDINGS: Normal.\n\nRadiologist: Dr Ada Byrne\nLocation: West Wing\nThank you.\nSite: ignored\n"
         let h = read(text)

@@ -106,9 +106,27 @@ extension TextHeaderReader {
         return "unreadable date"
     }
 
+    /// Whether a header value is prose rather than the field's value: an age or sex whose sentence
+    /// goes on after a full stop ("Age: 64. On peritoneal dialysis"), or a patient's or referrer's
+    /// name that holds digits or runs past six words ("Patient: 9 yo boy. Known Gorlin syndrome").
+    static func isProse(_ value: String, _ field: HeaderField) -> Bool {
+        switch field {
+        case .age, .sex:
+            let bytes = Array(value.utf8)
+            guard let stop = bytes.firstIndex(of: 0x2E) else { return false }
+            return bytes[(stop + 1)...].contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
+        case .patientName, .referrer:
+            return value.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } || value.split(separator: " ").count > 6
+        default:
+            return false
+        }
+    }
+
     /// Whole years from an age as written: `63`, `63 y/o`, `63 years`, `63Y`; `8 months`, `3 weeks`,
-    /// `5 days` are 0. Nil for anything else, or over 130.
+    /// `5 days` are 0; what follows a full stop, comma or semicolon is not read (`64. On dialysis`).
+    /// Nil for anything else, or over 130.
     static func age(_ value: String) -> Int? {
+        let value = value.prefix { $0 != "." && $0 != "," && $0 != ";" }
         let digits = value.prefix { $0.isASCII && $0.isNumber }
         guard !digits.isEmpty, digits.count <= 3, let n = Int(digits), n <= 130 else { return nil }
         let unit = value.dropFirst(digits.count).lowercased().filter { $0.isLetter }

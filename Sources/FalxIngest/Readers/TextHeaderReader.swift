@@ -71,7 +71,11 @@ public enum TextHeaderReader {
                 (pairs, metadataEnd) = self.pairs(text, later, end, options.labels)
             }
             if let lead = pairs.first, inTop || inSignature || lead.field.isSignature {
-                header.ranges.append(start..<metadataEnd)
+                // "Age: 64. On peritoneal dialysis." or "Patient: 68-year-old woman, 18 months of
+                // forgetfulness": a value that is prose, not the field's value, leaves its line in the
+                // report text, so what it says is read; the metadata in it is still taken.
+                let prose = pairs.contains { Self.isProse(collapse(text[$0.value]), $0.field) }
+                if !prose { header.ranges.append(start..<metadataEnd) }
                 // "EXAM: CT head. HISTORY: … FINDINGS: …" on one line: the report starts at its first
                 // section label, and the header block ends there.
                 if metadataEnd < end {
@@ -81,6 +85,7 @@ public enum TextHeaderReader {
                 if pairs.contains(where: { $0.field.isSignature }) { inSignature = true }
                 for pair in pairs {
                     let value = collapse(text[pair.value])
+                    if Self.isProse(value, pair.field) && (pair.field == .patientName || pair.field == .referrer) { continue }
                     read(
                         pair.field, value, label: pair.label, into: &header, signedDate: &signedDate, examDate: &examDate,
                         options)
