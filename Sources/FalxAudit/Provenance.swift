@@ -26,6 +26,10 @@ public struct Provenance: Codable, Equatable, Sendable {
     public var maxRecordMB: Int
     /// How numeric dates in report header lines were read (`mdy` or `dmy`).
     public var dateOrder: String
+    /// How the inputs' records were read, when not by default: `--text-column`, each `--field`
+    /// mapping and `--encoding`, in one canonical line (nil for the defaults, and in sidecars
+    /// written before this field existed).
+    public var reading: String?
     /// The inputs as absolute paths, in the order given.
     public var inputs: [String]
 
@@ -44,13 +48,14 @@ public struct Provenance: Codable, Equatable, Sendable {
         case maxFileMB = "max_file_mb"
         case maxRecordMB = "max_record_mb"
         case dateOrder = "date_order"
+        case reading
         case inputs
     }
 
     public init(
         falxVersion: String, rulesetVersion: String, lexiconName: String, lexiconSHA256: String, format: AuditFormat,
         header: Bool, excelBOM: Bool, pseudonymisationKey: String?, datePrecision: String?, maxFileMB: Int, maxRecordMB: Int,
-        dateOrder: String = "mdy", inputs: [String]
+        dateOrder: String = "mdy", reading: String? = nil, inputs: [String]
     ) {
         self.falxVersion = falxVersion
         self.rulesetVersion = rulesetVersion
@@ -66,6 +71,7 @@ public struct Provenance: Codable, Equatable, Sendable {
         self.maxFileMB = maxFileMB
         self.maxRecordMB = maxRecordMB
         self.dateOrder = dateOrder
+        self.reading = reading
         // Standard input ("-", or "- (shard i/n)") is kept as given.
         self.inputs = inputs.map { $0.hasPrefix("-") ? $0 : URL(fileURLWithPath: $0).standardizedFileURL.path }
     }
@@ -119,6 +125,7 @@ public struct Provenance: Codable, Equatable, Sendable {
             ("--max-file-mb", "\(maxFileMB)", "\(other.maxFileMB)"),
             ("--max-record-mb", "\(maxRecordMB)", "\(other.maxRecordMB)"),
             ("--date-order", dateOrder, other.dateOrder),
+            ("reading (--text-column, --field, --encoding)", text(reading), text(other.reading)),
             ("inputs", inputs.joined(separator: " "), other.inputs.joined(separator: " ")),
         ]
         // With a pseudonymisation key in use the paths are not printed: folders and files can be

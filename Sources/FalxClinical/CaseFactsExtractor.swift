@@ -227,11 +227,7 @@ public struct CaseFactsExtractor: Sendable {
     func isResolution(_ m: Mention) -> Bool {
         guard m.assertion == .negated else { return false }
         if m.attributes.contains(where: Self.negatingAttributes.contains) { return true }
-        return m.triggers.contains { t in
-            guard t.category == .negated else { return false }
-            let phrase = t.phrase.lowercased()
-            return Self.resolutionWords.contains { phrase.contains($0) }
-        }
+        return m.triggers.contains { t in t.category == .negated && Self.statesResolution(t.phrase) }
     }
 
     /// Whether a denial is of a new X only: "New X is not demonstrated", the "new" cue right

@@ -85,6 +85,16 @@ struct Audit: ParsableCommand {
     )
     var encoding: String?
 
+    /// The reading flags in one canonical line for the provenance (nil when none is given), so a
+    /// resume with other reading flags is refused instead of mixing two readings in one audit.
+    var readingDescription: String? {
+        var parts: [String] = []
+        if let textColumn { parts.append("--text-column \(textColumn)") }
+        parts += fields.sorted().map { "--field \($0)" }
+        if let encoding { parts.append("--encoding \(encoding.lowercased())") }
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
+    }
+
     @Flag(help: "Continue an interrupted run from its partial output (OUTPUT.partial), with the same inputs and options.")
     var resume = false
 
@@ -159,7 +169,7 @@ struct Audit: ParsableCommand {
             auditProvenance(
                 lexicon: clinicalLexicon, lexiconPath: lexicon, lexiconAdd: lexiconAdd, format: format, header: !noHeader,
                 excel: excel, pseudonymiser: pseudonymiser, datePrecision: datePrecision, maxFileMB: maxFileMb,
-                maxRecordMB: maxRecordMb, dateOrder: dateOrder,
+                maxRecordMB: maxRecordMb, dateOrder: dateOrder, reading: readingDescription,
                 inputs: stdin ? ["-" + (shard.map { " (shard \($0))" } ?? "")] : paths))
         let stop = StopSignals.install(immediate: stdin || output == "-")
         // A stop abandons the record in hand too, not only the records after it.

@@ -57,7 +57,7 @@ struct ProvenanceSidecar {
 func auditProvenance(
     lexicon: ClinicalLexicon, lexiconPath: String?, lexiconAdd: String?, format: AuditFormat, header: Bool,
     excel: Bool, pseudonymiser: Pseudonymiser?, datePrecision: DatePrecision?, maxFileMB: Int, maxRecordMB: Int,
-    dateOrder: DateOrder = .mdy, inputs: [String]
+    dateOrder: DateOrder = .mdy, reading: String? = nil, inputs: [String]
 ) -> Provenance {
     // The lexicon's text as used: the built-in text or the --lexicon file, then any --lexicon-add file.
     var text =
@@ -71,5 +71,5 @@ func auditProvenance(
         lexiconSHA256: ContentHash.sha256(text), format: format, header: header, excelBOM: excel,
         pseudonymisationKey: pseudonymiser?.key.fingerprint,
         datePrecision: pseudonymiser == nil ? nil : (datePrecision ?? .full).rawValue, maxFileMB: maxFileMB,
-        maxRecordMB: maxRecordMB, dateOrder: dateOrder.rawValue, inputs: inputs)
+        maxRecordMB: maxRecordMB, dateOrder: dateOrder.rawValue, reading: reading, inputs: inputs)
 }

@@ -277,6 +277,11 @@ extension CLITests {
             (["--format", "jsonl"], "--format: csv → jsonl"),
             (["--excel"], "--excel: off → on"),
             (["--max-record-mb", "1"], "--max-record-mb: 8 → 1"),
+            (["--encoding", "windows-1252"], "reading (--text-column, --field, --encoding): none → --encoding windows-1252"),
+            (
+                ["--field", "accession=acc", "--text-column", "body"],
+                "reading (--text-column, --field, --encoding): none → --text-column body --field accession=acc"
+            ),
         ]
         for c in cases {
             let r = try falx(["audit", report, second, "-o", out, "--resume"] + c.extra)

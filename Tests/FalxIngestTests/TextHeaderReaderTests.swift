@@ -38,12 +38,13 @@ import Testing
 
     /// A header value that is prose leaves its line in the report text (so "on peritoneal dialysis"
     /// or "known Gorlin syndrome" is read); what metadata it holds is still taken.
-    @Test(arguments: [
-        ("CT BRAIN\nAge: 64. On peritoneal dialysis. Routine review after a fall.\nFalx calcified.\n", 64),
-        ("CT HEAD\nPatient: 9 yo boy. Known basal cell naevus syndrome.\nIndication: Baseline.\n", nil),
-        ("CT HEAD\nPatient: 68-year-old woman, 18 months of progressive forgetfulness.\nFalx calcified.\n", nil),
-        ("CT HEAD\nSex: F. Presents with headache.\nFalx calcified.\n", nil),
-    ] as [(String, Int?)])
+    @Test(
+        arguments: [
+            ("CT BRAIN\nAge: 64. On peritoneal dialysis. Routine review after a fall.\nFalx calcified.\n", 64),
+            ("CT HEAD\nPatient: 9 yo boy. Known basal cell naevus syndrome.\nIndication: Baseline.\n", nil),
+            ("CT HEAD\nPatient: 68-year-old woman, 18 months of progressive forgetfulness.\nFalx calcified.\n", nil),
+            ("CT HEAD\nSex: F. Presents with headache.\nFalx calcified.\n", nil),
+        ] as [(String, Int?)])
     func aHeaderValueThatIsProseStaysReportText(_ text: String, _ age: Int?) {
         let h = read(text)
         let second = String(text.split(separator: "\n")[1])
