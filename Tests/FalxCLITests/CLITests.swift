@@ -158,7 +158,7 @@ import Testing
                 root ? "e-unreadable.txt#1:ok" : "e-unreadable.txt#1:error",
             ])
         // Bytes that are not UTF-8 but read as Windows-1252 are decoded as it, and the row says so.
-        #expect(rows[5][43] == "decoded-as-windows-1252: the bytes are not UTF-8; read as Windows-1252")
+        #expect(rows[5][43] == "decoded-as-windows-1252: the bytes are not UTF-8, read as Windows-1252")
         #expect(r.stderr.contains("6 records: "))
     }
 

@@ -11,8 +11,17 @@ import Testing
             _ = FileManager.default.createFile(atPath: dir.appendingPathComponent(name).path, contents: Data(bytes))
         }
         let r = try cli.falx(["audit"] + files.keys.sorted() + ["--format", "jsonl", "--quiet", "-o", "-"] + args, in: dir)
-        let rows = String(decoding: r.stdout, as: UTF8.self).split(separator: "\n").compactMap {
-            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: String]
+        // Typed JSON Lines (audit schema 2): each value as its CSV cell would read.
+        func cell(_ v: Any) -> String {
+            switch v {
+            case let s as String: s
+            case let list as [Any]: list.map(cell).joined(separator: ";")
+            case is NSNull: ""
+            default: "\(v)"
+            }
+        }
+        let rows = String(decoding: r.stdout, as: UTF8.self).split(separator: "\n").compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?.mapValues(cell)
         }
         return (r.status, rows, r.stderr)
     }
@@ -27,7 +36,7 @@ import Testing
         #expect(r.rows.first?["format"] == "csv")
         #expect(
             r.rows.first?["errors"]
-                == "no-text-column: no report text column among the 4 columns ('AccNo', 'MRN', 'Dictation', 'Yrs'); name it with --text-column NAME"
+                == "no-text-column: no report text column among the 4 columns ('AccNo', 'MRN', 'Dictation', 'Yrs'): name it with --text-column NAME"
         )
     }
 
@@ -56,7 +65,7 @@ import Testing
         let bytes =
             Array("FINDINGS: Caf".utf8) + [0xE9] + Array(" \u{0093}falx\u{0094} calcification.\n".utf8.filter { $0 < 0x80 })
         let detected = try audit(["r.txt": bytes], [])
-        #expect(detected.rows.first?["warnings"] == "decoded-as-windows-1252: the bytes are not UTF-8; read as Windows-1252")
+        #expect(detected.rows.first?["warnings"] == "decoded-as-windows-1252: the bytes are not UTF-8, read as Windows-1252")
         let declared = try audit(["r.txt": bytes], ["--encoding", "windows-1252"])
         #expect(declared.status == 0 && declared.rows.first?["warnings"] == "")
         #expect(declared.rows.first?["dural_calcification"] == "present")

@@ -91,7 +91,7 @@ func read(_ name: String, _ options: ReadingOptions = ReadingOptions()) throws -
             rows(try read("tabular/unknown_text_column.csv")) == [
                 Row(
                     id: "tabular/unknown_text_column.csv#1", status: "no-text-column",
-                    text: "no report text column among the 3 columns ('acc', 'mrn', 'dictation'); name it with --text-column NAME"
+                    text: "no report text column among the 3 columns ('acc', 'mrn', 'dictation'): name it with --text-column NAME"
                 )
             ])
         var options = ReadingOptions()

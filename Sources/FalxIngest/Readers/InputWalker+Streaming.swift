@@ -3,16 +3,47 @@
 // bytes plus one report.
 
 extension InputWalker {
-    /// Hands out the records of a file's bytes one at a time, by content (as
-    /// ``records(fromBytes:entry:)`` decides the format).
+    /// What a file's bytes are, by content (and, for XML and JSON arrays, by name): the one place
+    /// the readers of whole files are chosen. JSON Lines and CSV never reach here: they stream.
+    enum ContentKind {
+        case hl7, cda, hl7xml, fhirxml, unknownXML, fhir, jsonArray, binary, text
+    }
+
+    func contentKind(_ bytes: [UInt8], _ entry: Entry) -> ContentKind {
+        if HL7v2Reader.looksLikeHL7(bytes) { return .hl7 }
+        if firstSignificantByte(bytes) == 0x3C {  // '<': an XML document
+            if CDAReader.looksLikeCDA(bytes) { return .cda }
+            if HL7v2XMLReader.looksLikeHL7v2XML(bytes) { return .hl7xml }
+            if FHIRXMLReader.looksLikeFHIRXML(bytes) { return .fhirxml }
+            if !entry.path.hasSuffix(".txt") { return .unknownXML }
+        }
+        if FHIRReader.looksLikeFHIR(bytes) { return .fhir }
+        if JSONArrayReader.looksLikeJSONArray(bytes, path: entry.path) { return .jsonArray }
+        if looksBinary(bytes) { return .binary }
+        return .text
+    }
+
+    /// Hands out the records of a file's bytes one at a time, by content: a FHIR Bundle, an HL7
+    /// batch and a multi-report text file one record at a time, the other formats as read.
     func forEachRecord(fromBytes bytes: [UInt8], entry: Entry, _ body: (Record) throws -> Void) rethrows {
-        if HL7v2Reader.looksLikeHL7(bytes) {
-            return try forEachHL7Record(bytes, entry, body)
+        let (base, path) = (entry.recordBase, entry.path)
+        func fail(_ code: String, _ message: String, _ format: InputFormat) -> Record {
+            .failure(RecordError(code: code, message: message, recordID: "\(base)#1", source: path, format: format))
         }
-        if firstSignificantByte(bytes) != 0x3C && FHIRReader.looksLikeFHIR(bytes) {
-            return try FHIRReader.forEachRecord(bytes, recordBase: entry.recordBase, source: entry.path, body)
+        switch contentKind(bytes, entry) {
+        case .hl7: try forEachHL7Record(bytes, entry, body)
+        case .cda: try CDAReader.records(bytes, recordBase: base, source: path).forEach(body)
+        case .hl7xml: try HL7v2XMLReader.records(bytes, recordBase: base, source: path).forEach(body)
+        case .fhirxml: try FHIRXMLReader.records(bytes, recordBase: base, source: path).forEach(body)
+        case .unknownXML:
+            try body(fail("unknown-xml", "an XML document that is neither CDA, HL7 v2 XML nor FHIR", .cda))
+        case .fhir: try FHIRReader.forEachRecord(bytes, recordBase: base, source: path, body)
+        case .jsonArray: try JSONArrayReader.records(bytes, recordBase: base, source: path, options: reading).forEach(body)
+        case .binary: try body(fail("binary", "the file looks binary (NUL or control bytes), not report text", .text))
+        case .text:
+            try TextReader.forEachRecord(
+                bytes, recordBase: base, source: path, headers: textHeaders, encoding: reading.encoding, body)
         }
-        for r in records(fromBytes: bytes, entry: entry) { try body(r) }
     }
 
     /// HL7 v2 messages; a CDA document embedded in a message is read by the CDA reader and keeps

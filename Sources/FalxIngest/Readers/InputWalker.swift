@@ -404,45 +404,9 @@ public struct InputWalker: Sendable {
 
     /// Records of a file's bytes, by content.
     func records(fromBytes bytes: [UInt8], entry: Entry) -> [Record] {
-        let fail = { (code: String, message: String) -> [Record] in
-            [
-                .failure(
-                    RecordError(
-                        code: code, message: message, recordID: "\(entry.recordBase)#1", source: entry.path, format: .text))
-            ]
-        }
-        if HL7v2Reader.looksLikeHL7(bytes) {
-            return hl7Records(bytes, entry)
-        }
-        if firstSignificantByte(bytes) == 0x3C {  // '<': an XML document
-            if CDAReader.looksLikeCDA(bytes) {
-                return CDAReader.records(bytes, recordBase: entry.recordBase, source: entry.path)
-            }
-            if HL7v2XMLReader.looksLikeHL7v2XML(bytes) {
-                return HL7v2XMLReader.records(bytes, recordBase: entry.recordBase, source: entry.path)
-            }
-            if FHIRXMLReader.looksLikeFHIRXML(bytes) {
-                return FHIRXMLReader.records(bytes, recordBase: entry.recordBase, source: entry.path)
-            }
-            if !entry.path.hasSuffix(".txt") {
-                return [
-                    .failure(
-                        RecordError(
-                            code: "unknown-xml", message: "an XML document that is neither CDA, HL7 v2 XML nor FHIR",
-                            recordID: "\(entry.recordBase)#1", source: entry.path, format: .cda))
-                ]
-            }
-        }
-        if FHIRReader.looksLikeFHIR(bytes) {
-            return FHIRReader.records(bytes, recordBase: entry.recordBase, source: entry.path)
-        }
-        if JSONArrayReader.looksLikeJSONArray(bytes, path: entry.path) {
-            return JSONArrayReader.records(bytes, recordBase: entry.recordBase, source: entry.path, options: reading)
-        }
-        // JSON Lines never reach here: forEachRecord streams them.
-        if looksBinary(bytes) { return fail("binary", "the file looks binary (NUL or control bytes), not report text") }
-        return TextReader.records(
-            bytes, recordBase: entry.recordBase, source: entry.path, headers: textHeaders, encoding: reading.encoding)
+        var records: [Record] = []
+        forEachRecord(fromBytes: bytes, entry: entry) { records.append($0) }
+        return records
     }
 
     /// Fields of `primary` where set, else those of `fallback`.

@@ -28,7 +28,7 @@ public enum TextEncoding: String, Sendable, CaseIterable {
 /// warning that counts them.
 public enum TextDecoding {
     /// The warning of bytes read as Windows-1252 without `--encoding`.
-    public static let windows1252Warning = "decoded-as-windows-1252: the bytes are not UTF-8; read as Windows-1252"
+    public static let windows1252Warning = "decoded-as-windows-1252: the bytes are not UTF-8, read as Windows-1252"
 
     /// The warning of invalid UTF-8 replaced by U+FFFD.
     public static func replacedWarning(_ count: Int) -> String {

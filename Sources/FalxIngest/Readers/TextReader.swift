@@ -16,27 +16,42 @@ public enum TextReader {
         _ bytes: [UInt8], recordBase: String, source: String, headers: TextHeaderOptions = TextHeaderOptions(),
         encoding: TextEncoding? = nil
     ) -> [Record] {
+        var records: [Record] = []
+        forEachRecord(bytes, recordBase: recordBase, source: source, headers: headers, encoding: encoding) {
+            records.append($0)
+        }
+        return records
+    }
+
+    /// Hands out the records of ``records(_:recordBase:source:headers:encoding:)`` one at a time, so a
+    /// file of a hundred thousand reports never holds them all: memory stays near the file's size.
+    public static func forEachRecord(
+        _ bytes: [UInt8], recordBase: String, source: String, headers: TextHeaderOptions = TextHeaderOptions(),
+        encoding: TextEncoding? = nil, _ body: (Record) throws -> Void
+    ) rethrows {
         let (clean, warnings) = TextDecoding.decode(bytes[...], as: encoding)
-        let parts = TextSeparators.split(clean).map(\.bytes)
+        let parts = TextSeparators.parts(clean)
         if parts.isEmpty {
-            return [
+            return try body(
                 .failure(
                     RecordError(
                         code: "empty", message: "the file holds no report text",
-                        recordID: "\(recordBase)#1", source: source, format: .text))
-            ]
+                        recordID: "\(recordBase)#1", source: source, format: .text)))
         }
         let multi = parts.count > 1
         var accessions: [String: Int] = [:]
-        return parts.enumerated().map { (i, part) in
+        for (i, part) in parts.enumerated() {
             let id = "\(recordBase)#\(i + 1)"
             let src = multi ? "\(source)#\(i + 1)" : source
-            if part.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
-                return .failure(
-                    RecordError(code: "empty", message: "the report is blank", recordID: id, source: src, format: .text))
+            let text = Array(clean[part.range])
+            if text.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+                try body(
+                    .failure(
+                        RecordError(code: "empty", message: "the report is blank", recordID: id, source: src, format: .text)))
+                continue
             }
-            var report = Report(recordID: id, source: src, format: .text, text: part, warnings: warnings)
-            report.add(TextHeaderReader.read(part, options: headers))
+            var report = Report(recordID: id, source: src, format: .text, text: text, warnings: warnings)
+            report.add(TextHeaderReader.read(text, options: headers))
             let accession = report.metadata.accession
             if !accession.isEmpty {
                 let seen = accessions[accession, default: 0] + 1
@@ -46,7 +61,7 @@ public enum TextReader {
                     report.warnings.append("accession \(accession) is repeated in this file: record id \(report.recordID)")
                 }
             }
-            return .success(report)
+            try body(.success(report))
         }
     }
 }

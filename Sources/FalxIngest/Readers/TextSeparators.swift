@@ -24,6 +24,13 @@ enum TextSeparators {
 
     /// Splits on separator lines; a file without separators is one part (none when it is blank).
     static func split(_ text: [UInt8]) -> [Part] {
+        parts(text).map { Part(bytes: Array(text[$0.range]), announced: $0.announced) }
+    }
+
+    /// Where the parts of `text` are: each is one run of report lines between separators (its
+    /// final line break included), so a reader can hand out one report at a time without copying
+    /// the file into parts first.
+    static func parts(_ text: [UInt8]) -> [(range: Range<Int>, announced: Bool)] {
         var lines: [Range<Int>] = []
         var start = 0
         for (i, b) in text.enumerated() where b == 0x0A {
@@ -33,24 +40,26 @@ enum TextSeparators {
         lines.append(start..<text.count)
         let kinds = lines.indices.map { kind(of: $0, lines, text) }
         guard kinds.contains(where: { $0 != .text }) else {
-            return text.contains(where: { !ASCIISpace.isSpace($0) }) ? [Part(bytes: text, announced: false)] : []
+            return text.contains(where: { !ASCIISpace.isSpace($0) }) ? [(0..<text.count, false)] : []
         }
-        var parts: [Part] = []
-        var current: [UInt8] = []
+        var parts: [(range: Range<Int>, announced: Bool)] = []
+        var current: Range<Int>?
         var announced = false
         var sawSeparator = false
         func close() {
-            let blank = !current.contains(where: { !ASCIISpace.isSpace($0) })
+            let range = current ?? 0..<0
+            let blank = !text[range].contains(where: { !ASCIISpace.isSpace($0) })
             // Text before the first separator counts only when it is not blank; a blank announced
             // report is kept, to become an error row.
-            if !blank || (announced && sawSeparator) { parts.append(Part(bytes: current, announced: announced)) }
-            current = []
+            if !blank || (announced && sawSeparator) { parts.append((range, announced)) }
+            current = nil
         }
         for (k, line) in lines.enumerated() {
             switch kinds[k] {
             case .text:
-                current.append(contentsOf: text[line])
-                if line.upperBound < text.count { current.append(0x0A) }
+                // The line and its line break, when it has one.
+                let end = line.upperBound < text.count ? line.upperBound + 1 : line.upperBound
+                current = (current?.lowerBound ?? line.lowerBound)..<end
             case .header, .formFeed:
                 close()
                 announced = true

@@ -39,7 +39,7 @@ public enum DelimitedTextReader {
                 RecordError(
                     code: "no-text-column",
                     message:
-                        "no report text column among the \(header.count) columns (\(shown)); name it with --text-column NAME",
+                        "no report text column among the \(header.count) columns (\(shown)): name it with --text-column NAME",
                     recordID: "\(recordBase)#1", source: source, format: .csv))
         }
     }
