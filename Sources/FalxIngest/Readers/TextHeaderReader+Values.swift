@@ -108,7 +108,7 @@ extension TextHeaderReader {
 
     /// Whether a header value is prose rather than the field's value: an age or sex whose sentence
     /// goes on after a full stop ("Age: 64. On peritoneal dialysis"), or a patient's or referrer's
-    /// name that holds digits or runs past six words ("Patient: 9 yo boy. Known Gorlin syndrome").
+    /// "name" that starts with a digit ("Patient: 9 yo boy. Known Gorlin syndrome").
     static func isProse(_ value: String, _ field: HeaderField) -> Bool {
         switch field {
         case .age, .sex:
@@ -116,7 +116,9 @@ extension TextHeaderReader {
             guard let stop = bytes.firstIndex(of: 0x2E) else { return false }
             return bytes[(stop + 1)...].contains { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }
         case .patientName, .referrer:
-            return value.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } || value.split(separator: " ").count > 6
+            // A name never starts with a digit; anything else is kept as a name, so that it is
+            // scrubbed when pseudonymising ("John Smith (45 y)" stays a name).
+            return value.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
         default:
             return false
         }
