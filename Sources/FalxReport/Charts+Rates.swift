@@ -1,18 +1,9 @@
 import Foundation
 
-/// One group's rate with its Wilson interval, for ``Chart/rates(id:title:rows:)``.
-public struct RateRow: Sendable, Equatable {
-    public var label: String
-    public var numerator: Int
-    public var denominator: Int
+/// One group's rate with its Wilson interval, for ``Chart/rates(id:title:rows:)``: a ``RatePoint``.
+public typealias RateRow = RatePoint
 
-    public init(label: String, numerator: Int, denominator: Int) {
-        self.label = label
-        self.numerator = numerator
-        self.denominator = denominator
-    }
-
-    public var rate: Double? { denominator == 0 ? nil : Double(numerator) / Double(denominator) }
+extension RatePoint {
     public var interval: (lower: Double, upper: Double)? { Wilson.interval(numerator, of: denominator) }
     /// Fewer than ``Wilson/smallN`` cases: greyed and marked, never to be judged on.
     public var isSmall: Bool { denominator < Wilson.smallN }

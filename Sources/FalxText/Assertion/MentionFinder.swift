@@ -69,20 +69,7 @@ public struct MentionFinder: Sendable {
             guard meter.spend(range.count + 1) else { break }
             let sectionKind = doc.sections[sentence.section].kind
             found.removeAll(keepingCapacity: true)
-            lexicon.targetTrie.matches(doc.tokens, in: range, into: &scratch.matches)
-            for m in scratch.matches {
-                for p in lexicon.targetTrie.payloads(m.node) {
-                    let t = lexicon.source.targets[Int(p)]
-                    found.append(
-                        Mention(
-                            concept: t.concept, attributes: t.attribute.isEmpty ? [] : [t.attribute],
-                            tokens: m.range, anchor: m.range, sentence: si, section: sectionKind))
-                }
-            }
-            if !lexicon.source.nearRules.isEmpty {
-                nearMentions(
-                    doc, sentence: si, range: range, section: sectionKind, scratch: &scratch, meter: &meter, into: &found)
-            }
+            match(doc, sentence: si, range: range, section: sectionKind, scratch: &scratch, meter: &meter, into: &found)
             guard !found.isEmpty else { continue }
             cues(doc, range, into: &scratch.index.cues)
             scratch.index.build(range: range, reach: scopeReach)
@@ -106,22 +93,30 @@ public struct MentionFinder: Sendable {
         for (si, sentence) in doc.sentences.enumerated() {
             let range = sentence.tokens
             let sectionKind = doc.sections[sentence.section].kind
-            lexicon.targetTrie.matches(doc.tokens, in: range, into: &scratch.matches)
-            for m in scratch.matches {
-                for p in lexicon.targetTrie.payloads(m.node) {
-                    let t = lexicon.source.targets[Int(p)]
-                    found.append(
-                        Mention(
-                            concept: t.concept, attributes: t.attribute.isEmpty ? [] : [t.attribute],
-                            tokens: m.range, anchor: m.range, sentence: si, section: sectionKind))
-                }
-            }
-            if !lexicon.source.nearRules.isEmpty {
-                nearMentions(
-                    doc, sentence: si, range: range, section: sectionKind, scratch: &scratch, meter: &meter, into: &found)
-            }
+            match(doc, sentence: si, range: range, section: sectionKind, scratch: &scratch, meter: &meter, into: &found)
         }
         return found
+    }
+
+    /// The mentions of one sentence that the target phrases and proximity rules find, without
+    /// their context, appended to `found`.
+    func match(
+        _ doc: Document, sentence si: Int, range: Range<Int>, section sectionKind: SectionKind, scratch: inout Scratch,
+        meter: inout WorkMeter, into found: inout [Mention]
+    ) {
+        lexicon.targetTrie.matches(doc.tokens, in: range, into: &scratch.matches)
+        for m in scratch.matches {
+            for p in lexicon.targetTrie.payloads(m.node) {
+                let t = lexicon.source.targets[Int(p)]
+                found.append(
+                    Mention(
+                        concept: t.concept, attributes: t.attribute.isEmpty ? [] : [t.attribute],
+                        tokens: m.range, anchor: m.range, sentence: si, section: sectionKind))
+            }
+        }
+        if !lexicon.source.nearRules.isEmpty {
+            nearMentions(doc, sentence: si, range: range, section: sectionKind, scratch: &scratch, meter: &meter, into: &found)
+        }
     }
 
     func cues(_ doc: Document, _ range: Range<Int>) -> [Cue] {
