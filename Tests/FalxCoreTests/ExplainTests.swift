@@ -3,15 +3,8 @@ import Testing
 @testable import FalxCore
 
 /// `Ruleset.explain`: which facts fired which rule, and the verdict in words.
-@Suite struct ExplainTests {
+@Suite struct ExplainTests: CaseFactsBuilding {
     let rules = Ruleset.default
-
-    func make(_ dc: FindingStatus = .present, _ build: (inout CaseFacts) -> Void = { _ in }) -> CaseFacts {
-        var f = CaseFacts()
-        f.duralCalcification = dc
-        build(&f)
-        return f
-    }
 
     func triggers(_ e: CaseExplanation) -> [String: [String]] {
         Dictionary(uniqueKeysWithValues: e.firings.map { ($0.rule.id, $0.triggers.map(\.name)) })

@@ -1,15 +1,8 @@
 import Testing
 @testable import FalxCore
 
-@Suite struct RulesetTests {
+@Suite struct RulesetTests: CaseFactsBuilding {
     let rules = Ruleset.default
-
-    func make(_ dc: FindingStatus = .present, _ build: (inout CaseFacts) -> Void = { _ in }) -> CaseFacts {
-        var f = CaseFacts()
-        f.duralCalcification = dc
-        build(&f)
-        return f
-    }
 
     @Test(arguments: [FindingStatus.absent, .notMentioned])
     func r0WhenNoCalcification(_ dc: FindingStatus) {
