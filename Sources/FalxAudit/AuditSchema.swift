@@ -125,7 +125,8 @@ public enum AuditSchema {
                 "the decision table's clinical notes (gadolinium caution, closer monitoring)"),
             AuditColumn(
                 "result_status", .oneOf(names(ResultStatus.self)),
-                "the report's result status (HL7 OBR-25); empty when the format gives none"),
+                "the report's result status (HL7 OBR-25, FHIR `status`, an export's status column); empty when the format gives none"
+            ),
             AuditColumn(
                 "superseded_by", .text,
                 "the `record_id` of a later report of the same accession that replaces this one; empty for the report that counts"

@@ -6,6 +6,7 @@ import Testing
 /// and every row but the one that counts names it in `superseded_by` (docs/audit-schema.md).
 extension CLITests {
     static let results = "Tests/FalxIngestTests/Fixtures/results"
+    static let statusWords = "Tests/FalxIngestTests/Fixtures/status-words"
 
     /// The audit written to a file, as rows of cells keyed by column name.
     func auditRows(_ args: [String], in directory: URL? = nil) throws -> (rows: [[String: String]], stderr: String) {
@@ -65,6 +66,31 @@ extension CLITests {
                 // The id J-1 again, of another accession: unique in the run, and not replaced.
                 "J-1~2 ACC-8003 → ", "J-5  → ", "J-6  → ",
             ])
+    }
+
+    @Test func aStatusColumnInARISExportDecidesWhichRowCounts() throws {
+        let (rows, _) = try auditRows(["\(Self.statusWords)/ris-status.csv"])
+        #expect(
+            rows.map { "\($0["accession"]!) \($0["result_status"]!) → \($0["superseded_by"]!)" } == [
+                "RIS-9001 preliminary → ris-status.csv#4", "RIS-9002 final → ", "RIS-9001 final → ris-status.csv#4",
+                "RIS-9001 amended → ", "RIS-9003 other → ", "RIS-9004 cancelled → ",
+            ])
+        #expect(rows[4]["warnings"] == "result status 'Reviewed' is not a status Falx knows, read as other")
+        #expect(rows.allSatisfy { $0["warnings"]!.isEmpty || $0["accession"] == "RIS-9003" })
+    }
+
+    @Test func fhirDiagnosticReportStatusSupersedesAndAWithdrawnReportNeverReplacesOne() throws {
+        let (rows, stderr) = try auditRows(["\(Self.statusWords)/fhir-status"])
+        #expect(
+            statusLines(rows) == [
+                "FS-1 | 2024-08-01T10:00:00Z | preliminary | FS-1~2",
+                "FS-1~2 | 2024-08-01T10:00:00Z | final | ",
+                "FS-2 | 2024-08-02T10:00:00Z | preliminary | ",
+                // entered-in-error is read as cancelled: it comes last and still does not count.
+                "FS-1~3 | 2024-08-01T10:00:00Z | cancelled | FS-1~2",
+                "FS-3 | 2024-08-03T10:00:00Z | amended | ",
+            ])
+        #expect(stderr.contains("5 records: 3 ok, 0 error, 2 superseded"), "\(stderr)")
     }
 
     @Test func superseded_byIsTheSameAtEveryJobCount() throws {

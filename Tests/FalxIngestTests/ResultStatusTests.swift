@@ -31,6 +31,24 @@ import Testing
     }
 
     @Test(arguments: [
+        ("P", ResultStatus.preliminary), ("prelim", .preliminary), ("Registered", .preliminary),
+        ("partial", .preliminary), ("Wet Read", .preliminary), ("F", .final), ("FINAL", .final),
+        ("Signed", .final), ("finalized", .final), (" verified ", .final), ("c", .corrected),
+        ("Corrected", .corrected), ("appended", .amended), ("Addendum", .amended), ("modified", .amended),
+        ("X", .cancelled), ("entered-in-error", .cancelled), ("Voided", .cancelled), ("unknown", .other),
+        ("Reviewed", .other), ("R", .other),
+    ])
+    func aWrittenStatusIsReadAsHL7CodesFHIRCodesAndCommonWords(written: String, expected: ResultStatus) {
+        #expect(ResultStatus(written: written) == expected)
+        #expect(ResultStatus.isKnown(written) == (written != "Reviewed"))
+    }
+
+    @Test func aBlankStatusIsNoStatus() {
+        #expect(ResultStatus(written: "") == nil && ResultStatus(written: "  ") == nil)
+        #expect(ResultStatus.isKnown(""))
+    }
+
+    @Test(arguments: [
         ("acc-7101-1-preliminary.xml", "ACC-7101 2024-06-01T08:15:00 preliminary"),
         ("acc-7101-3-corrected.xml", "ACC-7101 2024-06-01T08:15:00 corrected"),
         ("acc-7102-obr22.xml", "ACC-7102 2024-06-03T10:15:00 final"),

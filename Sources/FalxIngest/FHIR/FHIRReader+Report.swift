@@ -78,6 +78,7 @@ extension FHIRReader {
         var m = ReportMetadata()
         let identifiers = (report["identifier"] as? [Any] ?? []).compactMap { $0 as? JSONObject }
         m.accession = identifier(identifiers, preferring: "ACSN")
+        m.resultStatus = (report["status"] as? String).flatMap(ResultStatus.init(written:))
         if let subject = report["subject"] as? JSONObject {
             let reference = subject["reference"] as? String ?? ""
             if let patient = index.resolve(reference, contained: contained), patient["resourceType"] as? String == "Patient" {

@@ -9,6 +9,8 @@ public struct FieldNames: Sendable, Equatable {
     /// (`--field accession=AccNo`): those of the JSON Lines keys, `findings` and `impression`.
     public enum Field: Int, CaseIterable, Sendable {
         case id, text, accession, patientID, studyDateTime, procedure, interpreter, facility, birthDate, sex, age
+        /// The report's status (preliminary, final, corrected …), for superseding repeats of one id.
+        case resultStatus
         /// Report sections in their own columns, joined as the text when no text column exists.
         case findings, impression
 
@@ -18,6 +20,7 @@ public struct FieldNames: Sendable, Equatable {
             case .patientID: "patient_id"
             case .studyDateTime: "study_datetime"
             case .birthDate: "birth_date"
+            case .resultStatus: "result_status"
             default: "\(self)"
             }
         }
@@ -53,6 +56,7 @@ public struct FieldNames: Sendable, Equatable {
             case .birthDate: ["birth_date", "date_of_birth", "dob", "birthdate", "patient_birth_date"]
             case .sex: ["sex", "gender", "patient_sex"]
             case .age: ["age", "patient_age", "age_years"]
+            case .resultStatus: ["result_status", "report_status", "status"]
             case .findings: ["findings"]
             case .impression: ["impression", "conclusion"]
             }

@@ -161,6 +161,12 @@ public enum JSONLinesReader {
         meta.birthDate = field(.birthDate)
         meta.sex = field(.sex).uppercased().prefix(1).description
         meta.age = age
+        var warnings = warnings
+        let status = field(.resultStatus)
+        meta.resultStatus = ResultStatus(written: status)
+        if !ResultStatus.isKnown(status) {
+            warnings.append("result status '\(status)' is not a status Falx knows; read as other")
+        }
         guard let text else {
             return .failure(
                 RecordError(
