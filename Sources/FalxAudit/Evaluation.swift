@@ -108,6 +108,12 @@ public struct Evaluation: Sendable {
         return v
     }
 
+    /// N of a positional record id `<base>#N` (N from 1), or nil.
+    static func position(of id: String, base: String) -> Int? {
+        guard id.hasPrefix(base + "#"), let n = Int(id.dropFirst(base.count + 1)), n >= 1 else { return nil }
+        return n
+    }
+
     /// Runs the auditor on every gold text and scores each labelled field.
     public static func run(_ gold: [GoldRecord], auditor: Auditor) -> Evaluation {
         var e = Evaluation()
@@ -123,11 +129,17 @@ public struct Evaluation: Sendable {
             if sourceRecords[path] == nil {
                 sourceRecords[path] = walker.records(of: .init(path: path, recordBase: g.sourceName ?? path))
             }
-            let match = sourceRecords[path]?.first { r in
+            let records = sourceRecords[path] ?? []
+            var match = records.first { r in
                 switch r {
                 case .success(let x): x.recordID == g.id
                 case .failure(let x): x.recordID == g.id
                 }
+            }
+            // `<file>#N` names the file's Nth record also when the record took another id (a text
+            // report's header accession becomes its record id).
+            if match == nil, let n = Self.position(of: g.id, base: g.sourceName ?? path), n <= records.count {
+                match = records[n - 1]
             }
             guard let match else {
                 e.problems.append("\(g.id): no record with this id in \(path)")

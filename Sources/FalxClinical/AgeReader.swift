@@ -1,7 +1,8 @@
 import FalxText
 
 /// Reads the patient's age from the text: "52-year-old", "52 y/o", "52yo", "52M", "F/67", "67/F",
-/// "aged 67", "Age: 67", "18-month-old" (→ 1), "6 week old" (→ 0), "90+ year old" (→ 90).
+/// "aged 67", "Age: 67", "18-month-old" (→ 1), "6 week old" (→ 0), "a neonate" (→ 0), "90+ year old"
+/// (→ 90).
 ///
 /// Works on the tokens' bytes: most tokens are neither numbers nor short words and are passed over
 /// after one or two byte tests.
@@ -23,6 +24,8 @@ public enum AgeReader {
     ]
     static let tens: [StaticString] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
     static let people: [StaticString] = ["male", "female", "man", "woman"]
+    /// Words that name the patient as a newborn (age 0).
+    static let newborn: [StaticString] = ["neonate", "newborn"]
 
     public static func age(in doc: Document) -> Int? {
         let t = doc.tokens
@@ -73,6 +76,8 @@ public enum AgeReader {
                 if t[k].length >= 3, Self.canStartNumberWord(first), let v = wordNumber(doc, k), yearsOld(doc, v.next) != nil {
                     return v.value
                 }
+                // "Term neonate, day 3 of life", "a newborn": under a year.
+                if doc.token(k, isAnyOf: newborn) { return 0 }
                 // "aged 67", "age: 67", "age 67"
                 if doc.token(k, is: "aged") || doc.token(k, is: "age") {
                     var j = k + 1
@@ -94,9 +99,9 @@ public enum AgeReader {
                 // "58 y.o. F"
                 if y && isPunct(j + 1, 0x2E) && doc.token(j + 2, is: "o") { return v }
                 if isPunct(j + 1, 0x2C) || doc.token(next, isAnyOf: people) { return v }
-                // "Age/Sex: 55 Y / M", "55 Y, F"
+                // "Age/Sex: 55 Y / M", "68 yrs / Male", "55 Y, F"
                 if y || doc.token(j, is: "yrs") || doc.token(j, is: "years") {
-                    if isPunct(j + 1, 0x2F) && (doc.token(j + 2, is: "m") || doc.token(j + 2, is: "f")) { return v }
+                    if isPunct(j + 1, 0x2F) && doc.token(j + 2, isAnyOf: sexWords) { return v }
                 }
             } else if doc.token(j, isAnyOf: ["yo", "y/o", "yof", "yom"]) {
                 return v

@@ -119,6 +119,8 @@ extension ClinicalLexicon {
         modifier negated forward: no
         modifier negated forward: not
         modifier negated forward: without
+        # "Nil haemorrhage", "Dural calcification: nil" (British and Australian reporting).
+        modifier negated forward: nil
         modifier negated forward: w/o
         modifier negated forward: negative for
         modifier negated forward: neg for
@@ -205,6 +207,7 @@ extension ClinicalLexicon {
         modifier negated backward: none
         modifier negated backward: none seen
         modifier negated backward: none identified
+        modifier negated backward: nil
         modifier negated backward: has resolved
         modifier negated backward: have resolved
         modifier negated backward: resolved
@@ -297,6 +300,29 @@ extension ClinicalLexicon {
         modifier negated backward: was spurious
         modifier negated backward: was artefactual
         modifier negated backward: was artifactual
+        # An earlier read's finding not seen again, or explained as artefact: "the 'falcine calcification' of
+        # the 2021 report is not reproduced", "the apparent tentorial calcification is partial volume of the
+        # petrous ridge".
+        modifier negated backward: not reproduced
+        modifier negated backward: is not reproduced
+        modifier negated backward: was not reproduced
+        modifier negated backward: not reproducible
+        modifier negated backward: is partial volume
+        modifier negated backward: is due to partial volume
+        modifier negated backward: represents partial volume
+        modifier negated backward: is partial voluming
+        modifier negated backward: is artefact
+        modifier negated backward: is artifact
+        modifier negated backward: is artefactual
+        modifier negated backward: is artifactual
+        modifier negated backward: was artefact
+        modifier negated backward: was artifact
+        modifier negated backward: represents artefact
+        modifier negated backward: represents artifact
+        # A sentence withdrawn by a correction: "... was dictated into this report in error".
+        modifier negated backward 16: in error
+        modifier negated backward 16: should be disregarded
+        modifier negated backward 16: please disregard
         # Uncertainty.
         modifier uncertain forward: possible
         modifier uncertain forward: possibly
@@ -385,6 +411,23 @@ extension ClinicalLexicon {
         modifier uncertain both: vs
         # Pseudo cues: they look like cues but are not; the longest match masks the shorter cue inside.
         modifier pseudo forward: not only
+        # An age ("42 year old male with headache"), not the historical "old".
+        modifier pseudo forward: year old
+        modifier pseudo forward: year - old
+        modifier pseudo forward: years old
+        modifier pseudo forward: years - old
+        modifier pseudo forward: yr old
+        modifier pseudo forward: yr - old
+        modifier pseudo forward: yrs old
+        modifier pseudo forward: month old
+        modifier pseudo forward: month - old
+        modifier pseudo forward: months old
+        modifier pseudo forward: week old
+        modifier pseudo forward: week - old
+        modifier pseudo forward: weeks old
+        modifier pseudo forward: day old
+        modifier pseudo forward: day - old
+        modifier pseudo forward: days old
         modifier pseudo forward: no change in
         modifier pseudo forward: no increase
         modifier pseudo forward: not necessarily
@@ -424,6 +467,22 @@ extension ClinicalLexicon {
         modifier pseudo both: prior imaging none
         modifier pseudo both: prior studies none
         # "No new X" says nothing about X.
+        # Another read's name for a finding ("the density previously described as falcine calcification is the
+        # sagittal sinus", "outside CT read as falcine calcification"): the report's own words decide.
+        # Who a result was told to is not a referral: "discussed with the stroke team", "phoned to the
+        # neurosurgical registrar" (a referral says so: "referred to", "accepted by").
+        modifier ignored forward 3: discussed with
+        modifier ignored forward 3: d/w
+        modifier ignored forward 3: communicated to
+        modifier ignored forward 3: phoned to
+        modifier ignored forward 3: telephoned to
+        modifier ignored forward 3: conveyed to
+        modifier ignored forward 3: relayed to
+        modifier ignored forward 4: previously described as
+        modifier ignored forward 4: previously reported as
+        modifier ignored forward 4: previously read as
+        modifier ignored forward 4: read as
+        modifier ignored forward 4: reported as
         modifier ignored forward: no new
         modifier ignored forward: no new or
         modifier ignored forward: no newly
@@ -568,6 +627,19 @@ extension ClinicalLexicon {
         modifier hypothetical both: in older adults
         modifier hypothetical both: in the elderly
         modifier hypothetical both: with advancing age
+        modifier hypothetical both: is seen routinely
+        modifier hypothetical both: are seen routinely
+        modifier hypothetical both: is routinely seen
+        modifier hypothetical both: are routinely seen
+        modifier hypothetical both: is often seen
+        modifier hypothetical both: are often seen
+        modifier hypothetical both: is a frequent finding
+        modifier hypothetical both: are a frequent finding
+        modifier hypothetical both: are a common finding
+        modifier hypothetical both: in adults beyond
+        modifier hypothetical both: in older patients
+        modifier hypothetical both: in elderly patients
+        modifier hypothetical both: in older people
         # What a finding usually does, what it can mimic, what enters a differential in general ("the
         # differential of a hyperdense falx includes ..."; "the differential for this patient" hedges instead).
         modifier hypothetical both: typically produces
@@ -2047,6 +2119,9 @@ extension ClinicalLexicon {
         target rec.neurology_consult: neurologic evaluation
         target rec.neurology_consult: neurological evaluation
         target rec.neurology_consult: memory clinic
+        target rec.neurology_consult: memory service
+        target rec.neurology_consult: memory assessment service
+        target rec.neurology_consult: memory assessment clinic
         target rec.neurology_consult: cognitive clinic
         target rec.neurology_consult: stroke team
         target rec.neurology_consult: neuro consult
@@ -2152,6 +2227,14 @@ extension ClinicalLexicon {
         target rec.follow_up_imaging: repeat ct scan
         target rec.follow_up_imaging: repeat non - contrast ct
         target rec.follow_up_imaging: follow - up non - contrast ct
+        # "Control CT" (German and Dutch reports: Kontroll-CT), "control CCT" (cranial CT).
+        target rec.follow_up_imaging: control ct
+        target rec.follow_up_imaging: control cct
+        target rec.follow_up_imaging: control mri
+        target rec.follow_up_imaging: control mr
+        target rec.follow_up_imaging: control scan
+        target rec.follow_up_imaging: control imaging
+        target rec.follow_up_imaging: control examination
         target rec.follow_up_imaging interval: ct
         target rec.follow_up_imaging interval: ct head
         target rec.follow_up_imaging interval: head ct
@@ -2263,6 +2346,9 @@ extension ClinicalLexicon {
         class reccue: better characterised
         class reccue: better characterized
         class reccue: monitoring
+        class reccue: next
+        class reccue: as per protocol
+        class reccue: per protocol
         class reccue: surveillance
         # Work-up already arranged or done, pointed to as the next step; care already in place.
         class reccue: booked
@@ -2300,6 +2386,10 @@ extension ClinicalLexicon {
         class reccue: discussion at
         class reccue: mdt
         class reccue: multidisciplinary
+        class reccue: accepted by
+        class reccue: accepted for
+        class reccue: aware and reviewing
+        class reccue: reviewing the patient
         # Words that make a recommendation conditional.
         class reccond: if
         class reccond: unless
@@ -2397,6 +2487,9 @@ extension ClinicalLexicon {
         class recnarrative: was embolized
         class recnarrative: was coiled
         class recnarrative: was treated
+        # Imaging offered and turned down: "MRI was offered but declined by the patient".
+        class recnarrative: declined
+        class recnarrative: refused
         # Care that has ended is not a referral: "discharged from neurointerventional follow-up".
         modifier negated forward 3: discharged from
         modifier negated forward 3: discharged back to
@@ -2418,5 +2511,10 @@ extension ClinicalLexicon {
         class recstrong: please
         class recstrong: should
         class recstrong: would
+        # A study already done that the report points to: "CTA was performed after this study, see separate
+        # report".
+        class recstrong: see separate
+        class recstrong: see accompanying
+        class recstrong: see concurrent
         """#
 }

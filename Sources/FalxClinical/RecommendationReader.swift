@@ -83,17 +83,24 @@ public enum RecommendationReader {
                 continue
             }
             let index = SentenceIndex(doc, sentence.tokens, list)
-            // Drop a bare MRI that a contrast mention covers.
+            // Drop a bare MRI that a contrast mention covers, and an MRI of either kind inside a venogram's
+            // or angiogram's words ("contrast-enhanced MR venography" is venography alone; "MRI with
+            // contrast and MR venography" stays both).
             let contrast = list.filter { $0.concept == ClinicalVocabulary.concept(.mriContrast) }
+            let vascular = list.filter {
+                $0.concept == ClinicalVocabulary.concept(.venography) || $0.concept == ClinicalVocabulary.concept(.angiography)
+            }
             for m in list {
                 // Each mention weighs every conditional cue of its sentence, and a contrast MRI.
-                guard meter.spend(conditionals.count + contrast.count + 1) else { break }
+                guard meter.spend(conditionals.count + contrast.count + vascular.count + 1) else { break }
                 // A recommendation is withdrawn only by a negation next to it ("MRI is not required"),
                 // not by one earlier in the sentence ("With no prior for comparison, repeat CT ...").
                 if m.assertion == .negated && m.concept != ClinicalVocabulary.recommendationNone && negatedNextTo(m) {
                     continue
                 }
                 if m.concept == ClinicalVocabulary.recommendationNone { continue }  // "none" is what an empty list means
+                // The team a result was told to ("discussed with the stroke team") is not a referral.
+                if m.ignored { continue }
                 let governing =
                     runOn
                     ? conditionals.filter {
@@ -102,6 +109,13 @@ public enum RecommendationReader {
                     : conditionals
                 if isConditional(m, governing, index, doc) { continue }
                 if m.concept == ClinicalVocabulary.concept(.mri), contrast.contains(where: { $0.tokens.overlaps(m.tokens) }) {
+                    continue
+                }
+                if m.concept == ClinicalVocabulary.concept(.mri) || m.concept == ClinicalVocabulary.concept(.mriContrast),
+                    vascular.contains(where: {
+                        $0.tokens.contains(m.tokens.lowerBound) && m.tokens.upperBound <= $0.tokens.upperBound
+                    })
+                {
                     continue
                 }
                 guard

@@ -16,9 +16,16 @@ import Testing
     }
 
     @Test func dateOrderReadsDayFirstArchives() throws {
+        // The report's own dates show day-first (23/11/1949): read so whatever the archive's order.
         let mdy = try row([uk])
-        #expect(mdy["study_datetime"] == "" && mdy["age"] == "")
-        #expect(mdy["warnings"]?.contains("--date-order dmy") == true)
+        #expect(mdy["study_datetime"] == "2024-02-14T10:05" && mdy["age"] == "74")
+        #expect(mdy["warnings"] == "")
+        // A report whose dates contradict each other keeps the archive's order and says so.
+        let dir = try cli.temporaryDirectory()
+        let mixed = dir.appendingPathComponent("mixed.txt")
+        try Data("DOB: 12/25/1950    Exam date: 13/05/2024\nFINDINGS: Normal.\n".utf8).write(to: mixed)
+        let conflict = try row([mixed.path])
+        #expect(conflict["study_datetime"] == "" && conflict["warnings"]?.contains("--date-order dmy") == true)
         let dmy = try row([uk, "--date-order", "dmy"])
         #expect(dmy["study_datetime"] == "2024-02-14T10:05")
         #expect(dmy["age"] == "74")

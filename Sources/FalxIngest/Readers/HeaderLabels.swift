@@ -20,13 +20,17 @@ public enum HeaderField: String, Sendable, CaseIterable {
     /// Labels of the signature block, read on any line of a report (the others only in the header
     /// block at the top, or in a signature block once one has started).
     public var isSignature: Bool { self == .interpreter || self == .signedDate }
+
+    /// Fields whose value is a date.
+    var isDate: Bool { self == .birthDate || self == .studyDate || self == .signedDate }
 }
 
 /// The labels of header and signature lines (`Accession:`, `DOB:`, `Dictated by:`), by field.
 ///
 /// Labels are matched case-insensitively at the start of a line or after a space or tab, ignoring
 /// periods (`Acc. No.` is `acc no`), a space in a label matching any run of spaces or none; a label
-/// must be followed by a colon, except one ending in `#` (`Acc # 2024-17`). The longest label wins
+/// must be followed by a colon, except one ending in `#` (`Acc # 2024-17`) and a birth or study
+/// date's label followed by a number (`DOB 04/11/1952`, `Study date 20.11.2024`). The longest label wins
 /// (`Exam date:` over `Exam:`).
 ///
 /// The built-in table is ``standard``; a lexicon file's `header FIELD: LABEL` lines replace it
@@ -94,9 +98,10 @@ public struct HeaderLabels: Sendable, Equatable {
                 ]
             ),
             (.patientName, ["patient", "patient name", "name"]),
-            (.birthDate, ["dob", "date of birth", "birth date"]),
-            (.age, ["age", "patient age"]),
-            (.sex, ["sex", "gender"]),
+            (.birthDate, ["dob", "date of birth", "birth date", "born", "born on", "patient born"]),
+            // "Age/Sex: 48 Y/M" gives both (``TextHeaderReader/readAgeAndSex``).
+            (.age, ["age", "patient age", "age / sex", "age / gender"]),
+            (.sex, ["sex", "gender", "sex / age", "gender / age"]),
             (.procedure, ["exam", "examination", "procedure", "study", "exam description"]),
             (
                 .studyDate,

@@ -24,6 +24,8 @@ extension TextHeaderReader {
             } else {
                 warn(dateProblem(value, options.dateOrder))
             }
+        case .age where label.contains("/"), .sex where label.contains("/"):
+            if !readAgeAndSex(value, into: &h) { warn("unreadable age and sex") }
         case .age:
             guard h.metadata.age == nil else { return }
             if let years = age(value) { h.metadata.age = years } else { warn("unreadable age") }
@@ -73,6 +75,49 @@ extension TextHeaderReader {
                 warn(dateProblem(date, options.dateOrder), date)
             }
         }
+    }
+
+    /// The age and the sex of an `Age/Sex:` value (`48 Y/M`, `M/48`, `female, 66 years`), in either
+    /// order; false when a part is neither (nothing is taken then). The first value of a field wins.
+    static func readAgeAndSex(_ value: String, into h: inout TextHeader) -> Bool {
+        guard let (years, sex) = ageAndSex(value) else { return false }
+        if h.metadata.age == nil { h.metadata.age = years }
+        if h.metadata.sex.isEmpty, let sex { h.metadata.sex = sex }
+        return true
+    }
+
+    /// The age and sex a value gives when it is nothing else: parts split at `/` and `,`, each an
+    /// age or a sex; nil otherwise.
+    static func ageAndSex(_ value: String) -> (Int?, String?)? {
+        let parts = value.split(whereSeparator: { $0 == "/" || $0 == "," }).map { $0.trimmingCharacters(in: " ") }
+        guard !parts.isEmpty, parts.count <= 2 else { return nil }
+        var years: Int?
+        var sex: String?
+        for part in parts {
+            if years == nil, let y = age(part) {
+                years = y
+            } else if sex == nil, let s = self.sex(part) {
+                sex = s
+            } else {
+                return nil
+            }
+        }
+        return (years, sex)
+    }
+
+    /// The order of the numeric dates of one report's header: `chosen` (the archive's, from
+    /// `--date-order`), unless a date can be read only the other way and none only this way
+    /// (`DOB 14/02/1969`): the report's own writing decides, and its other dates follow it.
+    static func dateOrder(of pairs: [(field: HeaderField, value: String, label: String)], _ chosen: DateOrder) -> DateOrder {
+        let other: DateOrder = chosen == .mdy ? .dmy : .mdy
+        var onlyOther = false
+        for pair in pairs where pair.field.isDate || pair.field == .procedure || pair.field == .interpreter {
+            let value = pair.field == .interpreter ? splitSignature(pair.value).1 ?? "" : pair.value
+            let (asChosen, asOther) = (DateText.iso(value, order: chosen) != nil, DateText.iso(value, order: other) != nil)
+            if asChosen && !asOther { return chosen }
+            if asOther && !asChosen { onlyOther = true }
+        }
+        return onlyOther ? other : chosen
     }
 
     /// Whether a value starts with a title (`Dr`, `Prof`) or holds a credential (`MD`): a clinician's name.

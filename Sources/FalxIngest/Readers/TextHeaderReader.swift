@@ -52,6 +52,9 @@ public enum TextHeaderReader {
         var titleLines = 0
         var signedDate = ""
         var examDate = ""
+        // The pairs to read, in order: read once the whole header is seen, so that every date is
+        // read in the order the report's own dates show (``dateOrder(of:_:)``).
+        var found: [(field: HeaderField, value: String, label: String)] = []
         var start = 0
         while start < text.count {
             var end = lineEnd(text, start)
@@ -86,9 +89,12 @@ public enum TextHeaderReader {
                 for pair in pairs {
                     let value = collapse(text[pair.value])
                     if Self.isProse(value, pair.field) && (pair.field == .patientName || pair.field == .referrer) { continue }
-                    read(
-                        pair.field, value, label: pair.label, into: &header, signedDate: &signedDate, examDate: &examDate,
-                        options)
+                    // "Patient: female, 66 years" names no one: it gives the age and sex.
+                    if pair.field == .patientName, ageAndSex(value) != nil {
+                        found.append((.age, value, pair.label + " / sex"))
+                        continue
+                    }
+                    found.append((pair.field, value, pair.label))
                 }
                 continue
             }
@@ -101,6 +107,11 @@ public enum TextHeaderReader {
             }
             inTop = false
             inSignature = false
+        }
+        var reading = options
+        reading.dateOrder = dateOrder(of: found, options.dateOrder)
+        for pair in found {
+            read(pair.field, pair.value, label: pair.label, into: &header, signedDate: &signedDate, examDate: &examDate, reading)
         }
         // An exam date, else the date on the exam line, else the signature's.
         if header.metadata.studyDateTime.isEmpty { header.metadata.studyDateTime = examDate.isEmpty ? signedDate : examDate }
@@ -231,7 +242,8 @@ public enum TextHeaderReader {
         return nil
     }
 
-    /// The label starting at `i` and where its value starts, when a colon (or the label's own `#`) follows it.
+    /// The label starting at `i` and where its value starts, when a colon (or the label's own `#`)
+    /// follows it, or, for a birth or study date's label, a space and a digit.
     static func label(at i: Int, _ text: [UInt8], _ end: Int, _ labels: HeaderLabels) -> (HeaderLabels.Label, Int)? {
         let candidates = labels.byFirstByte[Int(lower(text[i]))]
         guard !candidates.isEmpty else { return nil }
@@ -243,7 +255,11 @@ public enum TextHeaderReader {
             if k < end && text[k] == 0x3A {
                 k += 1
             } else if label.bytes.last != 0x23 {
-                continue
+                // "DOB 14/02/1969", "Examination date 20.11.2024": a birth or study date's label
+                // needs no colon when a number follows it.
+                guard label.field == .birthDate || label.field == .studyDate, k > after, k < end,
+                    text[k] >= 0x30 && text[k] <= 0x39
+                else { continue }
             }
             while k < end && (text[k] == 0x20 || text[k] == 0x09) { k += 1 }
             return (label, k)

@@ -117,6 +117,17 @@ extension MentionFinder {
             guard t.kind == .word, t.length <= 8 else { return false }
             return doc.text.withUnsafeBufferPointer { MentionFinder.functionWordTable.value(in: $0, range: t.range) != nil }
         }
+        /// Whether a site ends at most `window` words before the colon at `colon`, with no punctuation
+        /// or terminator between.
+        func siteBefore(colon: Int, within window: Int, site: Int32) -> Bool {
+            var k = colon - 1
+            while k >= range.lowerBound && colon - 1 - k <= window {
+                if let h = hitAt(k), hits[h].has(site, lexicon) { return true }
+                if punct(k) != nil || isTerminator(k) { return false }
+                k -= 1
+            }
+            return false
+        }
         for (ruleIndex, ids) in lexicon.nearRuleClasses.enumerated() {
             // A rule whose anchor class is not in the sentence has nothing to do.
             if ids.anchor >= 0 && ids.anchor < 64 && sentenceClasses & (1 << UInt64(ids.anchor)) == 0 { continue }
@@ -202,8 +213,9 @@ extension MentionFinder {
                         {
                             j -= 1; continue
                         }
-                        // "Falx: calcified" (a labelled line) joins the label to its value.
-                        if b == 0x3A, j - 1 >= range.lowerBound, let h = hitAt(j - 1), hits[h].has(ids.site, lexicon) {
+                        // "Falx: calcified" (a labelled line) joins the label to its value, also when the label
+                        // names the site with a few words more ("a focus along the falx on T2 and SWI: ?calcification").
+                        if b == 0x3A, siteBefore(colon: j, within: rule.window, site: ids.site) {
                             j -= 1; continue
                         }
                         if b == 0x2D || b == 0x2F || b == 0x27 || b == 0x3F { j -= 1; continue }

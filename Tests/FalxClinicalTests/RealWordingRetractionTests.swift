@@ -1,0 +1,152 @@
+import FalxCore
+import Testing
+
+@testable import FalxClinical
+
+/// A finding that an earlier read, or this read's first look, reported and the report now explains
+/// away: not reproduced, partial volume, artefact, another reader's words, a sentence dictated in
+/// error. Each class with several phrasings, and the near misses that must keep the finding.
+@Suite struct RetractionWordingTests {
+    @Test(arguments: [
+        // Not reproduced, or explained as artefact.
+        (
+            "FINDINGS: The linear \"falcine calcification\" mentioned in the 2021 report is not reproduced on today's thin reconstructions; there is no dural calcification.",
+            FindingStatus.absent
+        ),
+        ("FINDINGS: The tentorial calcification described before was not reproduced on repeat imaging.", .absent),
+        (
+            "FINDINGS: The apparent right tentorial calcification is partial volume of the petrous ridge.",
+            .absent
+        ),
+        ("FINDINGS: The falcine calcification on the scout is due to partial volume of the sagittal sinus.", .absent),
+        ("FINDINGS: The convexity dural calcification seen on the scout was artefact.", .absent),
+        // Another reader's words for it.
+        (
+            "FINDINGS: The density previously described as falcine calcification is the superior sagittal sinus in partial volume; there is no calcification of the falx.",
+            .absent
+        ),
+        (
+            "HISTORY: Outside CT read as falcine calcification.\nFINDINGS: No falcine calcification.",
+            .absent
+        ),
+        // A sentence dictated in error.
+        (
+            "FINDINGS: Normal.\nCorrection: the sentence \"Dense calcification of the falx and tentorium\" above was dictated into this report in error.",
+            .absent
+        ),
+        ("FINDINGS: Normal.\nAddendum: Falcine calcification was dictated in error and should be disregarded.", .absent),
+        // Near misses: the finding stays.
+        ("FINDINGS: Falcine calcification, reproduced on the coronal reformats.", .present),
+        ("FINDINGS: Tentorial calcification. Partial volume of the petrous ridge is also noted.", .present),
+        ("FINDINGS: Falcine calcification, again seen, unchanged from the 2021 report.", .present),
+        (
+            "HISTORY: Outside CT read as falcine calcification.\nFINDINGS: Falcine calcification is confirmed.",
+            .present
+        ),
+    ])
+    func duralCalcification(_ text: String, _ expected: FindingStatus) {
+        #expect(facts(text).duralCalcification == expected, "\(text)")
+    }
+}
+
+/// "Nil" as British and Australian reports write a denial, before and after the finding.
+@Suite struct NilDenialTests {
+    @Test(arguments: [
+        ("FINDINGS: Extra-axial: nil collection. Dural calcification: nil.", FindingStatus.absent),
+        ("FINDINGS: Nil dural calcification. Nil haemorrhage.", .absent),
+        ("FINDINGS: Falcine calcification: nil.", .absent),
+        ("FINDINGS: Nil haemorrhage. Falcine calcification.", .present),
+    ])
+    func duralCalcification(_ text: String, _ expected: FindingStatus) {
+        #expect(facts(text).duralCalcification == expected, "\(text)")
+    }
+}
+
+/// How often a finding is seen in a population says nothing of this patient.
+@Suite struct PopulationStatementTests {
+    @Test(arguments: [
+        (
+            "FINDINGS: Pineal calcification.\nNote: in adults beyond middle age, calcified plaques on the falx and tentorium are seen routinely on CT and need no action.",
+            FindingStatus.notMentioned
+        ),
+        ("FINDINGS: Normal.\nComment: Falcine calcification is often seen in older patients.", .notMentioned),
+        ("FINDINGS: Normal. Dural calcifications are a frequent finding in elderly patients.", .notMentioned),
+        (
+            "FINDINGS: Falcine calcification. Such calcification is seen routinely in adults and needs no action.",
+            .present
+        ),
+    ])
+    func duralCalcification(_ text: String, _ expected: FindingStatus) {
+        #expect(facts(text).duralCalcification == expected, "\(text)")
+    }
+}
+
+/// A site named with its sequence or view before a colon still joins the finding after it.
+@Suite struct LabelledSiteTests {
+    @Test(arguments: [
+        ("FINDINGS: A 5 mm focus along the anterior falx on T2 and SWI: ?calcification ?ossification.", FindingStatus.uncertain),
+        ("FINDINGS: Posterior falx on the coronal reformats: calcification.", .present),
+        ("FINDINGS: Falx: calcified.", .present),
+        // The colon after a structure that is not a site still ends the walk.
+        ("FINDINGS: Falx normal. Basal ganglia on T1: calcification.", .notMentioned),
+    ])
+    func duralCalcification(_ text: String, _ expected: FindingStatus) {
+        #expect(facts(text).duralCalcification == expected, "\(text)")
+    }
+}
+
+/// Recommendations as other hands write them: German "control CT", a next scan "as per protocol",
+/// a memory service, a study done and pointed to, care accepted, imaging declined, a venogram with
+/// contrast, and a team only told of the result.
+@Suite struct OtherHandsRecommendationTests {
+    @Test(arguments: [
+        ("IMPRESSION: Falcine calcification. A control CCT in 24 hours is recommended.", "follow_up_imaging"),
+        ("IMPRESSION: Stable appearances. Next MRI in 3 months as per protocol.", "follow_up_imaging"),
+        ("IMPRESSION: Atrophy. Suggest onward referral to the memory assessment service.", "neurology_consult"),
+        (
+            "IMPRESSION: Acute SAH. CT angiography was performed immediately after this study - see separate report.",
+            "angiography"
+        ),
+        (
+            "IMPRESSION: Left M1 occlusion. Discussed with the stroke team; the patient has been accepted by interventional neuroradiology for thrombectomy.",
+            "neurosurgery_consult"
+        ),
+        ("IMPRESSION: Acute SDH. Neurosurgical team aware and reviewing the patient in the ED.", "neurosurgery_consult"),
+        (
+            "IMPRESSION: Chronic microvascular change. MRI was offered in the department but declined by the patient; no further imaging is planned.",
+            "none"
+        ),
+        ("IMPRESSION: Filling defect. Contrast-enhanced MR venography is suggested for clarification.", "venography"),
+        (
+            "IMPRESSION: Falcine calcification. MRI brain with contrast and MR venography are recommended.",
+            "mri_contrast;venography"
+        ),
+        ("IMPRESSION: No acute abnormality. Result phoned to the neurology registrar.", "none"),
+        ("IMPRESSION: CT angiography was performed in 2019 and showed no aneurysm.", "none"),
+    ])
+    func codes(_ text: String, _ expected: String) {
+        let codes = facts(text).reportRecommends.map(\.rawValue).joined(separator: ";")
+        #expect((codes.isEmpty ? "none" : codes) == expected, "\(text)")
+    }
+}
+
+/// Ages as other hands write them: an age and sex after a slash, a newborn, and "42 year old"
+/// not read as the historical "old".
+@Suite struct AgeAndSexWordingTests {
+    @Test(arguments: [
+        ("CT BRAIN (PLAIN)\n\n68 yrs / Male\nClinical details: giddiness.", 68 as Int?),
+        ("Clinical: 45 Y / female, headache.", 45),
+        ("Clinical: Term neonate, day 3 of life, seizures.\nFindings: Normal.", 0),
+        ("Clinical: Newborn with poor feeding and a bulging fontanelle.", 0),
+        ("Clinical: 70 yrs / left-sided weakness.", nil),
+    ])
+    func age(_ text: String, _ expected: Int?) {
+        #expect(facts(text).age == expected, "\(text)")
+    }
+
+    @Test func anAgeIsNotAHistoryOfTheSymptomAfterIt() {
+        let reading = CaseFactsExtractor().read(Array("History: 42 year old male with headache after a fall.".utf8))
+        let headache = reading.mentions.first { $0.concept == "headache" }
+        #expect(headache != nil && headache?.historical == false)
+    }
+}
