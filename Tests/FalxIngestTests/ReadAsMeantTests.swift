@@ -64,6 +64,39 @@ func read(_ name: String, _ options: ReadingOptions = ReadingOptions()) throws -
         #expect(fifth.accession == "" && fifth.age == nil && fifth.patientID == "MRN-505")
     }
 
+    /// An export saved under another name is still read row by row, never as one giant report; a
+    /// prose report whose first line has commas and a field word stays a report.
+    @Test func anExportSavedAsTextIsReadByItsHeaderRow() throws {
+        let records = try read("tabular/ris_export_saved_as.txt")
+        #expect(
+            rows(records) == [
+                Row(
+                    id: "tabular/ris_export_saved_as.txt#1", status: "ok",
+                    text: "CT head: calcification of the falx cerebri, likely physiological."),
+                Row(id: "tabular/ris_export_saved_as.txt#2", status: "ok", text: "CT head: normal study."),
+            ])
+        let first = try records[0].get()
+        #expect(first.format == .csv && first.metadata.accession == "TX-501")
+        let prose = try read("tabular/prose_with_commas.txt")
+        #expect(prose.count == 1)
+        #expect(try prose[0].get().format == .text)
+    }
+
+    @Test(arguments: [
+        ("Accession,Exam Date,Report Text", true),
+        ("id;narrative;radiologist", true),
+        ("MRN\tFindings\tImpression", true),
+        // Field words without a text column, or prose with commas: not an export.
+        ("Accession,Exam Date,Radiologist", false),
+        ("CT HEAD, ACCESSION 4471, REPORT", false),
+        ("Findings, impression and report text reviewed with the registrar.", false),
+        ("Patient: Jane Doe, MRN: 123, Report: see below", false),
+    ])
+    func aHeaderRowIsRecognised(_ line: String, _ expected: Bool) {
+        let bytes = Array((line.replacingOccurrences(of: "\\t", with: "\t") + "\nA,B,C\n").utf8)
+        #expect(DelimitedTextReader.looksLikeExport(bytes, names: FieldNames()) == expected, "\(line)")
+    }
+
     @Test func semicolonExportWithBOMAndIdColumn() throws {
         #expect(
             rows(try read("tabular/ris_semicolon.csv")) == [

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// A file is read by its content, whatever its name: HL7 v2 ER7 (`MSH|`, `FHS|`, `BHS|`, MLLP),
 /// CDA R2 and HL7 v2 XML (by root element and namespace), FHIR JSON (a `resourceType`), JSON Lines
-/// (named `.jsonl`, or a first non-blank byte `{`), CSV/TSV (named `.csv`/`.tsv`), a JSON array of
+/// (named `.jsonl`, or a first non-blank byte `{`), CSV/TSV (named `.csv`/`.tsv`, or a first line that is
+/// a header row naming a report text column), a JSON array of
 /// report objects (`.json`, or `[` then `{`), plain text otherwise. A directory is walked recursively in byte-wise sorted order
 /// of relative paths, skipping hidden entries and gold-label files (`*.gold.jsonl`); a file named
 /// explicitly is always read. Record ids of files inside a directory are relative to it
@@ -291,7 +292,7 @@ public struct InputWalker: Sendable {
             return
         }
         if let skipFile, skipFile(entry.path, bytes) { return }
-        if DelimitedTextReader.hasName(entry.path) {
+        if DelimitedTextReader.hasName(entry.path) || DelimitedTextReader.looksLikeExport(bytes, names: reading.fields) {
             try streamDelimited(first: bytes, entry: entry, read: read, failure: failure, body)
             return
         }

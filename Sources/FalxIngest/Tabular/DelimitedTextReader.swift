@@ -16,6 +16,32 @@ public enum DelimitedTextReader {
         return name.hasSuffix(".csv") || name.hasSuffix(".tsv")
     }
 
+    /// Whether a file not named as CSV or TSV (`export.txt`, `reports.dat`, no extension) is one:
+    /// its first line is a header row of at least three short cells, split at the delimiter that
+    /// ``DelimitedRowScanner/sniffDelimiter(_:preferTab:)`` finds, of which at least two are field
+    /// names (``FieldNames``) and one names the report text (a text, findings or impression column).
+    /// Report prose never looks like this, so it stays a text report; an export never becomes one
+    /// giant report.
+    public static func looksLikeExport(_ bytes: [UInt8], names: FieldNames) -> Bool {
+        var start = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        let end = bytes[start...].prefix(4096).firstIndex(of: 0x0A) ?? min(bytes.count, start + 4096)
+        var line = Array(bytes[start..<end])
+        if line.last == 0x0D { line.removeLast() }
+        guard !line.isEmpty, line.count < 4096 else { return false }
+        let delimiter = DelimitedRowScanner.sniffDelimiter(line, preferTab: false)
+        let cells = line.split(separator: delimiter, omittingEmptySubsequences: false).map { cell -> [UInt8] in
+            var c = Array(cell)
+            while let f = c.first, f == 0x20 || f == 0x22 { c.removeFirst() }
+            while let l = c.last, l == 0x20 || l == 0x22 { c.removeLast() }
+            return c
+        }
+        guard cells.count >= 3, cells.allSatisfy({ !$0.isEmpty && $0.count <= 64 }) else { return false }
+        let fields = cells.compactMap { names.match($0)?.field }
+        let textFields: Set<FieldNames.Field> = [.text, .findings, .impression]
+        return Set(fields).count >= 2 && fields.contains(where: textFields.contains)
+    }
+
     static func isTSV(_ path: String) -> Bool {
         (path.hasSuffix(".gz") ? String(path.dropLast(3)) : path).lowercased().hasSuffix(".tsv")
     }
