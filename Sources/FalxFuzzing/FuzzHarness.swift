@@ -47,7 +47,13 @@ public struct InvariantViolation: Error, CustomStringConvertible {
 /// - no record holds more than twice the bytes of its input (plus a constant): its text, metadata,
 ///   warnings and identifiers together. A reader that copies a shared value into every record, or
 ///   expands an escape or entity, breaks this; for gzip input the bound is the decompressed size
-///   the walker allows.
+///   the walker allows;
+/// - reading an input costs work linear in its size, for every reader target: the whole-file passes
+///   (separators, JSON scans, HL7 framing) look at no more than ``scanPasses`` times its bytes
+///   (plus a constant), counted by a ``ScanTally``, so a reader that rescans the file for every
+///   record is caught whatever the machine; and, as a backstop for the readers the count does not
+///   see (libxml2, the row scanners), reading takes no longer than ``readingTimeBound(_:)``, a
+///   wall-time bound so generous that only a hang or a gross blow-up exceeds it.
 public enum FuzzHarness {
     static let auditor = Auditor()
     static let engine = TextEngine(lexicon: ClinicalLexicon.standard.compiled)
@@ -61,26 +67,32 @@ public enum FuzzHarness {
         }
         let source = "fuzz"
         var records: [Record] = []
+        let tally = ScanTally()
+        let watch = ScanWatch(tally: tally)
+        var walker = InputWalker()
+        walker.watch = watch
+        let started = ContinuousClock.now
         switch target {
-        case .text: records = TextReader.records(bytes, recordBase: source, source: source)
-        case .hl7: records = InputWalker().hl7Records(bytes, .init(path: source, recordBase: source))
+        case .text: TextReader.forEachRecord(bytes, recordBase: source, source: source, watch: watch) { records.append($0) }
+        case .hl7: records = walker.hl7Records(bytes, .init(path: source, recordBase: source))
         case .hl7xml: records = HL7v2XMLReader.records(bytes, recordBase: source, source: source)
         case .cda: records = CDAReader.records(bytes, recordBase: source, source: source)
-        case .fhir: records = FHIRReader.records(bytes, recordBase: source, source: source)
+        case .fhir: FHIRReader.forEachRecord(bytes, recordBase: source, source: source, watch: watch) { records.append($0) }
         case .csv:
             let block = 1 + Int(bytes.first ?? 0) * 5
-            InputWalker().forEachRecord(inMemory: bytes, entry: .init(path: "fuzz.csv", recordBase: source), blockSize: block) {
+            walker.forEachRecord(inMemory: bytes, entry: .init(path: "fuzz.csv", recordBase: source), blockSize: block) {
                 records.append($0)
             }
-        case .json: records = JSONArrayReader.records(bytes, recordBase: source, source: source)
+        case .json: JSONArrayReader.forEachRecord(bytes, recordBase: source, source: source, watch: watch) { records.append($0) }
         case .any:
             // The first byte picks the block size, so detection and streaming see many splits.
             let block = 1 + Int(bytes.first ?? 0) * 7
-            InputWalker().forEachRecord(inMemory: bytes, entry: .init(path: source, recordBase: source), blockSize: block) {
+            walker.forEachRecord(inMemory: bytes, entry: .init(path: source, recordBase: source), blockSize: block) {
                 records.append($0)
             }
         case .engine, .jsonl: break
         }
+        try checkReadingCost(scanned: tally.bytes, took: ContinuousClock.now - started, readFrom: bytes)
         guard !records.isEmpty else { throw InvariantViolation(description: "\(target): no record for a non-empty input") }
         for record in records {
             try checkRow(for: record)
@@ -92,9 +104,13 @@ public enum FuzzHarness {
         let block = 1 + Int(bytes.first ?? 0) * 3
         var rows = 0
         let entry = InputWalker.Entry(path: "f.jsonl", recordBase: "f")
-        try InputWalker().forEachJSONLinesRecord(inMemory: bytes, entry: entry, blockSize: block) {
+        var records: [Record] = []
+        let started = ContinuousClock.now
+        InputWalker().forEachJSONLinesRecord(inMemory: bytes, entry: entry, blockSize: block) { records.append($0) }
+        try checkReadingCost(scanned: 0, took: ContinuousClock.now - started, readFrom: bytes)
+        for record in records {
             rows += 1
-            try checkRow(for: $0)
+            try checkRow(for: record)
         }
         // One row per line that is not blank (spaces, tabs, a CR or a BOM only: skipped).
         var physical = bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
@@ -170,6 +186,31 @@ public enum FuzzHarness {
                 + r.identifiers.reduce(0) { $0 + $1.value.utf8.count } + r.recordID.utf8.count + r.source.utf8.count
         case .failure(let e):
             return e.message.utf8.count + size(e.metadata) + e.recordID.utf8.count + e.source.utf8.count
+        }
+    }
+
+    /// How many times over its bytes the whole-file passes may scan an input: a text file is
+    /// decoded, split into lines and its lines classified; a FHIR Bundle is checked for depth,
+    /// delimited, and its entries and their resources scanned, a few passes each.
+    public static let scanPasses = 16
+
+    /// The most bytes the reading passes may scan for an input of `bytes` bytes.
+    public static func scanBound(_ bytes: Int) -> Int { scanPasses * bytes + (64 << 10) }
+
+    /// The longest reading an input of `bytes` bytes may take: 2 s plus 20 µs per byte, hundreds
+    /// of times what any reader needs (a 200 KB input, the fuzzer's largest, may take 6 s; reading
+    /// it takes milliseconds), so only a hang or a quadratic blow-up can exceed it.
+    public static func readingTimeBound(_ bytes: Int) -> Duration { .seconds(2) + .microseconds(20) * bytes }
+
+    /// Checks the cost of reading `input`: bytes scanned by the counted passes, and wall time.
+    static func checkReadingCost(scanned: Int, took: Duration, readFrom input: [UInt8]) throws {
+        guard scanned <= scanBound(input.count) else {
+            throw InvariantViolation(
+                description: "reading \(input.count) bytes scanned \(scanned), over \(scanBound(input.count))")
+        }
+        guard took <= readingTimeBound(input.count) else {
+            throw InvariantViolation(
+                description: "reading \(input.count) bytes took \(took), over \(readingTimeBound(input.count))")
         }
     }
 

@@ -234,6 +234,8 @@ struct Audit: ParsableCommand {
         walker.parseJobs = jobs
         walker.textHeaders = auditor.textHeaders
         walker.reading = try readingOptions(fields: fields, textColumn: textColumn, encoding: encoding)
+        // A stop is seen inside one huge file too: its whole-file passes poll the same request.
+        walker.watch = ScanWatch(shouldStop: { stop.signalReceived != 0 })
         let skipped = SkippedInputs()
         walker.skipFile = { skipped.skipOwnOutput(path: $0, firstBytes: $1) }
         var readOnce = InputDeduplicator()
@@ -341,6 +343,8 @@ struct Audit: ParsableCommand {
                 try walker.forEachRecord(of: entry, bytesRead: progress.enabled ? progress.read : nil) {
                     try take($0, flushEvery: batchSize)
                 }
+                // A stop during a read pass ends the file without a record to notice it by.
+                if stop.signalReceived != 0 { throw Stopped() }
             }
             try drain()
             if seen < skip {

@@ -68,4 +68,27 @@ import Testing
         // Three lines, the last without a newline: three rows, or the harness throws.
         #expect(throws: Never.self) { try FuzzHarness.run(.jsonl, Array("a\nb\nc".utf8)) }
     }
+
+    /// The reading-cost invariant catches a reader that rescans its input for every record (here:
+    /// the rest of a multi-report file split again at each report), by the bytes scanned, not the
+    /// clock; and a reading that took far too long, by the clock.
+    @Test func aReaderThatRescansItsInputBreaksTheReadingCostInvariant() throws {
+        let input = Array(String(repeating: "=== REPORT ===\nCalcified falx.\n----\n\n", count: 400).utf8)
+        let once = ScanTally()
+        TextReader.forEachRecord(input, recordBase: "f", source: "f", watch: ScanWatch(tally: once)) { _ in }
+        #expect(throws: Never.self) { try FuzzHarness.checkReadingCost(scanned: once.bytes, took: .zero, readFrom: input) }
+        let rescanning = ScanTally()
+        let reports = input.indices.filter { input[$0] == 0x3D && ($0 == 0 || input[$0 - 1] == 0x0A) }
+        for start in reports {
+            TextReader.forEachRecord(Array(input[start...]), recordBase: "f", source: "f", watch: ScanWatch(tally: rescanning)) {
+                _ in
+            }
+        }
+        #expect(throws: InvariantViolation.self) {
+            try FuzzHarness.checkReadingCost(scanned: rescanning.bytes, took: .zero, readFrom: input)
+        }
+        #expect(throws: InvariantViolation.self) {
+            try FuzzHarness.checkReadingCost(scanned: 0, took: .seconds(60), readFrom: input)
+        }
+    }
 }

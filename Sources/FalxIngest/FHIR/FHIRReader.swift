@@ -60,10 +60,11 @@ public enum FHIRReader {
     /// Hands out the records of one FHIR JSON file one at a time, in file order: a Bundle is scanned,
     /// not parsed whole, and each DiagnosticReport is parsed only when its turn comes, so memory
     /// stays near the size of the file plus one report, however many reports the Bundle holds.
-    /// Parameters as ``records(_:recordBase:source:maxInputBytes:maxDepth:)``.
+    /// Parameters as ``records(_:recordBase:source:maxInputBytes:maxDepth:)``; the scanning passes
+    /// poll `watch`, and once it asks to stop no further record is handed out.
     public static func forEachRecord(
         _ bytes: [UInt8], recordBase: String, source: String, maxInputBytes: Int = SafeXML.defaultMaxInputBytes,
-        maxDepth: Int = defaultMaxDepth, _ body: (Record) throws -> Void
+        maxDepth: Int = defaultMaxDepth, watch: ScanWatch = .none, _ body: (Record) throws -> Void
     ) rethrows {
         let firstID = "\(recordBase)#1"
         func fail(_ code: String, _ message: String) -> Record {
@@ -74,13 +75,16 @@ public enum FHIRReader {
             return try body(fail("too-large", "FHIR input of \(bytes.count) bytes is over the \(maxInputBytes)-byte limit"))
         }
         if bytes.starts(with: [0x1F, 0x8B]) { return try body(fail("compressed", "gzip-compressed input is not read")) }
-        let depth = JSONNesting.depth(bytes, stoppingAbove: maxDepth)
+        let depth = JSONNesting.depth(bytes, stoppingAbove: maxDepth, watch: watch)
+        if watch.stopRequested { return }
         if depth > maxDepth {
             return try body(fail("too-deep", "JSON nested deeper than \(maxDepth) levels; not parsed"))
         }
-        let scan = JSONScan(bytes: bytes)
+        let scan = JSONScan(bytes: bytes, watch: watch)
         let start = scan.skipSpace(bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)
-        guard let top = scan.value(at: start), scan.skipSpace(top.upperBound) == bytes.count else {
+        let whole = scan.value(at: start)
+        if watch.stopRequested { return }
+        guard let top = whole, scan.skipSpace(top.upperBound) == bytes.count else {
             return try body(fail("bad-json", "not valid JSON"))
         }
         guard bytes[top.lowerBound] == 0x7B else { return try body(fail("bad-json", "the JSON is not an object")) }
@@ -93,7 +97,9 @@ public enum FHIRReader {
             try body(read(report, index: FHIRIndex(), fallbackID: firstID, source: source))
         case "Bundle":
             var outline = BundleOutline()
-            guard outline.collect(top, scan: scan, path: "the Bundle") else {
+            let collected = outline.collect(top, scan: scan, path: "the Bundle")
+            if watch.stopRequested { return }
+            guard collected else {
                 return try body(fail("bad-json", "not valid JSON"))
             }
             if outline.reports.isEmpty && outline.problems.isEmpty {
@@ -106,6 +112,7 @@ public enum FHIRReader {
             // Reports first, then one error row for each entry that could not be understood.
             let multi = outline.reports.count + outline.problems.count > 1
             for (i, range) in outline.reports.enumerated() {
+                if watch.stopRequested { return }
                 let id = "\(recordBase)#\(i + 1)"
                 let place = multi ? "\(source)#\(i + 1)" : source
                 if let report = scan.object(range) {

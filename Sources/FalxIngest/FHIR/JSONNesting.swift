@@ -7,15 +7,20 @@ enum JSONNesting {
     /// The deepest nesting of `{` / `[` outside strings, stopping early once it passes `limit`.
     ///
     /// Does not validate the JSON; string escapes (`\"`) are honoured so brackets inside strings
-    /// do not count.
+    /// do not count. When `watch` asks to stop, the pass ends early and its answer means nothing.
     /// - Complexity: O(n), one pass over the bytes, no allocation.
-    static func depth(_ bytes: [UInt8], stoppingAbove limit: Int) -> Int {
+    static func depth(_ bytes: [UInt8], stoppingAbove limit: Int, watch: ScanWatch = .none) -> Int {
         bytes.withUnsafeBufferPointer { buf in
             var depth = 0
             var deepest = 0
             var inString = false
             var escaped = false
+            var poll = ScanWatch.Poll(watch, from: 0)
+            var k = 0
+            defer { watch.scanned(k) }
             for b in buf {
+                k += 1
+                if poll.stops(at: k) { return 0 }
                 if inString {
                     if escaped {
                         escaped = false

@@ -9,6 +9,8 @@ import Foundation
 /// is bounded by ``JSONNesting`` before a scan starts.
 struct JSONScan {
     let bytes: [UInt8]
+    /// Polled while a string or container is scanned; a scan cut short by a stop finds nothing.
+    var watch = ScanWatch.none
 
     /// The first index at or after `i` that is not JSON whitespace.
     func skipSpace(_ i: Int) -> Int {
@@ -45,7 +47,10 @@ struct JSONScan {
     func stringEnd(_ i: Int) -> Int? {
         bytes.withUnsafeBufferPointer { buf in
             var k = i + 1
+            var poll = ScanWatch.Poll(watch, from: i)
+            defer { watch.scanned(k - i) }
             while k < buf.count {
+                if poll.stops(at: k) { return nil }
                 switch buf[k] {
                 case 0x5C: k += 2
                 case 0x22: return k + 1
@@ -61,7 +66,10 @@ struct JSONScan {
         bytes.withUnsafeBufferPointer { buf in
             var depth = 0
             var k = i
+            var poll = ScanWatch.Poll(watch, from: i)
+            defer { watch.scanned(k - i) }
             while k < buf.count {
+                if poll.stops(at: k) { return nil }
                 switch buf[k] {
                 case 0x22:
                     k += 1

@@ -29,6 +29,8 @@ struct HL7v2Framing: Sendable {
     }
 
     let bytes: [UInt8]
+    /// Polled once per megabyte of lines; a layout cut short by a stop holds the messages so far.
+    var watch = ScanWatch.none
 
     /// The layout of the file: its messages, or why it is not HL7 v2.
     ///
@@ -56,7 +58,10 @@ struct HL7v2Framing: Sendable {
         var lineNumber = 1
         var i = start
         let n = bytes.count
+        var poll = ScanWatch.Poll(watch, from: start)
+        defer { watch.scanned(i - start) }
         while i <= n {
+            if poll.stops(at: i) { break }
             var j = i
             while j < n {
                 let b = bytes[j]

@@ -114,12 +114,15 @@ public enum HL7v2Reader {
 
     /// Hands out the messages of an ER7 file one at a time, in file order, so that a batch of any
     /// length costs the memory of one message beside its bytes. Parameters as
-    /// ``messages(_:recordBase:source:accessionField:)``.
+    /// ``messages(_:recordBase:source:accessionField:)``; the framing pass and the messages poll
+    /// `watch`, and once it asks to stop no further message is handed out.
     public static func forEachMessage(
         _ bytes: [UInt8], recordBase: String, source: String, accessionField: HL7AccessionField = .obr18ThenObr3,
-        _ body: (HL7v2MessageRecord) throws -> Void
+        watch: ScanWatch = .none, _ body: (HL7v2MessageRecord) throws -> Void
     ) rethrows {
-        switch HL7v2Framing(bytes: bytes).layout() {
+        let layout = HL7v2Framing(bytes: bytes, watch: watch).layout()
+        if watch.stopRequested { return }
+        switch layout {
         case .noMSH(let why):
             let error = RecordError(
                 code: "no-msh", message: bytes.isEmpty ? "no MSH segment: the file is empty" : why,
@@ -128,6 +131,7 @@ public enum HL7v2Reader {
         case .messages(let chunks):
             let multi = chunks.count > 1
             for (k, chunk) in chunks.enumerated() {
+                if watch.stopRequested { return }
                 try body(
                     HL7v2MessageReader(
                         bytes: bytes, chunk: chunk, number: k + 1, recordBase: recordBase,

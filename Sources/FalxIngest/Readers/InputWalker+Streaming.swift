@@ -1,6 +1,6 @@
-// Multi-record files handed out record by record: a FHIR Bundle and an HL7 v2 batch never become
-// an array of all their records, so a file of a hundred thousand reports costs the memory of its
-// bytes plus one report.
+// Multi-record files handed out record by record: a FHIR Bundle, an HL7 v2 batch, a multi-report
+// text and a JSON array never become an array of all their records, so a file of a hundred
+// thousand reports costs the memory of its bytes plus one report.
 
 extension InputWalker {
     /// What a file's bytes are, by content (and, for XML and JSON arrays, by name): the one place
@@ -37,12 +37,13 @@ extension InputWalker {
         case .fhirxml: try FHIRXMLReader.records(bytes, recordBase: base, source: path).forEach(body)
         case .unknownXML:
             try body(fail("unknown-xml", "an XML document that is neither CDA, HL7 v2 XML nor FHIR", .cda))
-        case .fhir: try FHIRReader.forEachRecord(bytes, recordBase: base, source: path, body)
-        case .jsonArray: try JSONArrayReader.records(bytes, recordBase: base, source: path, options: reading).forEach(body)
+        case .fhir: try FHIRReader.forEachRecord(bytes, recordBase: base, source: path, watch: watch, body)
+        case .jsonArray:
+            try JSONArrayReader.forEachRecord(bytes, recordBase: base, source: path, options: reading, watch: watch, body)
         case .binary: try body(fail("binary", "the file looks binary (NUL or control bytes), not report text", .text))
         case .text:
             try TextReader.forEachRecord(
-                bytes, recordBase: base, source: path, headers: textHeaders, encoding: reading.encoding, body)
+                bytes, recordBase: base, source: path, headers: textHeaders, encoding: reading.encoding, watch: watch, body)
         }
     }
 
@@ -56,7 +57,7 @@ extension InputWalker {
 
     /// The records of ``hl7Records(_:_:)``, handed out one message at a time.
     func forEachHL7Record(_ bytes: [UInt8], _ entry: Entry, _ body: (Record) throws -> Void) rethrows {
-        try HL7v2Reader.forEachMessage(bytes, recordBase: entry.recordBase, source: entry.path) { message in
+        try HL7v2Reader.forEachMessage(bytes, recordBase: entry.recordBase, source: entry.path, watch: watch) { message in
             try body(Self.record(of: message))
         }
     }

@@ -28,6 +28,11 @@ public struct InputWalker: Sendable {
     /// Called with a file's path and first bytes (decompressed) before it is read: returning true
     /// skips the file without a row (used to pass over Falx's own outputs in an input folder).
     public var skipFile: (@Sendable (_ path: String, _ firstBytes: [UInt8]) -> Bool)?
+    /// Asked between the blocks of a file, between records and within each whole-file pass (the
+    /// separator pass of a text file, the outline of a Bundle, the framing of an HL7 batch, the
+    /// scan of a JSON array): once it asks to stop, reading ends and no further record is handed
+    /// out. The caller, which asked, knows that the records it has are not all the file's.
+    public var watch = ScanWatch.none
 
     public init(maxFileBytes: Int = 256 << 20, maxLineBytes: Int = 64 << 20) {
         self.maxFileBytes = maxFileBytes
@@ -242,19 +247,20 @@ public struct InputWalker: Sendable {
             return
         }
         defer { try? handle.close() }
-        let blocks = Self.blocks(of: handle)
+        let watch = watch
+        let file = Self.blocks(of: handle)
+        // After a stop the file reads as ended, and records still in hand are not handed out.
+        let blocks: (Int) -> [UInt8]? = { watch.stopRequested ? [] : file($0) }
         var st = stat()
         let size = fstat(handle.fileDescriptor, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG ? Int(st.st_size) : 0
-        guard let bytesRead else {
-            try forEachRecord(read: blocks, entry: entry, sizeHint: size, body)
-            return
-        }
         let counted = { (count: Int) -> [UInt8]? in
             let block = blocks(count)
-            bytesRead(block?.count ?? 0)
+            bytesRead?(block?.count ?? 0)
             return block
         }
-        try forEachRecord(read: counted, entry: entry, sizeHint: size, body)
+        try forEachRecord(read: bytesRead == nil ? blocks : counted, entry: entry, sizeHint: size) { record in
+            if !watch.stopRequested { try body(record) }
+        }
     }
 
     /// Reads bytes already in memory exactly as ``forEachRecord(of:_:)`` reads a file, with JSON

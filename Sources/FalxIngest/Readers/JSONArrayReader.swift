@@ -19,39 +19,58 @@ public enum JSONArrayReader {
         return i < bytes.count && bytes[i] == 0x7B
     }
 
-    /// The records of the array's elements, in order.
+    /// The records of the array's elements, in order (collects ``forEachRecord(_:recordBase:source:options:watch:_:)``).
     public static func records(
         _ bytes: [UInt8], recordBase: String, source: String, options: ReadingOptions = ReadingOptions()
     ) -> [Record] {
         var records: [Record] = []
-        var scanner = Scanner(bytes: bytes)
+        forEachRecord(bytes, recordBase: recordBase, source: source, options: options) { records.append($0) }
+        return records
+    }
+
+    /// Hands out the records of the array's elements one at a time, in order: the scan finds one
+    /// element's bytes, the element is read as a JSON line, and only then is the next one found, so
+    /// memory holds the file's bytes and one element's record, whatever the number of elements.
+    ///
+    /// An element that is well delimited but not valid JSON (or not an object) is its own `error`
+    /// row and the elements after it are read; an element whose end cannot be found (a string or
+    /// bracket never closed, a missing comma) ends the array with one `error` row for the rest.
+    /// When `watch` asks to stop, no further record is handed out.
+    /// - Complexity: O(n) in the size of the file; each byte is scanned once, then parsed once.
+    public static func forEachRecord(
+        _ bytes: [UInt8], recordBase: String, source: String, options: ReadingOptions = ReadingOptions(),
+        watch: ScanWatch = .none, _ body: (Record) throws -> Void
+    ) rethrows {
+        var scanner = Scanner(bytes: bytes, watch: watch)
+        defer { watch.scanned(scanner.i) }
         var n = 0
         func fail(_ code: String, _ message: String, _ k: Int) -> Record {
             .failure(
                 RecordError(
                     code: code, message: message, recordID: "\(recordBase)#\(k)", source: "\(source)#\(k)", format: .json))
         }
-        guard scanner.open() else { return [fail("bad-json", "the file is not a JSON array", 1)] }
-        while true {
-            switch scanner.nextElement() {
+        guard scanner.open() else { return try body(fail("bad-json", "the file is not a JSON array", 1)) }
+        while !watch.stopRequested {
+            let next = scanner.nextElement()
+            if scanner.stopped { return }
+            switch next {
             case .end:
-                if n == 0 { return [fail("empty", "the JSON array holds no elements", 1)] }
-                if !scanner.atEnd() { records.append(fail("bad-json", "text after the end of the JSON array", n + 1)) }
-                return records
+                if n == 0 { return try body(fail("empty", "the JSON array holds no elements", 1)) }
+                if !scanner.atEnd() { try body(fail("bad-json", "text after the end of the JSON array", n + 1)) }
+                return
             case .element(let range):
                 n += 1
                 guard bytes[range.lowerBound] == 0x7B else {
-                    records.append(fail("bad-json", "element \(n) is not a JSON object", n))
+                    try body(fail("bad-json", "element \(n) is not a JSON object", n))
                     continue
                 }
-                records.append(
+                try body(
                     JSONLinesReader.record(
                         line: bytes[range], lineNumber: n, recordBase: recordBase, source: source, options: options,
                         place: "element \(n)", format: .json))
             case .broken(let reason):
                 n += 1
-                records.append(fail("bad-json", "element \(n) and what follows cannot be read: \(reason)", n))
-                return records
+                return try body(fail("bad-json", "element \(n) and what follows cannot be read: \(reason)", n))
             }
         }
     }
@@ -60,6 +79,9 @@ public enum JSONArrayReader {
     struct Scanner {
         let bytes: [UInt8]
         var i = 0
+        var poll: ScanWatch.Poll
+        /// Set when the watch asked to stop during a scan: what the scan returned means nothing.
+        var stopped = false
 
         enum Next {
             case element(Range<Int>)
@@ -67,8 +89,9 @@ public enum JSONArrayReader {
             case broken(String)
         }
 
-        init(bytes: [UInt8]) {
+        init(bytes: [UInt8], watch: ScanWatch = .none) {
             self.bytes = bytes
+            poll = ScanWatch.Poll(watch, from: 0)
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
         }
 
@@ -106,6 +129,10 @@ public enum JSONArrayReader {
             var depth = 0
             var inString = false
             while i < bytes.count {
+                if poll.stops(at: i) {
+                    stopped = true
+                    return .broken("stopped")
+                }
                 let b = bytes[i]
                 if inString {
                     if b == 0x5C {

@@ -25,12 +25,17 @@ public enum TextReader {
 
     /// Hands out the records of ``records(_:recordBase:source:headers:encoding:)`` one at a time, so a
     /// file of a hundred thousand reports never holds them all: memory stays near the file's size.
+    /// The separator pass and the records poll `watch`: once it asks to stop, no further record is
+    /// handed out.
     public static func forEachRecord(
         _ bytes: [UInt8], recordBase: String, source: String, headers: TextHeaderOptions = TextHeaderOptions(),
-        encoding: TextEncoding? = nil, _ body: (Record) throws -> Void
+        encoding: TextEncoding? = nil, watch: ScanWatch = .none, _ body: (Record) throws -> Void
     ) rethrows {
         let (clean, warnings) = TextDecoding.decode(bytes[...], as: encoding)
-        let parts = TextSeparators.parts(clean)
+        watch.scanned(bytes.count)
+        if watch.stopRequested { return }
+        let parts = TextSeparators.parts(clean, watch: watch)
+        if watch.stopRequested { return }
         if parts.isEmpty {
             return try body(
                 .failure(
@@ -41,6 +46,7 @@ public enum TextReader {
         let multi = parts.count > 1
         var accessions: [String: Int] = [:]
         for (i, part) in parts.enumerated() {
+            if watch.stopRequested { return }
             let id = "\(recordBase)#\(i + 1)"
             let src = multi ? "\(source)#\(i + 1)" : source
             let text = Array(clean[part.range])

@@ -30,15 +30,28 @@ enum TextSeparators {
     /// Where the parts of `text` are: each is one run of report lines between separators (its
     /// final line break included), so a reader can hand out one report at a time without copying
     /// the file into parts first.
-    static func parts(_ text: [UInt8]) -> [(range: Range<Int>, announced: Bool)] {
+    ///
+    /// The passes over the lines poll `watch`; once it asks to stop, the answer is no parts.
+    static func parts(_ text: [UInt8], watch: ScanWatch = .none) -> [(range: Range<Int>, announced: Bool)] {
         var lines: [Range<Int>] = []
         var start = 0
+        var poll = ScanWatch.Poll(watch, from: 0)
         for (i, b) in text.enumerated() where b == 0x0A {
+            if poll.stops(at: i) { return [] }
             lines.append(start..<i)
             start = i + 1
         }
         lines.append(start..<text.count)
-        let kinds = lines.indices.map { kind(of: $0, lines, text) }
+        watch.scanned(text.count)
+        // Classifying a line costs far more than finding it: asked every 1,024 lines.
+        poll = ScanWatch.Poll(watch, from: 0, every: 1_024)
+        var kinds: [Kind] = []
+        kinds.reserveCapacity(lines.count)
+        for k in lines.indices {
+            if poll.stops(at: k) { return [] }
+            kinds.append(kind(of: k, lines, text))
+        }
+        watch.scanned(text.count)
         guard kinds.contains(where: { $0 != .text }) else {
             return text.contains(where: { !ASCIISpace.isSpace($0) }) ? [(0..<text.count, false)] : []
         }
