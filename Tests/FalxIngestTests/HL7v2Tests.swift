@@ -413,6 +413,21 @@ struct HL7v2SampleTests {
         #expect(r.warnings.count == 1 && r.warnings[0].contains("continuation"))
     }
 
+    /// A message of many continuation lines names the first five and counts the rest, so its
+    /// warnings stay a few lines whatever the file holds; the text keeps every line.
+    @Test func manyContinuationLinesAreCountedNotListed() throws {
+        let lines = (1...2_000).map { "continued line \($0)" }.joined(separator: "\n")
+        let records = read(hl7(header + "OBX|1|TX|FIND^FINDINGS^L||Calcified falx.\n" + lines + "||||||F\n"))
+        let r = try report(records.first)
+        #expect(r.warnings.count == 6, "\(r.warnings.prefix(8))")
+        #expect(r.warnings.prefix(5).allSatisfy { $0.contains("read as the continuation") })
+        #expect(
+            r.warnings.last
+                == "1995 more lines, each of which does not start with a segment id; read as the continuation of the segment before it"
+        )
+        #expect(text(r).hasSuffix("continued line 2000"))
+    }
+
     @Test func flattenedSegmentsAreSplitApart() throws {
         let records = read(
             hl7(header.dropLast() + "| OBX||TX|FIND^FINDINGS^L|1|Calcified falx.|  OBX||TX|FIND^FINDINGS^L|2|Stable.|\n"))

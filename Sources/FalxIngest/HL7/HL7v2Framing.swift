@@ -16,6 +16,9 @@ struct HL7v2Framing: Sendable {
         /// Line number of each segment's first line.
         var segmentLines: [Int] = []
         var warnings: [String] = []
+        /// Lines of each repeated warning: past the first few they are said once, as a count, when
+        /// the message closes, so that a file of a million such lines holds no million warnings.
+        var moreLines: [String: Int] = [:]
         /// Index of the BHS batch holding the message, if any.
         var batch: Int?
         var fieldSeparator: UInt8
@@ -47,10 +50,15 @@ struct HL7v2Framing: Sendable {
         var batchMessages: [Int] = []
         var batchWarnings: [Int: String] = [:]
 
+        var pendingMore: [String: Int] = [:]
+
         func close() {
             if var c = current.take() {
-                c.warnings.insert(contentsOf: pending, at: 0)
+                c.warnings.insert(contentsOf: pending + Self.counted(pendingMore), at: 0)
+                c.warnings += Self.counted(c.moreLines)
+                c.moreLines = [:]
                 pending = []
+                pendingMore = [:]
                 chunks.append(c)
             }
         }
@@ -138,20 +146,21 @@ struct HL7v2Framing: Sendable {
                     continuable = !boundary
                 } else if continuable, !c.segments.isEmpty {
                     c.segments[c.segments.count - 1].append(line)
-                    c.warnings.append(
-                        "line \(thisLine) does not start with a segment id; read as the continuation of the segment before it")
+                    Self.warn(&c.warnings, &c.moreLines, line: thisLine, Self.continuation)
                     continuable = !boundary
                 } else {
                     continuable = false
-                    if !Self.isComment(content) { c.warnings.append("line \(thisLine) is not part of an HL7 message; skipped") }
+                    if !Self.isComment(content) { Self.warn(&c.warnings, &c.moreLines, line: thisLine, Self.notInMessage) }
                 }
                 continue
             }
             continuable = false
-            if !Self.isComment(content) { pending.append("line \(thisLine) is not part of an HL7 message; skipped") }
+            if !Self.isComment(content) { Self.warn(&pending, &pendingMore, line: thisLine, Self.notInMessage) }
         }
         close()
-        if !pending.isEmpty, !chunks.isEmpty { chunks[chunks.count - 1].warnings.append(contentsOf: pending) }
+        if !pending.isEmpty, !chunks.isEmpty {
+            chunks[chunks.count - 1].warnings.append(contentsOf: pending + Self.counted(pendingMore))
+        }
         if chunks.isEmpty {
             return .noMSH("no MSH segment: the file holds no HL7 message")
         }
@@ -159,6 +168,26 @@ struct HL7v2Framing: Sendable {
             if let b = chunks[k].batch, let w = batchWarnings[b] { chunks[k].warnings.append(w) }
         }
         return .messages(chunks)
+    }
+
+    /// How many lines of one kind a message's warnings name one by one.
+    static let linesNamed = 5
+
+    static let continuation = "does not start with a segment id; read as the continuation of the segment before it"
+    static let notInMessage = "is not part of an HL7 message; skipped"
+
+    /// Warns that line `line` `what`: one by one for the first few lines of a kind, then counted.
+    static func warn(_ warnings: inout [String], _ lines: inout [String: Int], line: Int, _ what: String) {
+        let seen = lines[what, default: 0]
+        lines[what] = seen + 1
+        if seen < linesNamed { warnings.append("line \(line) \(what)") }
+    }
+
+    /// The lines of ``warn(_:_:line:_:)`` past those named, as one warning per kind.
+    static func counted(_ lines: [String: Int]) -> [String] {
+        lines.filter { $0.value > linesNamed }.sorted { $0.key < $1.key }.map {
+            "\($0.value - linesNamed) more lines, each of which \($0.key)"
+        }
     }
 
     /// `XYZ|...` or a bare `XYZ`: three upper-case letters or digits, the first a letter.
