@@ -13,7 +13,7 @@ from typing import IO, Any, Literal, TypedDict
 
 import pandas as pd
 
-from ._binary import FalxError, error_from, popen
+from ._binary import FalxError, binary, error_from, popen
 from ._read import frame_from_rows
 
 if sys.version_info >= (3, 11):
@@ -180,34 +180,42 @@ def _json_value(value: Any) -> Any:
 def _run(arguments: list[str], records: Iterator[dict[str, Any]] | None, index: pd.Index | None) -> pd.DataFrame:
     """Runs falx, writing ``records`` to its standard input from a thread while its rows are read,
     and returns the typed rows."""
-    process = popen(arguments, with_stdin=records is not None)
+    command = [binary(), *arguments]
+    process = popen(command, with_stdin=records is not None)
+    assert process.stdout is not None and process.stderr is not None
+    stdout, stderr_pipe = process.stdout, process.stderr
     written = [0]
     failure: list[BaseException] = []
     log: list[bytes] = []
-    threads = [threading.Thread(target=lambda: log.append(process.stderr.read()), daemon=True)]
+    threads = [threading.Thread(target=lambda: log.append(stderr_pipe.read()), daemon=True)]
     if records is not None:
         threads.append(threading.Thread(target=_write, args=(process.stdin, records, written, failure), daemon=True))
     for thread in threads:
         thread.start()
-    rows = [json.loads(line) for line in process.stdout]
-    exit_code = process.wait()
+    try:
+        rows = [json.loads(line) for line in stdout]
+    except BaseException:
+        process.kill()  # an interrupt or an unreadable row: stop falx, which unblocks the writer
+        raise
+    finally:
+        exit_code = process.wait()
     for thread in threads:
         thread.join()
     if failure:
         raise failure[0]
     stderr = b"".join(log).decode("utf-8", errors="replace")
     if exit_code != 0:
-        raise error_from(process.args, exit_code, stderr)
+        raise error_from(command, exit_code, stderr)
     if records is not None and len(rows) != written[0]:
-        raise FalxError(f"falx wrote {len(rows)} rows for {written[0]} records", exit_code, stderr, process.args)
-    frame = frame_from_rows(rows, index if records is not None and index is not None else None)
+        raise FalxError(f"falx wrote {len(rows)} rows for {written[0]} records", exit_code, stderr, command)
+    frame = frame_from_rows(rows, index)
     frame.attrs["falx_log"] = stderr
     return frame
 
 
 def _write(stdin: IO[bytes], records: Iterator[dict[str, Any]], written: list[int], failure: list[BaseException]) -> None:
-    """Writes each record as one JSON line, counting them; a failure of the input (a text that
-    is not a string) stops the binary and is kept for the caller."""
+    """Writes each record as one JSON line, counting them. A failure while making the records (a
+    text that is not a string) closes falx's input early and is kept for the caller to raise."""
     try:
         for record in records:
             stdin.write(json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n")

@@ -79,10 +79,11 @@ def _environment() -> dict[str, str]:
     return env
 
 
-def popen(arguments: Sequence[str], with_stdin: bool) -> subprocess.Popen[bytes]:
-    """Starts ``falx ARGUMENTS`` with piped standard output and error (and input, if asked)."""
+def popen(command: Sequence[str], with_stdin: bool) -> subprocess.Popen[bytes]:
+    """Starts ``command`` (``[binary(), ...]``) with piped standard output and error (and input,
+    if asked)."""
     return subprocess.Popen(
-        [binary(), *arguments],
+        command,
         stdin=subprocess.PIPE if with_stdin else subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
