@@ -17,6 +17,9 @@ public struct AuditColumn: Sendable, Equatable {
         case textList(separator: String)
         /// A whole number (empty when unknown).
         case integer
+        /// An ISO 8601 date (`2024-05-02`) or date and time (`2024-05-02T14:31`, with the source's
+        /// offset when it gives one), or empty.
+        case dateTime
         /// `start-end` offsets.
         case offsets
 
@@ -28,14 +31,23 @@ public struct AuditColumn: Sendable, Equatable {
             case .listOf(let v): "list (`;`): " + v.map { "`\($0)`" }.joined(separator: ", ")
             case .textList(let separator): "list (`\(separator)`) of text"
             case .integer: "integer"
+            case .dateTime: "ISO 8601 date or date-time"
             case .offsets: "`start-end`"
+            }
+        }
+
+        /// The closed set of values of a `oneOf` or `listOf` column (empty for the others).
+        public var allowed: [String] {
+            switch self {
+            case .oneOf(let v), .listOf(let v): v
+            default: []
             }
         }
 
         /// How the value is written in JSON Lines (an empty value is always `null`).
         public var json: JSONType {
             switch self {
-            case .text, .oneOf, .offsets: .string
+            case .text, .oneOf, .offsets, .dateTime: .string
             case .listOf: .list(separator: ";")
             case .textList(let separator): .list(separator: separator)
             case .integer: .integer
@@ -78,7 +90,7 @@ public enum AuditSchema {
             AuditColumn("status", .oneOf(["ok", "error"]), "`error`: the record could not be read (see `errors`)"),
             AuditColumn("patient_id", .text, "the patient identifier the format carries"),
             AuditColumn("accession", .text, "the accession number the format carries"),
-            AuditColumn("study_datetime", .text, "the study's date and time, ISO 8601"),
+            AuditColumn("study_datetime", .dateTime, "the study's date and time"),
             AuditColumn("procedure", .text, "the procedure or exam name"),
             AuditColumn("interpreter", .text, "the reporting radiologist"),
             AuditColumn("facility", .text, "the facility or sending application"),
@@ -150,15 +162,22 @@ public enum AuditSchema {
     public static let names: [String] = columns.map(\.name)
 
     /// The columns' JSON Lines types as one JSON object (`falx schema --json`): `version` and
-    /// `columns`, each `{"name", "type", "separator"}` with `type` `string`, `integer` or
-    /// `array` (of strings; `separator` joins them in the CSV cell). Every value may be `null`.
+    /// `columns`, each `{"name", "type"}` with `type` `string`, `integer` or `array` (of strings;
+    /// `separator` joins them in the CSV cell), `values` for a column with a closed set of values
+    /// (the string, or each item of the array, is one of them) and `"format": "date-time"` for an
+    /// ISO 8601 date or date-time. Every value may be `null`.
     public static var json: String {
         let cols = columns.map { c -> String in
+            var out = "{\"name\":\"\(c.name)\""
             switch c.values.json {
-            case .string: return "{\"name\":\"\(c.name)\",\"type\":\"string\"}"
-            case .integer: return "{\"name\":\"\(c.name)\",\"type\":\"integer\"}"
-            case .list(let sep): return "{\"name\":\"\(c.name)\",\"type\":\"array\",\"separator\":\"\(sep)\"}"
+            case .string: out += ",\"type\":\"string\""
+            case .integer: out += ",\"type\":\"integer\""
+            case .list(let sep): out += ",\"type\":\"array\",\"separator\":\"\(sep)\""
             }
+            if c.values == .dateTime { out += ",\"format\":\"date-time\"" }
+            let allowed = c.values.allowed
+            if !allowed.isEmpty { out += ",\"values\":[" + allowed.map { "\"\($0)\"" }.joined(separator: ",") + "]" }
+            return out + "}"
         }
         return "{\"version\":\(version),\"columns\":[\n" + cols.joined(separator: ",\n") + "\n]}\n"
     }

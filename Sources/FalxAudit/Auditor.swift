@@ -54,7 +54,7 @@ public struct Auditor: Sendable {
                 recordID: e.recordID, source: e.source, format: e.format, ok: false, metadata: e.metadata,
                 facts: CaseFacts(), evidence: nil, recommendation: nil, warnings: [], errors: [e.description])
         case .success(let read):
-            let report = withHeaders(read)
+            let report = withISODates(withHeaders(read))
             let age = report.metadata.age ?? Self.age(birth: report.metadata.birthDate, study: report.metadata.studyDateTime)
             var meter = WorkMeter(limit: workBudget, shouldStop: shouldStop)
             let reading = extractor.read(Self.withoutHeaders(report), metadataAge: age, meter: &meter)
@@ -99,6 +99,24 @@ public struct Auditor: Sendable {
         guard report.format != .text else { return report }
         var r = report
         r.add(TextHeaderReader.read(report.text, options: textHeaders))
+        return r
+    }
+
+    /// The report with its study and birth dates in ISO 8601, as the audit's columns hold them: an
+    /// export's `07/01/2024 09:10` or `2 May 2024` is read in the run's date order; a value that is
+    /// no date Falx reads is a warning and an empty column, never passed on as written.
+    public func withISODates(_ report: Report) -> Report {
+        var r = report
+        func iso(_ value: String, _ what: String, dateOnly: Bool) -> String {
+            guard !value.isEmpty, !DateText.isISO(value) else { return value }
+            if let d = DateText.iso(value.trimmingCharacters(in: .whitespaces), order: textHeaders.dateOrder) {
+                return dateOnly ? String(d.prefix(10)) : d
+            }
+            r.warnings.append("\(what) '\(value)' is not a date Falx reads; left empty")
+            return ""
+        }
+        r.metadata.studyDateTime = iso(report.metadata.studyDateTime, "study date", dateOnly: false)
+        r.metadata.birthDate = iso(report.metadata.birthDate, "birth date", dateOnly: true)
         return r
     }
 

@@ -66,6 +66,8 @@ import Testing
                 case .listOf(let allowed): fits = value.split(separator: ";").allSatisfy { allowed.contains(String($0)) }
                 case .integer: fits = Int(value) != nil
                 case .offsets: fits = value.wholeMatch(of: /\d+-\d+/) != nil
+                case .dateTime:
+                    fits = value.wholeMatch(of: /\d{4}-\d\d-\d\d(T\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)?)?/) != nil
                 }
                 #expect(fits, "\(row[0]): \(column.name) = \(value)")
             }

@@ -75,11 +75,17 @@ extension CLITests {
         let r = try falx(["schema", "--json"])
         #expect(r.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: r.stdout) as? [String: Any])
-        let columns = try #require(object["columns"] as? [[String: String]])
+        let columns = try #require(object["columns"] as? [[String: Any]])
         #expect(object["version"] as? Int == AuditSchema.version)
-        #expect(columns.map { $0["name"] ?? "" } == AuditSchema.names)
-        let types = Dictionary(uniqueKeysWithValues: columns.map { ($0["name"] ?? "", $0["type"] ?? "") })
+        #expect(columns.map { $0["name"] as? String ?? "" } == AuditSchema.names)
+        let byName = Dictionary(uniqueKeysWithValues: columns.map { ($0["name"] as? String ?? "", $0) })
+        let types = byName.mapValues { $0["type"] as? String ?? "" }
         #expect(types["age"] == "integer" && types["dc_locations"] == "array" && types["warnings"] == "array")
         #expect(types["superseded_by"] == "string" && types["record_id"] == "string")
+        // Closed value sets and the date-time column, for typed readers (pandas, DuckDB, Spark).
+        #expect(byName["dural_calcification"]?["values"] as? [String] == ["present", "uncertain", "absent", "not_mentioned"])
+        #expect(byName["dc_locations"]?["values"] as? [String] == ["falx", "tentorium", "convexity", "petroclinoid", "other"])
+        #expect(byName["study_datetime"]?["format"] as? String == "date-time")
+        #expect(byName["record_id"]?["values"] == nil && byName["warnings"]?["values"] == nil)
     }
 }

@@ -30,6 +30,35 @@ public enum DateText {
         return date + "T" + time
     }
 
+    /// Whether `value` is already an ISO 8601 date or date-time: `YYYY-MM-DD`, optionally then
+    /// `Thh:mm`, `:ss`, a fraction of a second, and `Z` or an offset (`+01:00`, `-0500`).
+    public static func isISO(_ value: String) -> Bool {
+        let b = Array(value.utf8)
+        func digits(_ at: Int, _ n: Int) -> Bool {
+            at + n <= b.count && b[at..<(at + n)].allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+        }
+        guard b.count >= 10, digits(0, 4), b[4] == 0x2D, digits(5, 2), b[7] == 0x2D, digits(8, 2) else { return false }
+        var i = 10
+        if i == b.count { return true }
+        guard b[i] == 0x54, digits(i + 1, 2), i + 3 < b.count, b[i + 3] == 0x3A, digits(i + 4, 2) else { return false }
+        i += 6
+        if i < b.count, b[i] == 0x3A, digits(i + 1, 2) {
+            i += 3
+            if i < b.count, b[i] == 0x2E {
+                i += 1
+                let start = i
+                while i < b.count, b[i] >= 0x30 && b[i] <= 0x39 { i += 1 }
+                guard i > start else { return false }
+            }
+        }
+        if i == b.count { return true }
+        if b[i] == 0x5A { return i + 1 == b.count }
+        guard b[i] == 0x2B || b[i] == 0x2D, digits(i + 1, 2) else { return false }
+        i += 3
+        if i < b.count, b[i] == 0x3A { i += 1 }
+        return digits(i, 2) && i + 2 == b.count
+    }
+
     /// The date part only of ``iso(_:order:)``.
     public static func isoDate(_ value: String, order: DateOrder) -> String? {
         iso(value, order: order).map { String($0.prefix(10)) }

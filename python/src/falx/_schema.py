@@ -1,9 +1,9 @@
 """The audit's columns and their pandas types, read from the binary's own schema.
 
 ``falx schema --json`` gives each column's JSON Lines type (string, integer, or array with the CSV
-separator); the Markdown table ``falx schema`` prints from the same list adds the closed value
-sets (categoricals) and which text column is an ISO 8601 date-time. Nothing here is a copy of the
-column list, so a newer binary is read with its own types.
+separator), the closed value set of a categorical column (``values``) and which column is an ISO
+8601 date-time (``"format": "date-time"``). Nothing here is a copy of the column list, so a newer
+binary is read with its own types.
 """
 
 from __future__ import annotations
@@ -21,8 +21,6 @@ from ._binary import FalxError, binary, run
 
 Kind = Literal["text", "integer", "list", "category", "datetime"]
 
-_ROW = re.compile(r"^\|\s*\d+\s*\|\s*`([^`]+)`\s*\|(.*)\|(.*)\|\s*$")
-_ALTERNATIVES = re.compile(r"`[^`]+`(?:\s*\\\|\s*`[^`]+`)+")
 _OFFSET = re.compile(r"(?:Z|[+-]\d\d:?\d\d)$")
 
 
@@ -43,35 +41,23 @@ def _schema_of(executable: str) -> tuple[Column, ...]:
     try:
         described = json.loads(run(["schema", "--json"]))
         columns = described["columns"]
+        result = []
+        for column in columns:
+            name, json_type = column["name"], column["type"]
+            values = tuple(column.get("values", ()))
+            if json_type == "integer":
+                result.append(Column(name, "integer"))
+            elif json_type == "array":
+                result.append(Column(name, "list", separator=column["separator"]))
+            elif values:
+                result.append(Column(name, "category", categories=values))
+            elif column.get("format") == "date-time":
+                result.append(Column(name, "datetime"))
+            else:
+                result.append(Column(name, "text"))
     except (ValueError, KeyError, TypeError) as error:
         raise FalxError(f"{executable} printed no readable schema: {error}", 0) from error
-    table = _markdown_values(run(["schema"]))
-    result = []
-    for column in columns:
-        name, json_type = column["name"], column["type"]
-        values, meaning = table.get(name, ("", ""))
-        if json_type == "integer":
-            result.append(Column(name, "integer"))
-        elif json_type == "array":
-            result.append(Column(name, "list", separator=column["separator"]))
-        elif _ALTERNATIVES.fullmatch(values):
-            result.append(Column(name, "category", categories=tuple(re.findall(r"`([^`]+)`", values))))
-        elif values == "text" and "ISO 8601" in meaning:
-            result.append(Column(name, "datetime"))
-        else:
-            result.append(Column(name, "text"))
     return tuple(result)
-
-
-def _markdown_values(markdown: str) -> dict[str, tuple[str, str]]:
-    """Each column's values and meaning cells from the ``falx schema`` Markdown table."""
-    cells = {}
-    for line in markdown.splitlines():
-        match = _ROW.match(line.replace("\\|", "\x00"))
-        if match:
-            name, values, meaning = (part.replace("\x00", "\\|").strip() for part in match.groups())
-            cells[name] = (values, meaning)
-    return cells
 
 
 def audit_columns() -> tuple[Column, ...]:
