@@ -26,22 +26,22 @@ public enum JSONArrayReader {
         var records: [Record] = []
         var scanner = Scanner(bytes: bytes)
         var n = 0
-        func fail(_ code: String, _ message: String, _ k: Int) -> Record {
+        func fail(_ code: RecordErrorCode, _ message: String, _ k: Int) -> Record {
             .failure(
                 RecordError(
                     code: code, message: message, recordID: "\(recordBase)#\(k)", source: "\(source)#\(k)", format: .json))
         }
-        guard scanner.open() else { return [fail("bad-json", "the file is not a JSON array", 1)] }
+        guard scanner.open() else { return [fail(.badJSON, "the file is not a JSON array", 1)] }
         while true {
             switch scanner.nextElement() {
             case .end:
-                if n == 0 { return [fail("empty", "the JSON array holds no elements", 1)] }
-                if !scanner.atEnd() { records.append(fail("bad-json", "text after the end of the JSON array", n + 1)) }
+                if n == 0 { return [fail(.empty, "the JSON array holds no elements", 1)] }
+                if !scanner.atEnd() { records.append(fail(.badJSON, "text after the end of the JSON array", n + 1)) }
                 return records
             case .element(let range):
                 n += 1
                 guard bytes[range.lowerBound] == 0x7B else {
-                    records.append(fail("bad-json", "element \(n) is not a JSON object", n))
+                    records.append(fail(.badJSON, "element \(n) is not a JSON object", n))
                     continue
                 }
                 records.append(
@@ -50,7 +50,7 @@ public enum JSONArrayReader {
                         place: "element \(n)", format: .json))
             case .broken(let reason):
                 n += 1
-                records.append(fail("bad-json", "element \(n) and what follows cannot be read: \(reason)", n))
+                records.append(fail(.badJSON, "element \(n) and what follows cannot be read: \(reason)", n))
                 return records
             }
         }
