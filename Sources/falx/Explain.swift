@@ -3,6 +3,7 @@ import FalxAudit
 import FalxClinical
 import FalxCore
 import FalxIngest
+import FalxReport
 import FalxText
 import Foundation
 
@@ -33,12 +34,7 @@ struct Explain: ParsableCommand {
     var noColor = false
 
     func run() throws {
-        do {
-            try InputGuard.refuseMissingInputs([file])
-        } catch let refusal as Refusal {
-            printError("falx: \(refusal)")
-            throw ExitCode(2)
-        }
+        try refusing { try InputGuard.refuseMissingInputs([file]) }
         let lex = try loadLexicon(lexicon, adding: lexiconAdd)
         let walker = InputWalker()
         let records = walker.records(of: .init(path: file, recordBase: file))
