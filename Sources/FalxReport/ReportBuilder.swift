@@ -4,7 +4,9 @@ import Foundation
 /// Streams audit rows into the report's aggregates and the full worklist CSV, then writes the page.
 public final class ReportBuilder: AuditRunReport {
     public let htmlPath: String
-    public let worklist: AtomicFile
+    /// The worklist CSV beside the page.
+    public let worklistFile: String
+    let worklist: AtomicOutput
     public private(set) var aggregates: ReportAggregates
     let pseudonymised: Bool
     /// The study-date precision the page names (nil: full dates).
@@ -22,9 +24,10 @@ public final class ReportBuilder: AuditRunReport {
         self.datePrecision = datePrecision
         aggregates = ReportAggregates(limits: .init(worklist: worklistLimit))
         // The page is opened only at the end: refuse an unusable target before the run.
-        try AtomicFile.refuseNonRegular(htmlPath)
-        worklist = try AtomicFile(path: worklistPath(besideReport: htmlPath))
-        let ns = worklist.path as NSString
+        try AtomicOutput.refuseNonRegular(htmlPath)
+        worklistFile = worklistPath(besideReport: htmlPath)
+        worklist = try Self.open(worklistFile)
+        let ns = worklistFile as NSString
         sorter = WorklistSorter(
             runPrefix: ns.deletingLastPathComponent.isEmpty
                 ? ".\(ns.lastPathComponent).\(getpid()).sort"
@@ -45,12 +48,12 @@ public final class ReportBuilder: AuditRunReport {
 
     /// Writes the page; `provenance` is the audit's (see ``Provenance/summaryLines``), shown on it.
     public func finish(auditName: String, stats: AuditReadStats, provenance: Provenance?) throws {
-        let page = try AtomicFile(path: htmlPath)
+        let page = try Self.open(htmlPath)
         do {
             var context = HTMLReport.Context(
                 auditName: auditName, pseudonymised: pseudonymised,
                 datePrecision: datePrecision,
-                worklistFile: (worklist.path as NSString).lastPathComponent)
+                worklistFile: (worklistFile as NSString).lastPathComponent)
             context.provenance = provenance?.summaryLines ?? []
             try page.write(HTMLReport(aggregates: aggregates, stats: stats, context: context).html)
             try sorter.finish { try worklist.write(bytes: $0) }
@@ -79,4 +82,20 @@ public final class ReportBuilder: AuditRunReport {
         sorter.abandon()
         worklist.abandon()
     }
+}
+
+extension ReportBuilder {
+    /// The page or the worklist, written whole or not at all; refused when it exists and is not a
+    /// regular file.
+    static func open(_ path: String) throws -> AtomicOutput {
+        try AtomicOutput.refuseNonRegular(path)
+        return try AtomicOutput(replacing: path, naming: .path(path))
+    }
+}
+
+/// The path of the full worklist CSV beside a report: `report.html` → `report-worklist.csv`.
+public func worklistPath(besideReport path: String) -> String {
+    let ns = path as NSString
+    let stem = ns.pathExtension.isEmpty ? path : ns.deletingPathExtension
+    return stem + "-worklist.csv"
 }

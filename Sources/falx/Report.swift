@@ -74,7 +74,7 @@ struct ReportCommand: ParsableCommand {
         }
         printError(
             "falx report: \(stats.rows) rows\(stats.skipped > 0 ? " (\(stats.skipped) unreadable lines skipped)" : ""); "
-                + "\(builder.aggregates.worklistTotal) worklist cases; wrote \(output) and \(builder.worklist.path)")
+                + "\(builder.aggregates.worklistTotal) worklist cases; wrote \(output) and \(builder.worklistFile)")
     }
 }
 
