@@ -33,7 +33,7 @@ let package = Package(
         .executableTarget(name: "falx-fuzz", dependencies: ["FalxFuzzing"]),
         .target(
             name: "FalxPseudonym", dependencies: ["FalxAudit", "FalxIngest", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "FalxReport", dependencies: ["FalxAudit", "FalxCore"]),
+        .target(name: "FalxReport", dependencies: ["FalxAudit", "FalxCore", "FalxIngest"]),
         .executableTarget(
             name: "falx",
             dependencies: [
@@ -51,7 +51,8 @@ let package = Package(
         ),
         .testTarget(name: "FalxClinicalTests", dependencies: ["FalxClinical", "FalxText"]),
         .testTarget(name: "FalxCoreTests", dependencies: ["FalxCore"]),
-        .testTarget(name: "FalxAuditTests", dependencies: ["FalxAudit", "FalxCore", "FalxClinical", "FalxTestSupport"]),
+        .testTarget(
+            name: "FalxAuditTests", dependencies: ["FalxAudit", "FalxCore", "FalxClinical", "FalxIngest", "FalxTestSupport"]),
         .testTarget(name: "FalxPseudonymTests", dependencies: ["FalxPseudonym", "FalxAudit"]),
         .testTarget(
             name: "FalxReportTests", dependencies: ["FalxReport", "FalxAudit", "FalxCore"],

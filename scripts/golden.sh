@@ -18,12 +18,17 @@ while IFS=$'\t' read -r name args; do
     "$FALX" $args >"$dir/$name"
     echo "wrote $dir/$name" >&2
 done <"$dir/MANIFEST.tsv"
-# docs/ carries the output of `falx rules` and `falx schema` between markers (DocsTests checks them).
+# docs/ carries the output of `falx rules`, `falx schema` and `falx schema --errors` between
+# markers that name the command (DocsTests checks them).
 python3 - "$FALX" <<'PY'
 import subprocess, sys
-blocks = {"docs/rules.md": ("rules", "```text\n", "```\n"), "docs/audit-schema.md": ("schema", "", "")}
-for path, (command, fence_open, fence_close) in blocks.items():
-    output = subprocess.run([sys.argv[1], command], check=True, capture_output=True, text=True).stdout
+blocks = [
+    ("docs/rules.md", "rules", "```text\n", "```\n"),
+    ("docs/audit-schema.md", "schema", "", ""),
+    ("docs/audit-schema.md", "schema --errors", "", ""),
+]
+for path, command, fence_open, fence_close in blocks:
+    output = subprocess.run([sys.argv[1], *command.split()], check=True, capture_output=True, text=True).stdout
     begin, end = f"<!-- begin falx {command} -->\n", f"<!-- end falx {command} -->"
     doc = open(path, encoding="utf-8").read()
     head, rest = doc.split(begin, 1)

@@ -43,7 +43,7 @@ public struct Auditor: Sendable {
     public func row(for record: Record) -> AuditRow {
         if case .success(let report) = record, report.text.count > maxTextBytes {
             let e = RecordError(
-                code: "record-too-large",
+                code: .recordTooLarge,
                 message: "the report text is \(report.text.count) bytes, over the limit of \(maxTextBytes)",
                 recordID: report.recordID, source: report.source, format: report.format, metadata: report.metadata)
             return row(for: .failure(e))
@@ -74,16 +74,16 @@ public struct Auditor: Sendable {
 
     /// The error of a record whose reading was abandoned.
     func abandoned(_ report: Report, _ outcome: WorkMeter.Outcome) -> RecordError {
-        let (code, message) =
+        let (code, message): (RecordErrorCode, String) =
             switch outcome {
             case .overBudget:
                 (
-                    "record-too-costly",
+                    .recordTooCostly,
                     "reading the report needs more than the work budget of \(workBudget) units (many times what "
                         + "\(Self.size(maxTextBytes)) of ordinary report text needs): its text makes the work grow "
                         + "faster than its length; split the report, or raise --max-record-mb"
                 )
-            case .stopped: ("stopped", "the run was interrupted while this report was being read")
+            case .stopped: (.stopped, "the run was interrupted while this report was being read")
             }
         return RecordError(
             code: code, message: message, recordID: report.recordID, source: report.source, format: report.format,

@@ -145,7 +145,7 @@ public struct Evaluation: Sendable {
                 e.problems.append("\(g.id): no record with this id in \(path)")
                 return auditor.row(
                     for: .failure(
-                        RecordError(code: "gold-missing", message: "not found", recordID: g.id, source: path, format: .text)))
+                        RecordError(code: .goldMissing, message: "not found", recordID: g.id, source: path, format: .text)))
             }
             return auditor.row(for: match)
         }

@@ -69,7 +69,7 @@ public struct Report: Sendable, Equatable {
 
 /// A record that could not be read; it still becomes an audit row with `status=error`.
 public struct RecordError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var code: String
+    public var code: RecordErrorCode
     public var message: String
     public var recordID: String
     public var source: String
@@ -77,7 +77,7 @@ public struct RecordError: Error, Sendable, Equatable, CustomStringConvertible {
     public var metadata: ReportMetadata
 
     public init(
-        code: String, message: String, recordID: String, source: String, format: InputFormat,
+        code: RecordErrorCode, message: String, recordID: String, source: String, format: InputFormat,
         metadata: ReportMetadata = ReportMetadata()
     ) {
         self.code = code

@@ -136,9 +136,6 @@ struct Audit: ParsableCommand {
         _ = try readingOptions(fields: fields, textColumn: textColumn, encoding: encoding)
     }
 
-    /// Stops the record loop after an interrupt.
-    struct Stopped: Error {}
-
     func run() throws {
         let started = Date()
         var outputs: [InputGuard.Output] = [.init(flag: "-o", path: output)]
@@ -147,266 +144,52 @@ struct Audit: ParsableCommand {
                 .init(flag: "--report", path: report), .init(flag: "the worklist", path: worklistPath(besideReport: report)),
             ]
         }
-        let existingOutputs: InputGuard.ExistingOutputs
-        do {
+        let existingOutputs = try refusing {
             try InputGuard.refuseMissingInputs(paths)
             try InputGuard.refuseFalxOutputsNamedAsInputs(paths)
-            existingOutputs = try InputGuard.refuseOutputsOverlappingInputs(outputs, inputs: paths)
-        } catch let refusal as Refusal {
-            printError("falx: \(refusal)")
-            throw ExitCode(2)
+            return try InputGuard.refuseOutputsOverlappingInputs(outputs, inputs: paths)
         }
         let pseudonymiser = try loadPseudonymiser(pseudonymise, datePrecision)
-        var transform: RowTransform?
-        if let pseudonymiser {
-            transform = { (row: AuditRow, values: inout [String]) in
-                pseudonymiser.apply(to: &values, knowing: row.metadata, identifiers: row.identifiers)
-            }
-        }
         let clinicalLexicon = try loadLexicon(lexicon, adding: lexiconAdd)
-        var configured = Auditor(lexicon: clinicalLexicon, maxTextBytes: maxRecordMb << 20, dateOrder: dateOrder)
-        var sidecar = ProvenanceSidecar(
-            auditProvenance(
-                lexicon: clinicalLexicon, lexiconPath: lexicon, lexiconAdd: lexiconAdd, format: format, header: !noHeader,
-                excel: excel, pseudonymiser: pseudonymiser, datePrecision: datePrecision, maxFileMB: maxFileMb,
-                maxRecordMB: maxRecordMb, dateOrder: dateOrder, reading: readingDescription,
-                inputs: stdin ? ["-" + (shard.map { " (shard \($0))" } ?? "")] : paths))
+        var configuration = AuditRun.Configuration()
+        (configuration.paths, configuration.standardInput, configuration.shard) = (paths, stdin, shardValue)
+        (configuration.output, configuration.format, configuration.header) = (output, format, !noHeader)
+        (configuration.excelBOM, configuration.jobs, configuration.resume) = (excel, jobs, resume)
+        (configuration.maxFileMB, configuration.maxRecordMB) = (maxFileMb, maxRecordMb)
+        (configuration.quiet, configuration.report) = (quiet, report)
+        configuration.reading = try readingOptions(fields: fields, textColumn: textColumn, encoding: encoding)
+        let provenance = auditProvenance(
+            lexicon: clinicalLexicon, lexiconPath: lexicon, lexiconAdd: lexiconAdd, format: format, header: !noHeader,
+            excel: excel, pseudonymiser: pseudonymiser, datePrecision: datePrecision, maxFileMB: maxFileMb,
+            maxRecordMB: maxRecordMb, dateOrder: dateOrder, reading: readingDescription,
+            inputs: stdin ? ["-" + (shard.map { " (shard \($0))" } ?? "")] : paths)
+        var run = AuditRun(
+            configuration: configuration,
+            auditor: Auditor(lexicon: clinicalLexicon, maxTextBytes: maxRecordMb << 20, dateOrder: dateOrder),
+            provenance: provenance, pseudonymisation: pseudonymiser.map(AuditRun.Pseudonymisation.init)
+        ) { [report, datePrecision] excelBOM in
+            try ReportBuilder(
+                htmlPath: report ?? "", worklistLimit: 1000, pseudonymised: pseudonymiser != nil,
+                datePrecision: datePrecision?.shownOnPage, excel: excelBOM)
+        }
         let stop = StopSignals.install(immediate: stdin || output == "-")
-        // A stop abandons the record in hand too, not only the records after it.
-        configured.shouldStop = { stop.signalReceived != 0 }
-        let auditor = configured
-        var summary = Summary()
-        var partial: PartialAudit?
-        if resume {
-            if let found = PartialAudit.find(for: output) {
-                do {
-                    try ProvenanceSidecar.checkResume(partial: found, against: sidecar.provenance)
-                    partial = try PartialAudit.read(path: found, format: format, header: !noHeader)
-                } catch {
-                    printError("falx: \(error)")
-                    throw ExitCode(2)
-                }
-            } else {
-                // Said even with --quiet: a restart script that always passes --resume must see it.
-                printError("falx: nothing to resume for \(output); starting from the first record")
-            }
-        }
-        let writer: AuditWriter
-        var reportBuilder: ReportBuilder? = nil
-        do {
-            // A resumed run's report is built from the whole audit file once it is finished.
-            if partial == nil {
-                reportBuilder = try report.map {
-                    try ReportBuilder(
-                        htmlPath: $0, worklistLimit: 1000, pseudonymised: pseudonymiser != nil, datePrecision: datePrecision,
-                        excel: excel)
-                }
-            }
-            writer = try AuditWriter(path: output, format: format, header: !noHeader, excelBOM: excel, resuming: partial)
-        } catch {
-            reportBuilder?.abandon()
-            printError("falx: \(error)")
-            throw ExitCode(2)
-        }
-        // The provenance travels with the file being written; a resumed partial's moves with it.
-        if let temporary = writer.temporaryFile {
-            do {
-                try sidecar.write(besides: temporary)
-                if let partial { unlink(Provenance.sidecarPath(for: partial.path)) }
-            } catch {
-                writer.abandon()
-                reportBuilder?.abandon()
-                printError("falx: \(error)")
-                throw ExitCode(2)
-            }
-        }
-        func abandonOutput() {
-            writer.abandon()
-            if let partial { sidecar.follow(partial.path) } else { sidecar.remove() }
-        }
-        let skip = partial?.rows ?? 0
-        if let partial {
-            summary = partial.summary
-            if !quiet { printError("falx: resuming after \(partial.rows) rows of \(partial.path)") }
-        }
-        // A JSON line carries its text escaped and its metadata: it may be somewhat longer than the text.
-        var walker = InputWalker(maxFileBytes: maxFileMb << 20, maxLineBytes: (maxRecordMb << 20) + (maxRecordMb << 18))
-        walker.parseJobs = jobs
-        walker.textHeaders = auditor.textHeaders
-        walker.reading = try readingOptions(fields: fields, textColumn: textColumn, encoding: encoding)
-        // A stop is seen inside one huge file too: its whole-file passes poll the same request.
-        walker.watch = ScanWatch(shouldStop: { stop.signalReceived != 0 })
-        let skipped = SkippedInputs()
-        walker.skipFile = { skipped.skipOwnOutput(path: $0, firstBytes: $1) }
-        var readOnce = InputDeduplicator()
-        var ids = UniqueRecordIDs()
-        // Rows of the partial audit are in it already: a later row may still replace one of them.
-        var supersession = partial?.supersession ?? Supersession()
-        var seen = 0
-        var written = skip
         let showProgress = !quiet && ProgressLine.stderrIsTerminal
-        var total: Int?
-        if showProgress && !stdin {
-            // One quick pass over the file sizes, for the percentage and the time left.
-            var sum = 0
-            walker.forEachEntry(paths) { entry in
-                var st = stat()
-                if entry.problem == nil, stat(entry.path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG { sum += Int(st.st_size) }
-            }
-            total = sum
+        let progress = ProgressLine(enabled: showProgress, totalBytes: showProgress && !stdin ? AuditRun.inputBytes(paths) : nil)
+        let skipped = SkippedInputs()
+        run.hooks.log = printError
+        run.hooks.stopSignal = { stop.signalReceived }
+        run.hooks.written = stop.progress
+        run.hooks.record = progress.record
+        run.hooks.bytesRead = progress.enabled ? progress.read : nil
+        run.hooks.checkInput = { try existingOutputs.check($0, inFolder: true, midRun: true, identity: $1) }
+        run.hooks.skipFile = { skipped.skipOwnOutput(path: $0, firstBytes: $1) }
+        run.hooks.duplicate = { [quiet] (path: String) in
+            if let warning = skipped.noteDuplicate(path), !quiet { printError(warning) }
         }
-        let progress = ProgressLine(enabled: showProgress, totalBytes: total)
-        do {
-            // Records are read in order and audited in batches on `jobs` threads while reading goes
-            // on; rows are written in input order, so the output is the same for every job count.
-            // A batch ends at 256 records or 4 MiB of text, and at most 2 × jobs + 1 batches are in
-            // flight (one running and one waiting per thread), so memory stays flat however large
-            // the archive.
-            var batch: [Record] = []
-            var batchBytes = 0
-            let batchSize = 256
-            let batchByteLimit = 4 << 20
-            let rowTransform = transform
-            let pipeline = OrderedPipeline(jobs: jobs, window: 2 * jobs + 1) { records in
-                auditor.encodedRows(for: records, jobs: 1, format: format, transform: rowTransform)
-            }
-            func deliver(_ rows: [(row: AuditRow, values: [String], bytes: [UInt8])]) throws {
-                // A batch finished after a stop may hold abandoned records: none of it is written,
-                // and a resumed run reads it again.
-                if stop.signalReceived != 0 { throw Stopped() }
-                for (row, values, bytes) in rows {
-                    try writer.write(encoded: bytes)
-                    try reportBuilder?.add(values)
-                    summary.add(row)
-                    if let replaced = supersession.add(values) { summary.supersede(replaced) }
-                }
-                written += rows.count
-                // Every batch is written out at once: a stopped or killed run keeps what it did.
-                try writer.flush()
-                stop.progress(rows: written, temporary: writer.temporaryFile)
-            }
-            func submit() throws {
-                guard !batch.isEmpty else { return }
-                try pipeline.submit(batch, deliver: deliver)
-                batch.removeAll(keepingCapacity: true)
-                batchBytes = 0
-            }
-            func drain() throws {
-                try submit()
-                try pipeline.finish(deliver: deliver)
-            }
-            func take(_ read: Record, flushEvery: Int) throws {
-                // Ids are made unique here, in input order, skipped records included, so that a
-                // resumed run names every record as the first run did.
-                let record = ids.unique(read)
-                seen += 1
-                if seen <= skip {
-                    // Already in the partial audit: the last of them must be the same record. A
-                    // pseudonymised partial holds pseudonyms: compare (and name) the input's as one.
-                    let id = pseudonymiser?.pseudonym(record.recordID, kind: .record) ?? record.recordID
-                    if seen == skip, id != partial?.lastRecordID {
-                        // With a key, no raw identifier reaches the log, even from a partial written without it.
-                        let theirs = partial?.lastRecordID ?? ""
-                        let shown = pseudonymiser == nil || Pseudonymiser.isPseudonym(theirs) ? theirs : "not a pseudonym"
-                        throw OutputError(
-                            message: "the partial audit does not match these inputs (its row \(skip) is "
-                                + "\(shown), the input's record \(skip) is \(id)); "
-                                + "remove it or run without --resume")
-                    }
-                    return
-                }
-                if stop.signalReceived != 0 { throw Stopped() }
-                progress.record()
-                if case .success(let report) = record { batchBytes += report.text.count }
-                batch.append(record)
-                if batch.count >= flushEvery || batchBytes >= batchByteLimit { try submit() }
-            }
-            if stdin {
-                // Small batches, flushed as they go: a streaming filter for pipes and Spark.
-                try walker.forEachStandardInputRecord(
-                    shard: shardValue,
-                    waiting: {
-                        // Input paused: write the rows of the lines read so far before blocking.
-                        try drain()
-                    }
-                ) { try take($0, flushEvery: 64) }
-            }
-            try walker.forEachEntry(paths) { entry in
-                if entry.problem == nil {
-                    let visit = readOnce.visit(entry.path)
-                    guard visit.first else { return skipped.noteDuplicate(entry.path, quiet: quiet) }
-                    // An output reached inside a folder (a link, a hard link): refused before it is replaced.
-                    if let id = visit.identity {
-                        try existingOutputs.check(entry.path, inFolder: true, midRun: true, identity: id)
-                    }
-                }
-                try walker.forEachRecord(of: entry, bytesRead: progress.enabled ? progress.read : nil) {
-                    try take($0, flushEvery: batchSize)
-                }
-                // A stop during a read pass ends the file without a record to notice it by.
-                if stop.signalReceived != 0 { throw Stopped() }
-            }
-            try drain()
-            if seen < skip {
-                throw OutputError(
-                    message: "the partial audit has \(skip) rows but the inputs hold only \(seen) records; "
-                        + "remove it or run without --resume")
-            }
-            if writer.canMarkSuperseded {
-                try writer.finish(supersededBy: supersession.supersededBy)
-            } else {
-                try writer.finish()
-                if supersession.count > 0 {
-                    // Said even with --quiet: the column is empty where it should not be.
-                    printError(
-                        "falx: \(supersession.count) rows are replaced by a later report of the same accession; "
-                            + "superseded_by is filled, and --report leaves them out, only for an audit written to a file (-o FILE)"
-                    )
-                }
-            }
-            sidecar.follow(output)
-            let auditName = output == "-" ? "standard output" : (output as NSString).lastPathComponent
-            if supersession.count > 0, writer.canMarkSuperseded, let streamed = reportBuilder {
-                // The streamed figures counted rows that a later report replaced: the page is
-                // built again from the finished audit, which now says which rows those are.
-                streamed.abandon()
-                let builder = try ReportBuilder(
-                    htmlPath: report ?? "", worklistLimit: 1000, pseudonymised: pseudonymiser != nil,
-                    datePrecision: datePrecision)
-                let stats = try AuditFileReader.read(path: output) { try builder.add($0) }
-                try builder.finish(auditName: auditName, stats: stats, provenance: sidecar.provenance)
-            } else if let reportBuilder {
-                try reportBuilder.finish(
-                    auditName: auditName, stats: AuditReadStats(kind: format == .csv ? .csv : .jsonl, rows: summary.records),
-                    provenance: sidecar.provenance)
-            } else if let report {
-                // Resumed: the rows written before the interruption are only in the file. They are
-                // pseudonymised already when the run was.
-                let builder = try ReportBuilder(
-                    htmlPath: report, worklistLimit: 1000, pseudonymised: pseudonymiser != nil, datePrecision: datePrecision,
-                    excel: excel)
-                let stats = try AuditFileReader.read(path: output) { try builder.add($0) }
-                try builder.finish(auditName: auditName, stats: stats, provenance: sidecar.provenance)
-            }
-        } catch is Stopped {
-            let sig = stop.signalReceived
-            do {
-                let kept = try writer.interrupt()
-                if let kept { sidecar.follow(kept) }
-                var message = "falx: \(StopSignals.name(sig)) after \(written) rows"
-                if let kept { message += "; the partial audit is \(kept): rerun the same command with --resume to finish it" }
-                printError(message)
-            } catch {
-                abandonOutput()
-                printError("falx: \(StopSignals.name(sig)); \(error)")
-            }
-            reportBuilder?.abandon()
-            throw ExitCode(128 + sig)
-        } catch {
-            abandonOutput()
-            reportBuilder?.abandon()
-            printError("falx: \(error)")
-            throw ExitCode(2)
+        let (summary, resumedRows): (Summary, Int)
+        switch try refusing({ try run.run() }) {
+        case .stopped(let signal): throw ExitCode(128 + signal)
+        case .finished(let s, let resumed): (summary, resumedRows) = (s, resumed)
         }
         progress.finish()
         skipped.warnings.forEach(printError)
@@ -416,7 +199,7 @@ struct Audit: ParsableCommand {
             printError(
                 String(
                     format: "falx: %.2f s, %.0f records/s, peak memory %d MB", seconds,
-                    Double(summary.records - skip) / max(seconds, 0.001), Self.peakMemoryMB()))
+                    Double(summary.records - resumedRows) / max(seconds, 0.001), Self.peakMemoryMB()))
         }
     }
 

@@ -47,3 +47,14 @@ func readLexicon(_ path: String, extending base: Lexicon?) throws -> ClinicalLex
 func printError(_ s: String) {
     FileHandle.standardError.write(Data((s + "\n").utf8))
 }
+
+/// Runs `body`; an error it throws (a refusal, an output that cannot be written) is printed as
+/// `falx: MESSAGE` and ends the command with exit 2.
+func refusing<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch {
+        printError("falx: \(error)")
+        throw ExitCode(2)
+    }
+}

@@ -41,52 +41,40 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        do {
+        try refusing {
             try InputGuard.refuseMissingInputs([audit])
             try InputGuard.refuseOutputsOverlappingInputs(
                 [.init(flag: "-o", path: output), .init(flag: "the worklist", path: worklistPath(besideReport: output))],
                 inputs: [audit])
-        } catch let refusal as Refusal {
-            printError("falx: \(refusal)")
-            throw ExitCode(2)
         }
         let pseudonymiser = try loadPseudonymiser(pseudonymise, datePrecision)
-        let builder: ReportBuilder
-        do {
-            builder = try ReportBuilder(
+        let builder = try refusing {
+            try ReportBuilder(
                 htmlPath: output, worklistLimit: worklistLimit, pseudonymised: pseudonymiser != nil,
-                datePrecision: datePrecision, excel: excel)
-        } catch {
-            printError("falx: \(error)")
-            throw ExitCode(2)
+                datePrecision: datePrecision?.shownOnPage, excel: excel)
         }
-        let stats: AuditReadStats
-        do {
-            stats = try AuditFileReader.read(path: audit) { values in
-                var v = values
-                pseudonymiser?.apply(to: &v)
-                try builder.add(v)
+        let stats = try refusing {
+            do {
+                // An unreadable audit, or a worklist (or its sort file) that cannot be written.
+                let stats = try AuditFileReader.read(path: audit) { values in
+                    var v = values
+                    pseudonymiser?.apply(to: &v)
+                    try builder.add(v)
+                }
+                // The audit's provenance file, when it has one (an unreadable one is left out).
+                let provenance = audit == "-" ? nil : try? Provenance.read(path: Provenance.sidecarPath(for: audit))
+                try builder.finish(
+                    auditName: audit == "-" ? "standard input" : (audit as NSString).lastPathComponent, stats: stats,
+                    provenance: provenance ?? nil)
+                return stats
+            } catch {
+                builder.abandon()
+                throw error
             }
-        } catch {
-            // An unreadable audit, or a worklist (or its sort file) that cannot be written.
-            builder.abandon()
-            printError("falx: \(error)")
-            throw ExitCode(2)
-        }
-        do {
-            // The audit's provenance file, when it has one (an unreadable one is left out).
-            let provenance = audit == "-" ? nil : try? Provenance.read(path: Provenance.sidecarPath(for: audit))
-            try builder.finish(
-                auditName: audit == "-" ? "standard input" : (audit as NSString).lastPathComponent, stats: stats,
-                provenance: provenance ?? nil)
-        } catch {
-            builder.abandon()
-            printError("falx: \(error)")
-            throw ExitCode(2)
         }
         printError(
             "falx report: \(stats.rows) rows\(stats.skipped > 0 ? " (\(stats.skipped) unreadable lines skipped)" : ""); "
-                + "\(builder.aggregates.worklistTotal) worklist cases; wrote \(output) and \(builder.worklist.path)")
+                + "\(builder.aggregates.worklistTotal) worklist cases; wrote \(output) and \(builder.worklistFile)")
     }
 }
 
@@ -106,68 +94,7 @@ func loadPseudonymiser(_ keyFile: String?, _ precision: DatePrecision?) throws -
     }
 }
 
-/// Streams audit rows into the report's aggregates and the full worklist CSV, then writes the page.
-final class ReportBuilder {
-    let htmlPath: String
-    let worklist: AtomicFile
-    var aggregates: ReportAggregates
-    let pseudonymised: Bool
-    let datePrecision: DatePrecision?
-    /// Puts the worklist's lines in worklist order in bounded memory (``WorklistSorter``).
-    let sorter: WorklistSorter
-    var worklistRows: UInt64 = 0
-
-    /// `excel`: start the worklist CSV with a UTF-8 BOM, as `falx audit --excel` does the audit.
-    init(
-        htmlPath: String, worklistLimit: Int, pseudonymised: Bool, datePrecision: DatePrecision?, excel: Bool = false
-    ) throws {
-        self.htmlPath = htmlPath
-        self.pseudonymised = pseudonymised
-        self.datePrecision = datePrecision
-        aggregates = ReportAggregates(limits: .init(worklist: worklistLimit))
-        // The page is opened only at the end: refuse an unusable target before the run.
-        try AtomicFile.refuseNonRegular(htmlPath)
-        worklist = try AtomicFile(path: worklistPath(besideReport: htmlPath))
-        let ns = worklist.path as NSString
-        sorter = WorklistSorter(
-            runPrefix: ns.deletingLastPathComponent.isEmpty
-                ? ".\(ns.lastPathComponent).\(getpid()).sort"
-                : ns.deletingLastPathComponent + "/.\(ns.lastPathComponent).\(getpid()).sort")
-        if excel { try worklist.write(bytes: [0xEF, 0xBB, 0xBF]) }
-        try worklist.write(WorklistCase.columns.joined(separator: ",") + "\n")
-    }
-
-    /// Adds one row (values in audit column order, already pseudonymised when asked).
-    func add(_ values: [String]) throws {
-        aggregates.add(values)
-        if values.count == AuditRow.columns.count && ReportAggregates.isWorklist(values) {
-            let c = WorklistCase(auditValues: values)
-            try sorter.add(key: c.key(sequence: worklistRows), line: CSV.lineBytes(c.values))
-            worklistRows += 1
-        }
-    }
-
-    /// Writes the page; `provenance` is the audit's (see ``Provenance/summaryLines``), shown on it.
-    func finish(auditName: String, stats: AuditReadStats, provenance: Provenance?) throws {
-        let page = try AtomicFile(path: htmlPath)
-        do {
-            var context = HTMLReport.Context(
-                auditName: auditName, pseudonymised: pseudonymised,
-                datePrecision: datePrecision.flatMap { $0 == .full ? nil : $0.rawValue },
-                worklistFile: (worklist.path as NSString).lastPathComponent)
-            context.provenance = provenance?.summaryLines ?? []
-            try page.write(HTMLReport(aggregates: aggregates, stats: stats, context: context).html)
-            try sorter.finish { try worklist.write(bytes: $0) }
-            try page.finish()
-            try worklist.finish()
-        } catch {
-            page.abandon()
-            throw error
-        }
-    }
-
-    func abandon() {
-        sorter.abandon()
-        worklist.abandon()
-    }
+extension DatePrecision {
+    /// The precision the report page names; nil for full dates, which it does not mention.
+    var shownOnPage: String? { self == .full ? nil : rawValue }
 }

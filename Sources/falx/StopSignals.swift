@@ -1,4 +1,5 @@
 import Dispatch
+import FalxAudit
 import Foundation
 
 /// SIGINT and SIGTERM during a run.
@@ -47,7 +48,7 @@ final class StopSignals: @unchecked Sendable {
             return (first, self.rows, self.temporary)
         }
         guard immediate || !first else { return }
-        var message = "falx: \(Self.name(sig)): stopped after \(rows) rows"
+        var message = "falx: \(AuditRun.signalName(sig)): stopped after \(rows) rows"
         if let temporary {
             unlink(temporary)
             message += "; the partial output was removed"
@@ -55,6 +56,4 @@ final class StopSignals: @unchecked Sendable {
         FileHandle.standardError.write(Data((message + "\n").utf8))
         _exit(128 + sig)
     }
-
-    static func name(_ sig: Int32) -> String { sig == SIGINT ? "interrupted (SIGINT)" : "terminated (SIGTERM)" }
 }

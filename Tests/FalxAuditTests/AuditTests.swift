@@ -62,7 +62,7 @@ import Testing
 
     @Test func errorRowKeepsItsPlaceAndReason() throws {
         let e = RecordError(
-            code: "bad-json", message: "line 3 is not valid JSON", recordID: "f.jsonl#3", source: "f.jsonl#3", format: .jsonl)
+            code: .badJSON, message: "line 3 is not valid JSON", recordID: "f.jsonl#3", source: "f.jsonl#3", format: .jsonl)
         let row = auditor.row(for: .failure(e))
         let v = row.values
         #expect(v.count == AuditRow.columns.count)
@@ -86,7 +86,7 @@ import Testing
         s.add(
             auditor.row(
                 for: .success(Report(recordID: "a", source: "a", format: .text, text: Array("Falcine calcification.".utf8)))))
-        s.add(auditor.row(for: .failure(RecordError(code: "empty", message: "x", recordID: "b", source: "b", format: .text))))
+        s.add(auditor.row(for: .failure(RecordError(code: .empty, message: "x", recordID: "b", source: "b", format: .text))))
         #expect(s.line.hasPrefix("2 records: 1 ok, 1 error"))
         #expect(s.line.contains("incidental_monitor 1"))
     }

@@ -84,4 +84,25 @@ import Testing
             try Self.block("schema", in: doc) == String(decoding: run.stdout, as: UTF8.self),
             "docs/audit-schema.md differs from `falx schema`: run scripts/golden.sh and commit the result")
     }
+
+    @Test func theErrorCodeTableIsTheEnumTheReadersUse() throws {
+        let doc = try String(contentsOf: Self.root.appendingPathComponent("docs/audit-schema.md"), encoding: .utf8)
+        let run = try CLITests().falx(["schema", "--errors"])
+        #expect(run.status == 0)
+        let printed = String(decoding: run.stdout, as: UTF8.self)
+        #expect(
+            try Self.block("schema --errors", in: doc) == printed,
+            "docs/audit-schema.md differs from `falx schema --errors`: run scripts/golden.sh and commit the result")
+        // Every code the golden audit of the fixtures holds is in the table.
+        let golden = try String(
+            contentsOf: Self.root.appendingPathComponent("Tests/FalxCLITests/Fixtures/golden/fixtures.golden.jsonl"),
+            encoding: .utf8)
+        var written: Set<String> = []
+        for line in golden.split(separator: "\n") {
+            let row = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            for error in row["errors"] as? [String] ?? [] { written.insert(String(error.prefix { $0 != ":" })) }
+        }
+        #expect(!written.isEmpty)
+        for code in written { #expect(printed.contains("| `\(code)` |"), "the error code \(code) is not in the table") }
+    }
 }

@@ -87,7 +87,7 @@ import Testing
                 + #"{"resource":{"conclusion":"no type"}}]}"#)
         #expect(records.count == 4)
         #expect((try? records[0].get()) != nil)
-        let codes = records.compactMap { r -> String? in if case .failure(let e) = r { e.code } else { nil } }
+        let codes = records.compactMap { r -> String? in if case .failure(let e) = r { e.code.rawValue } else { nil } }
         #expect(codes == ["bad-json", "bad-bundle-entry", "bad-bundle-entry"])
         if case .failure(let e) = records[1] { #expect(e.message == "DiagnosticReport 2 of the Bundle is not valid JSON") }
         if case .failure(let e) = records[2] { #expect(e.message == "the Bundle, entry 2 is not a JSON object") }
@@ -101,7 +101,7 @@ import Testing
         let records = records(json)
         #expect(records.count == 1)
         guard case .failure(let e) = records[0] else { throw Expectation.failed }
-        #expect(e.code == "bad-json")
+        #expect(e.code == .badJSON)
     }
 
     enum Expectation: Error { case failed }

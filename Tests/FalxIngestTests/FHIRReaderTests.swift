@@ -38,7 +38,7 @@ import Testing
         let records = FHIRReader.records(bytes, recordBase: "dxa.json", source: "dxa.json")
         #expect(records.count == 1)
         let error = try #require(records[0].xmlTestError)
-        #expect(error.code == "binary-only")
+        #expect(error.code == .binaryOnly)
         #expect(error.message.contains("binary form, no text"))
         #expect(error.message.contains("application/pdf"))
         #expect(error.recordID == "dxa.json#1")
@@ -112,7 +112,7 @@ import Testing
     @Test func reportWithoutAnyTextIsAnErrorRow() throws {
         let json = #"{"resourceType": "DiagnosticReport", "status": "final", "code": {"text": "CT"}}"#
         let error = try #require(FHIRReader.records(Array(json.utf8), recordBase: "e.json", source: "e.json")[0].xmlTestError)
-        #expect(error.code == "no-text")
+        #expect(error.code == .noText)
         #expect(error.metadata.procedure == "CT")
     }
 }

@@ -90,10 +90,17 @@ struct HL7v2SampleTests {
         let raw = try HL7v2Samples.bytes("dcm4che_ORU_R01-CDA.hl7")
         let messages = try HL7v2Samples.messages("dcm4che_ORU_R01-CDA.hl7")
         #expect(messages.count == 1)
-        let e = try failure(messages.first?.record)
-        #expect(e.code == "embedded-document")
-        #expect(e.recordID == "AccessionNumber")
-        #expect(e.metadata.patientID == "PID_1" && e.metadata.sex == "F" && e.metadata.facility == "XYZ_RADIOLOGY")
+        // The message's report is the embedded document, a case of its own (not an error to catch).
+        guard case .embeddedReport(let embedded) = messages.first else {
+            Issue.record("expected an embedded report, got \(String(describing: messages.first))")
+            return
+        }
+        #expect(embedded.recordID == "AccessionNumber")
+        #expect(
+            embedded.metadata.patientID == "PID_1" && embedded.metadata.sex == "F"
+                && embedded.metadata.facility == "XYZ_RADIOLOGY")
+        // Read by the HL7 v2 reader alone, the message is an `embedded-document` error row.
+        #expect(try failure(messages.first?.record).code == .embeddedDocument)
         let doc = try #require(messages.first?.embeddedDocuments.first)
         #expect(doc.isCDA && doc.mediaType == "text/xml" && doc.observation == "5")
         #expect(doc.bytes.starts(with: Array("<?xml version=\"1.0\" encoding=\"utf-8\"?><ClinicalDocument".utf8)))
@@ -109,7 +116,7 @@ struct HL7v2SampleTests {
         let messages = try HL7v2Samples.messages("dcm4che_ORU_R01-PDF.hl7")
         #expect(messages.count == 1)
         let e = try failure(messages.first?.record)
-        #expect(e.code == "binary-only")
+        #expect(e.code == .binaryOnly)
         #expect(e.message.contains("application/pdf") && e.message.contains("binary form, no text"))
         #expect(e.recordID == "AccessionNumber" && e.metadata.birthDate == "2014-10-14")
         // The CR inside the base64 made a bogus "A0KJ..." line; it is read as the OBX's continuation.
@@ -154,7 +161,7 @@ struct HL7v2SampleTests {
         let messages = try HL7v2Samples.messages("fhirconverter_BundleToHl7v2_batch.hl7")
         #expect(messages.count == 2)
         let errors = try messages.map { try failure($0.record) }
-        #expect(errors.map(\.code) == ["no-text", "no-text"])
+        #expect(errors.map(\.code) == [.noText, .noText])
         // OBR-18 is empty, so the accession is OBR-3 (here the converter wrote the test code there).
         #expect(errors.map(\.recordID) == ["15074-8", "11111-1"])
         #expect(
@@ -190,7 +197,7 @@ struct HL7v2SampleTests {
         #expect(first.metadata.birthDate == "1952-06-06" && first.metadata.sex == "F")
         #expect(first.warnings == ["line 8: 6 segments written on one line were split apart"])
         let rest = try messages.dropFirst().map { try failure($0.record) }
-        #expect(rest.allSatisfy { $0.code == "not-a-report" })
+        #expect(rest.allSatisfy { $0.code == .notAReport })
         #expect(rest.map(\.recordID).prefix(3) == ["hapi_messages.txt#2", "hapi_messages.txt#3", "hapi_messages.txt#4"])
         // Message 4 declares MSH-2 "^~}" (no subcomponent separator) and is still read.
         #expect(rest[2].message.contains("BAR^P01") && rest[2].metadata.patientID == "479305169")
@@ -312,6 +319,24 @@ struct HL7v2SampleTests {
         #expect(r.warnings.contains { $0.contains("embedded CDA document") })
     }
 
+    @Test func anEmbeddedDocumentNoReaderReadsIsAnEmbeddedDocumentRow() throws {
+        // An HTML document is the message's only report: the walker has no reader for it, so the
+        // message becomes the `embedded-document` row, with the message's id and metadata.
+        let html = "<html><body><p>Falx calcified.</p></body></html>"
+        let bytes = hl7(header + "OBX|1|ED|18748-4^Report^LN||^Text^text/html^A^\(html)||||||F\n")
+        let messages = HL7v2Reader.messages(bytes, recordBase: "x", source: "x")
+        guard case .embeddedReport(let embedded) = messages.first else {
+            Issue.record("expected an embedded report, got \(messages)")
+            return
+        }
+        #expect(embedded.documents.map(\.mediaType) == ["text/html"] && !embedded.documents[0].isCDA)
+        let records = InputWalker().hl7Records(bytes, .init(path: "x", recordBase: "x"))
+        let e = try failure(records.first)
+        #expect(records.count == 1 && e.code == .embeddedDocument && e.recordID == "ACC-1001")
+        #expect(e.message == "the report is a text/html document embedded in OBX 1 (ED); it is not read as HL7 text")
+        #expect(e.metadata.patientID == "123456")
+    }
+
     @Test func edWithPDFAndTextKeepsTheTextAndWarns() throws {
         let pdf = Data("%PDF-1.4 binary".utf8).base64EncodedString()
         let records = read(
@@ -364,7 +389,7 @@ struct HL7v2SampleTests {
         let records = read(bytes)
         #expect(records.count == 3)
         let bad = try failure(records[1])
-        #expect(bad.code == "bad-msh2" && bad.recordID == "t.hl7#2" && bad.source == "in/t.hl7#2")
+        #expect(bad.code == .badMSH2 && bad.recordID == "t.hl7#2" && bad.source == "in/t.hl7#2")
         #expect(bad.message.contains("repeat"))
         #expect(try report(records[2]).recordID == "ACC-1001")
         #expect(try report(records[0]).warnings.isEmpty)
@@ -377,7 +402,7 @@ struct HL7v2SampleTests {
     func brokenMSHIsAnErrorRowAndNeighboursAreRead(_ msh: String, _ code: String) throws {
         let records = read(hl7(Self.message + msh + "PID|||1\n" + Self.message))
         #expect(records.count == 3)
-        #expect(try failure(records[1]).code == code)
+        #expect(try failure(records[1]).code.rawValue == code)
         #expect(try report(records[2]).recordID == "ACC-1001")
     }
 
@@ -455,7 +480,7 @@ struct HL7v2SampleTests {
     @Test func otherMessageTypesAreErrorRowsWithMetadata() throws {
         let e = try failure(
             read(hl7("MSH|^~\\&|ADT|GH|||2024||ADT^A01|1|P|2.5\nPID|||44^^^GH^MR||Doe^J||19990101|M\n")).first)
-        #expect(e.code == "not-a-report" && e.message.contains("ADT^A01"))
+        #expect(e.code == .notAReport && e.message.contains("ADT^A01"))
         #expect(e.metadata.patientID == "44" && e.metadata.sex == "M" && e.metadata.birthDate == "1999-01-01")
     }
 
@@ -490,7 +515,7 @@ struct HL7v2SampleTests {
         let records = read(bytes, base: "x.hl7")
         #expect(records.count == 1)
         let e = try failure(records.first)
-        #expect(e.code == "no-msh" && e.message.hasPrefix("no MSH segment") && e.recordID == "x.hl7#1")
+        #expect(e.code == .noMSH && e.message.hasPrefix("no MSH segment") && e.recordID == "x.hl7#1")
         #expect(!HL7v2Reader.looksLikeHL7(bytes))
     }
 

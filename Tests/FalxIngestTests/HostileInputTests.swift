@@ -55,7 +55,7 @@ import Testing
         let records = Reader.cda.read(doc)
         #expect(records.count == 1)
         let error = try #require(records[0].xmlTestError)
-        #expect(error.code == "xml-entities")
+        #expect(error.code == .xmlEntities)
         #expect(error.message.contains("document declares entities"))
         #expect(Self.leaksNoLocalFile(records))
     }
@@ -65,7 +65,7 @@ import Testing
         let bytes = try XMLTestFiles.sample("hl7v2xml/hapi_xml-with-xxe.xml")
         let records = HL7v2XMLReader.records(bytes, recordBase: "xxe.xml", source: "xxe.xml")
         #expect(records.count == 1)
-        #expect(records[0].xmlTestError?.code == "xml-entities")
+        #expect(records[0].xmlTestError?.code == .xmlEntities)
         #expect(Self.leaksNoLocalFile(records))
     }
 
@@ -94,7 +94,7 @@ import Testing
         let started = Date()
         let records = HL7v2XMLReader.records(bytes, recordBase: "q.xml", source: "q.xml")
         #expect(Date().timeIntervalSince(started) < 2)
-        #expect(records[0].xmlTestError?.code == "not-a-report")
+        #expect(records[0].xmlTestError?.code == .notAReport)
     }
 
     @Test func billionLaughs() throws {
@@ -108,7 +108,7 @@ import Testing
         let records = Reader.cda.read(doc)
         #expect(Date().timeIntervalSince(started) < 2)
         let error = try #require(records[0].xmlTestError)
-        #expect(error.code == "xml-entities" || error.code == "xml-parse")
+        #expect(error.code == .xmlEntities || error.code == .xmlParse)
         #expect(!Self.everything(records).contains("lollol"))
     }
 
@@ -142,7 +142,7 @@ import Testing
     func zeroByteInput(_ reader: Reader) throws {
         let records = reader.read([])
         #expect(records.count == 1)
-        #expect(records[0].xmlTestError?.code == "empty")
+        #expect(records[0].xmlTestError?.code == .empty)
     }
 
     @Test(arguments: Reader.allCases)
@@ -150,7 +150,7 @@ import Testing
         let gzip: [UInt8] = [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03] + Array(repeating: 0x41, count: 40)
         let records = reader.read(gzip)
         #expect(records.count == 1)
-        #expect(records[0].xmlTestError?.code == "compressed")
+        #expect(records[0].xmlTestError?.code == .compressed)
     }
 
     @Test(arguments: Reader.allCases)
@@ -170,7 +170,7 @@ import Testing
     @Test(arguments: Reader.allCases)
     func oversizedInputIsRefusedBeforeParsing(_ reader: Reader) throws {
         let records = reader.read(Self.cda(text: String(repeating: "calcification ", count: 200)), maxInputBytes: 1024)
-        #expect(records[0].xmlTestError?.code == "too-large")
+        #expect(records[0].xmlTestError?.code == .tooLarge)
     }
 
     @Test
@@ -179,7 +179,7 @@ import Testing
         for cut in [1, 100, bytes.count / 2, bytes.count - 20] {
             let records = Reader.cda.read(Array(bytes.prefix(cut)))
             let error = try #require(records[0].xmlTestError)
-            #expect(error.code == "xml-parse")
+            #expect(error.code == .xmlParse)
             #expect(error.message.contains("libxml2 error"))
         }
     }
@@ -190,7 +190,7 @@ import Testing
         doc.replaceSubrange(x...x, with: [0xFF, 0xFE, 0xC0, 0x80])
         let records = Reader.cda.read(doc)
         let error = try #require(records[0].xmlTestError)
-        #expect(error.code == "xml-parse")
+        #expect(error.code == .xmlParse)
         #expect(error.message.contains("not proper UTF-8"))
         #expect(!error.message.contains("\n"))
     }
@@ -200,7 +200,7 @@ import Testing
         let doc = Array((String(repeating: "<a>", count: depth) + String(repeating: "</a>", count: depth)).utf8)
         let records = Reader.cda.read(doc)
         let error = try #require(records[0].xmlTestError)
-        #expect(error.code == "xml-parse")
+        #expect(error.code == .xmlParse)
     }
 
     // MARK: - FHIR
@@ -208,7 +208,7 @@ import Testing
     @Test func fhirResourceThatIsNotADiagnosticReport() throws {
         let json = #"{"resourceType": "Patient", "id": "p", "birthDate": "1950-01-01"}"#
         let error = try #require(Reader.fhir.read(Array(json.utf8))[0].xmlTestError)
-        #expect(error.code == "not-diagnostic-report")
+        #expect(error.code == .notDiagnosticReport)
         #expect(error.message.contains("Patient"))
     }
 
@@ -220,7 +220,7 @@ import Testing
               {"resource": {"resourceType": "Observation", "id": "o2"}}]}
             """
         let error = try #require(Reader.fhir.read(Array(json.utf8))[0].xmlTestError)
-        #expect(error.code == "not-diagnostic-report")
+        #expect(error.code == .notDiagnosticReport)
         #expect(error.message.contains("Bundle (type collection)"))
         #expect(error.message.contains("Patient ×1, Observation ×2"))
     }
@@ -228,13 +228,13 @@ import Testing
     @Test func deeplyNestedJSON() throws {
         let depth = 100_000
         let arrays = Array((String(repeating: "[", count: depth) + String(repeating: "]", count: depth)).utf8)
-        #expect(Reader.fhir.read(arrays)[0].xmlTestError?.code == "too-deep")
+        #expect(Reader.fhir.read(arrays)[0].xmlTestError?.code == .tooDeep)
         let objects = Array(
             (#"{"resourceType": "DiagnosticReport", "x": "#
                 + String(repeating: #"{"a": "#, count: depth) + "1" + String(repeating: "}", count: depth + 1)).utf8)
-        #expect(Reader.fhir.read(objects)[0].xmlTestError?.code == "too-deep")
+        #expect(Reader.fhir.read(objects)[0].xmlTestError?.code == .tooDeep)
         let unclosed = Array(String(repeating: "[", count: depth).utf8)
-        #expect(Reader.fhir.read(unclosed)[0].xmlTestError?.code == "too-deep")
+        #expect(Reader.fhir.read(unclosed)[0].xmlTestError?.code == .tooDeep)
     }
 
     @Test func bracketsInsideJSONStringsDoNotCount() throws {
@@ -245,7 +245,7 @@ import Testing
 
     @Test func malformedJSON() throws {
         let records = Reader.fhir.read(Array(#"{"resourceType": "DiagnosticReport", "conclusion": "#.utf8))
-        #expect(records[0].xmlTestError?.code == "bad-json")
+        #expect(records[0].xmlTestError?.code == .badJSON)
     }
 
     // MARK: - Concurrency

@@ -31,7 +31,7 @@ func temporaryFile(_ bytes: [UInt8], name: String = "f.txt") throws -> String {
         }
         #expect(String(decoding: first.text, as: UTF8.self) == "CT HEAD 1\nFINDINGS: Falcine calcification.\n")
         #expect(first.source.hasSuffix("multi.txt#1"))
-        #expect(blank.code == "empty")
+        #expect(blank.code == .empty)
     }
 
     @Test func bomIsStrippedAndInvalidUTF8IsRepairedWithAWarning() throws {
@@ -52,7 +52,7 @@ func temporaryFile(_ bytes: [UInt8], name: String = "f.txt") throws -> String {
     func emptyInputIsAnErrorRow(_ bytes: [UInt8]) {
         let r = TextReader.records(bytes, recordBase: "e", source: "e")
         guard case .failure(let e) = r.first else { Issue.record("expected an error"); return }
-        #expect(e.code == "empty" && r.count == 1)
+        #expect(e.code == .empty && r.count == 1)
     }
 
     @Test func utf8Validation() {
@@ -72,7 +72,7 @@ func temporaryFile(_ bytes: [UInt8], name: String = "f.txt") throws -> String {
         #expect(first.metadata.sex == "F" && first.metadata.age == 71 && first.format == .jsonl)
         guard case .success(let second) = records[1] else { Issue.record("line 2"); return }
         #expect(second.recordID == "42")
-        let codes = records.map { r -> String in if case .failure(let e) = r { e.code } else { "ok" } }
+        let codes = records.map { r -> String in if case .failure(let e) = r { e.code.rawValue } else { "ok" } }
         #expect(codes == ["ok", "ok", "bad-json", "bad-json", "missing-text", "ok", "empty"])
         guard case .success(let noID) = records[5] else { Issue.record("line 7"); return }
         #expect(noID.recordID == "reports.jsonl#7" && noID.source.hasSuffix("reports.jsonl#7"))
@@ -89,7 +89,7 @@ func temporaryFile(_ bytes: [UInt8], name: String = "f.txt") throws -> String {
     @Test func missingBinaryCompressedAndOversizeFilesAreErrorRows() throws {
         let w = InputWalker(maxFileBytes: 64)
         func code(_ path: String) -> String? {
-            if case .failure(let e) = w.records(of: .init(path: path, recordBase: "x")).first { return e.code }
+            if case .failure(let e) = w.records(of: .init(path: path, recordBase: "x")).first { return e.code.rawValue }
             return nil
         }
         #expect(code("/nonexistent/report.txt") == "not-found")

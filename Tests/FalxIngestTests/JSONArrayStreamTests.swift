@@ -72,7 +72,7 @@ import Testing
             Issue.record("\(records)")
             return
         }
-        #expect(broken.code == "bad-json" && broken.recordID == "a.json#2")
+        #expect(broken.code == .badJSON && broken.recordID == "a.json#2")
         #expect(scalar.message == "element 3 is not a JSON object")
         if case .success = records[3] {} else { Issue.record("element 4 not read: \(records[3])") }
     }
@@ -105,7 +105,7 @@ import Testing
                 Issue.record("\(text): \(records)")
                 continue
             }
-            #expect(e.code == "empty")
+            #expect(e.code == .empty)
         }
     }
 

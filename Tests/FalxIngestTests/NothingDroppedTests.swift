@@ -36,7 +36,7 @@ import Testing
         #expect(records.count == 50)
         #expect(records.filter { (try? $0.get()) != nil }.count == 45)
         let patientRow = try #require(records[9].xmlTestError)
-        #expect(patientRow.code == "not-diagnostic-report" && patientRow.message.contains("Patient"))
+        #expect(patientRow.code == .notDiagnosticReport && patientRow.message.contains("Patient"))
         #expect(records.map(Self.outcome).prefix(2) == ["\(name)#1:ok", "\(name)#2:ok"])
         let first = try records[0].get()
         #expect(first.format == .fhir && first.source.hasSuffix("\(name)#1"))
@@ -68,7 +68,7 @@ import Testing
              "presentedForm":[{"contentType":"text/plain","data":"not base64 at all!"}]}
             """
         let error = try #require(FHIRReader.records(Array(json.utf8), recordBase: "d.json", source: "d.json")[0].xmlTestError)
-        #expect(error.code == "bad-base64")
+        #expect(error.code == .badBase64)
         #expect(error.message.contains("text/plain") && error.message.contains("not valid base64"))
         // With other text the report is read, and the bad form is a warning.
         let withConclusion = json.replacingOccurrences(

@@ -16,7 +16,7 @@ func rows(_ records: [Record]) -> [Row] {
         switch r {
         case .success(let x):
             Row(id: x.recordID, status: "ok", text: String(decoding: x.text, as: UTF8.self), warnings: x.warnings)
-        case .failure(let e): Row(id: e.recordID, status: e.code, text: e.message)
+        case .failure(let e): Row(id: e.recordID, status: e.code.rawValue, text: e.message)
         }
     }
 }

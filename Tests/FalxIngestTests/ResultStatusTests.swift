@@ -87,7 +87,7 @@ import Testing
     @Test func repeatedIdsGetTheNextFreeSuffix() {
         var ids = UniqueRecordIDs()
         func id(_ s: String) -> String {
-            ids.unique(.failure(RecordError(code: "x", message: "x", recordID: s, source: "s", format: .text))).recordID
+            ids.unique(.failure(RecordError(code: .empty, message: "x", recordID: s, source: "s", format: .text))).recordID
         }
         #expect(["A", "A", "A~2", "A", "B", "A~2"].map(id) == ["A", "A~2", "A~2~2", "A~3", "B", "A~2~3"])
     }

@@ -100,7 +100,7 @@ extension Record {
         let records = CDAReader.records(bytes, recordBase: "ud.xml", source: "ud.xml")
         #expect(records.count == 1)
         let error = try #require(records[0].xmlTestError)
-        #expect(error.code == "external-reference")
+        #expect(error.code == .externalReference)
         #expect(error.message.contains("UD_sample.pdf"))
         #expect(error.recordID == "ud.xml#1")
         #expect(error.format == .cda)
@@ -176,7 +176,7 @@ extension Record {
         let xml = Array(#"<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body>x</body></html>"#.utf8)
         #expect(!CDAReader.looksLikeCDA(xml))
         let error = try #require(CDAReader.records(xml, recordBase: "a.xml", source: "a.xml")[0].xmlTestError)
-        #expect(error.code == "not-cda")
+        #expect(error.code == .notCDA)
     }
 
     @Test func nonXMLBodyPDFIsBinaryOnly() throws {
@@ -187,7 +187,7 @@ extension Record {
             </nonXMLBody></component></ClinicalDocument>
             """
         let error = try #require(CDAReader.records(Array(xml.utf8), recordBase: "p.xml", source: "p.xml")[0].xmlTestError)
-        #expect(error.code == "binary-only")
+        #expect(error.code == .binaryOnly)
         #expect(error.message.contains("binary form, no text"))
     }
 
@@ -244,7 +244,7 @@ extension Record {
         let records = HL7v2XMLReader.records(bytes, recordBase: "q.xml", source: "q.xml")
         #expect(records.count == 1)
         let error = try #require(records[0].xmlTestError)
-        #expect(error.code == "not-a-report")
+        #expect(error.code == .notAReport)
         #expect(error.message.contains("QBP^Q22"))
         #expect(error.metadata.facility == "UHN")
     }
@@ -299,7 +299,7 @@ extension Record {
             """
         let error = try #require(
             HL7v2XMLReader.records(Array(xml.utf8), recordBase: "p.xml", source: "p.xml")[0].xmlTestError)
-        #expect(error.code == "binary-only")
+        #expect(error.code == .binaryOnly)
         #expect(error.recordID == "A-9")
         #expect(error.message.contains("binary form, no text"))
     }
@@ -307,6 +307,6 @@ extension Record {
     @Test func messageWithoutMSH() throws {
         let xml = Array(#"<ORU_R01 xmlns="urn:hl7-org:v2xml"><PID><PID.3><CX.1>1</CX.1></PID.3></PID></ORU_R01>"#.utf8)
         let error = try #require(HL7v2XMLReader.records(xml, recordBase: "n.xml", source: "n.xml")[0].xmlTestError)
-        #expect(error.code == "no-msh")
+        #expect(error.code == .noMSH)
     }
 }

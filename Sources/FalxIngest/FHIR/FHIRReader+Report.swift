@@ -7,7 +7,7 @@ extension FHIRReader {
         let contained = (report["contained"] as? [Any] ?? []).compactMap { $0 as? JSONObject }
         let meta = metadata(report, index: index, contained: contained)
         let id = meta.accession.isEmpty ? fallbackID : meta.accession
-        func fail(_ code: String, _ message: String) -> Record {
+        func fail(_ code: RecordErrorCode, _ message: String) -> Record {
             .failure(RecordError(code: code, message: message, recordID: id, source: source, format: .fhir, metadata: meta))
         }
         var warnings: [String] = []
@@ -60,12 +60,12 @@ extension FHIRReader {
         let text = CDAReader.joined(lines)
         if text.isEmpty {
             if let form = badBase64.first, binaries.isEmpty {
-                return fail("bad-base64", "\(form) data is not valid base64, and the report has no other text")
+                return fail(.badBase64, "\(form) data is not valid base64, and the report has no other text")
             }
             if !binaries.isEmpty {
-                return fail("binary-only", "binary form, no text (\(binaries.joined(separator: ", ")))")
+                return fail(.binaryOnly, "binary form, no text (\(binaries.joined(separator: ", ")))")
             }
-            return fail("no-text", "the DiagnosticReport has no conclusion, no textual presentedForm and no narrative")
+            return fail(.noText, "the DiagnosticReport has no conclusion, no textual presentedForm and no narrative")
         }
         for b in binaries { warnings.append("no text read from a \(b) presentedForm") }
         for form in badBase64 { warnings.append("\(form) data is not valid base64") }

@@ -67,46 +67,46 @@ public enum FHIRReader {
         maxDepth: Int = defaultMaxDepth, watch: ScanWatch = .none, _ body: (Record) throws -> Void
     ) rethrows {
         let firstID = "\(recordBase)#1"
-        func fail(_ code: String, _ message: String) -> Record {
+        func fail(_ code: RecordErrorCode, _ message: String) -> Record {
             .failure(RecordError(code: code, message: message, recordID: firstID, source: source, format: .fhir))
         }
-        if bytes.isEmpty { return try body(fail("empty", "the input is empty")) }
+        if bytes.isEmpty { return try body(fail(.empty, "the input is empty")) }
         if bytes.count > maxInputBytes {
-            return try body(fail("too-large", "FHIR input of \(bytes.count) bytes is over the \(maxInputBytes)-byte limit"))
+            return try body(fail(.tooLarge, "FHIR input of \(bytes.count) bytes is over the \(maxInputBytes)-byte limit"))
         }
-        if bytes.starts(with: [0x1F, 0x8B]) { return try body(fail("compressed", "gzip-compressed input is not read")) }
+        if bytes.starts(with: [0x1F, 0x8B]) { return try body(fail(.compressed, "gzip-compressed input is not read")) }
         let depth = JSONNesting.depth(bytes, stoppingAbove: maxDepth, watch: watch)
         if watch.stopRequested { return }
         if depth > maxDepth {
-            return try body(fail("too-deep", "JSON nested deeper than \(maxDepth) levels; not parsed"))
+            return try body(fail(.tooDeep, "JSON nested deeper than \(maxDepth) levels; not parsed"))
         }
         let scan = JSONScan(bytes: bytes, watch: watch)
         let start = scan.skipSpace(bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)
         let whole = scan.value(at: start)
         if watch.stopRequested { return }
         guard let top = whole, scan.skipSpace(top.upperBound) == bytes.count else {
-            return try body(fail("bad-json", "not valid JSON"))
+            return try body(fail(.badJSON, "not valid JSON"))
         }
-        guard bytes[top.lowerBound] == 0x7B else { return try body(fail("bad-json", "the JSON is not an object")) }
+        guard bytes[top.lowerBound] == 0x7B else { return try body(fail(.badJSON, "the JSON is not an object")) }
         guard let typeToken = scan.member("resourceType", of: top), let type = scan.string(typeToken) else {
-            return try body(fail("not-fhir", "a JSON object without resourceType is not a FHIR resource"))
+            return try body(fail(.notFHIR, "a JSON object without resourceType is not a FHIR resource"))
         }
         switch type {
         case "DiagnosticReport":
-            guard let report = scan.object(top) else { return try body(fail("bad-json", "not valid JSON")) }
+            guard let report = scan.object(top) else { return try body(fail(.badJSON, "not valid JSON")) }
             try body(read(report, index: FHIRIndex(), fallbackID: firstID, source: source))
         case "Bundle":
             var outline = BundleOutline()
             let collected = outline.collect(top, scan: scan, path: "the Bundle")
             if watch.stopRequested { return }
             guard collected else {
-                return try body(fail("bad-json", "not valid JSON"))
+                return try body(fail(.badJSON, "not valid JSON"))
             }
             if outline.reports.isEmpty && outline.problems.isEmpty {
                 let bundleType = scan.member("type", of: top).flatMap(scan.string) ?? "unknown"
                 return try body(
                     fail(
-                        "not-diagnostic-report",
+                        .notDiagnosticReport,
                         "the Bundle (type \(bundleType)) holds no DiagnosticReport (it holds \(outline.heldDescription))"))
             }
             // Reports first, then one error row for each entry that could not be understood.
@@ -120,7 +120,7 @@ public enum FHIRReader {
                 } else {
                     let message = "DiagnosticReport \(i + 1) of the Bundle is not valid JSON"
                     try body(
-                        .failure(RecordError(code: "bad-json", message: message, recordID: id, source: place, format: .fhir)))
+                        .failure(RecordError(code: .badJSON, message: message, recordID: id, source: place, format: .fhir)))
                 }
             }
             for (k, problem) in outline.problems.enumerated() {
@@ -128,11 +128,11 @@ public enum FHIRReader {
                 try body(
                     .failure(
                         RecordError(
-                            code: "bad-bundle-entry", message: problem, recordID: "\(recordBase)#\(n)",
+                            code: .badBundleEntry, message: problem, recordID: "\(recordBase)#\(n)",
                             source: multi ? "\(source)#\(n)" : source, format: .fhir)))
             }
         default:
-            try body(fail("not-diagnostic-report", "the resource is a \(type), not a DiagnosticReport"))
+            try body(fail(.notDiagnosticReport, "the resource is a \(type), not a DiagnosticReport"))
         }
     }
 
@@ -143,7 +143,7 @@ public enum FHIRReader {
             let message = "the document could not be turned into FHIR JSON"
             return [
                 .failure(
-                    RecordError(code: "bad-json", message: message, recordID: "\(recordBase)#1", source: source, format: .fhir))
+                    RecordError(code: .badJSON, message: message, recordID: "\(recordBase)#1", source: source, format: .fhir))
             ]
         }
         return records(Array(json), recordBase: recordBase, source: source)

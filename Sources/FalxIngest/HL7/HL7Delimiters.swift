@@ -19,12 +19,12 @@ struct HL7Delimiters: Sendable, Equatable {
     /// - Returns: the delimiters, or a sentence saying what is wrong with MSH-1 / MSH-2.
     static func parse(mshLine line: ArraySlice<UInt8>) -> Result<HL7Delimiters, HL7DelimiterProblem> {
         let start = line.startIndex
-        guard line.count > 3 else { return .failure(.init(code: "bad-msh1", message: "MSH has no field separator (MSH-1)")) }
+        guard line.count > 3 else { return .failure(.init(code: .badMSH1, message: "MSH has no field separator (MSH-1)")) }
         let field = line[start + 3]
         guard isDelimiterByte(field) else {
             return .failure(
                 .init(
-                    code: "bad-msh1",
+                    code: .badMSH1,
                     message: "MSH-1 field separator \(HL7Text.describe(byte: field)) is not a punctuation character"))
         }
         var end = start + 4
@@ -32,20 +32,20 @@ struct HL7Delimiters: Sendable, Equatable {
         let chars = Array(line[(start + 4)..<end])
         let shown = HL7Text.describe(bytes: chars)
         guard !chars.isEmpty else {
-            return .failure(.init(code: "bad-msh2", message: "MSH-2 encoding characters are missing"))
+            return .failure(.init(code: .badMSH2, message: "MSH-2 encoding characters are missing"))
         }
         guard chars.count <= 5 else {
-            return .failure(.init(code: "bad-msh2", message: "MSH-2 encoding characters \(shown) are more than five characters"))
+            return .failure(.init(code: .badMSH2, message: "MSH-2 encoding characters \(shown) are more than five characters"))
         }
         for (i, c) in chars.enumerated() {
             guard isDelimiterByte(c), c != field else {
                 return .failure(
                     .init(
-                        code: "bad-msh2",
+                        code: .badMSH2,
                         message: "MSH-2 encoding characters \(shown) hold a character that cannot be a delimiter"))
             }
             guard !chars[..<i].contains(c) else {
-                return .failure(.init(code: "bad-msh2", message: "MSH-2 encoding characters \(shown) repeat a character"))
+                return .failure(.init(code: .badMSH2, message: "MSH-2 encoding characters \(shown) repeat a character"))
             }
         }
         return .success(
@@ -68,6 +68,6 @@ struct HL7Delimiters: Sendable, Equatable {
 
 /// Why MSH-1 or MSH-2 cannot be used; becomes the `RecordError` of the message.
 struct HL7DelimiterProblem: Error, Sendable, Equatable {
-    var code: String
+    var code: RecordErrorCode
     var message: String
 }

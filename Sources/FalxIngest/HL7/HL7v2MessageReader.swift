@@ -20,7 +20,7 @@ struct HL7v2MessageReader: Sendable {
         var warnings = chunk.warnings
         let fallbackID = "\(recordBase)#\(number)"
         guard let mshRange = chunk.segments.first?.first else {
-            return failure("no-msh", "no MSH segment", id: fallbackID, metadata: ReportMetadata())
+            return failure(.noMSH, "no MSH segment", id: fallbackID, metadata: ReportMetadata())
         }
         let mshLine = chunk.segmentLines.first ?? 1
         let delimiters: HL7Delimiters
@@ -75,7 +75,7 @@ struct HL7v2MessageReader: Sendable {
             let trigger = values.text(values.component(msh.field(9), 2))
             if !trigger.isEmpty { shown += "^" + trigger }
             return failure(
-                "not-a-report", "message type \(shown) (MSH at line \(mshLine)) is not a report message (ORU or MDM)", id: id,
+                .notAReport, "message type \(shown) (MSH at line \(mshLine)) is not a report message (ORU or MDM)", id: id,
                 metadata: metadata)
         }
 
@@ -85,21 +85,15 @@ struct HL7v2MessageReader: Sendable {
         collectText(segments, values, into: &text, documents: &documents, binaries: &binaries, warnings: &warnings)
 
         if text.isEmpty {
-            if let doc = documents.first {
-                let what = doc.isCDA ? "a CDA document" : "a \(doc.mediaType) document"
-                return HL7v2MessageRecord(
-                    record: .failure(
-                        error(
-                            "embedded-document",
-                            "the report is \(what) embedded in OBX \(doc.observation) (ED); it is not read as HL7 text",
-                            id: id, metadata: metadata)),
-                    embeddedDocuments: documents)
+            if !documents.isEmpty {
+                return .embeddedReport(
+                    HL7EmbeddedReport(recordID: id, source: source, metadata: metadata, documents: documents))
             }
             if let binary = binaries.first {
-                return failure("binary-only", binary, id: id, metadata: metadata)
+                return failure(.binaryOnly, binary, id: id, metadata: metadata)
             }
             return failure(
-                "no-text", "the message holds no report text (no TX, FT or ST observation, text ED or NTE)", id: id,
+                .noText, "the message holds no report text (no TX, FT or ST observation, text ED or NTE)", id: id,
                 metadata: metadata)
         }
         warnings.append(contentsOf: binaries)
@@ -111,17 +105,17 @@ struct HL7v2MessageReader: Sendable {
         if body.repaired { warnings.append("invalid UTF-8 replaced with U+FFFD") }
         let report = Report(
             recordID: id, source: source, format: .hl7v2, text: body.bytes, metadata: metadata, warnings: warnings)
-        return HL7v2MessageRecord(record: .success(report), embeddedDocuments: documents)
+        return .report(report, embeddedDocuments: documents)
     }
 
     // MARK: - Errors
 
-    private func error(_ code: String, _ message: String, id: String, metadata: ReportMetadata) -> RecordError {
+    private func error(_ code: RecordErrorCode, _ message: String, id: String, metadata: ReportMetadata) -> RecordError {
         RecordError(code: code, message: message, recordID: id, source: source, format: .hl7v2, metadata: metadata)
     }
 
-    private func failure(_ code: String, _ message: String, id: String, metadata: ReportMetadata) -> HL7v2MessageRecord {
-        HL7v2MessageRecord(record: .failure(error(code, message, id: id, metadata: metadata)))
+    private func failure(_ code: RecordErrorCode, _ message: String, id: String, metadata: ReportMetadata) -> HL7v2MessageRecord {
+        .failure(error(code, message, id: id, metadata: metadata))
     }
 
     // MARK: - Metadata

@@ -39,21 +39,67 @@ public struct HL7EmbeddedDocument: Sendable, Equatable {
     }
 }
 
-/// One HL7 v2 message read: its record, plus any documents embedded in it.
-///
-/// When the message's only report is an embedded document, `record` is a failure with code
-/// `embedded-document` (carrying the message's metadata), and `embeddedDocuments` holds the
-/// document for the wiring to hand to the CDA reader.
-public struct HL7v2MessageRecord: Sendable, Equatable {
-    /// The report read from the message's text, or why it could not be read.
-    public var record: Record
-    /// Documents found in ED-typed OBX values (XML, HTML), in message order.
-    public var embeddedDocuments: [HL7EmbeddedDocument]
+/// One HL7 v2 message read: its report, the embedded document that is its report, or why it
+/// cannot be read.
+public enum HL7v2MessageRecord: Sendable, Equatable {
+    /// The report read from the message's text, with the documents embedded beside that text
+    /// (each named in the report's warnings, not read).
+    case report(Report, embeddedDocuments: [HL7EmbeddedDocument])
+    /// The message holds no text of its own, only embedded documents, for a reader that parses
+    /// them: `InputWalker` hands a CDA document to `CDAReader`.
+    case embeddedReport(HL7EmbeddedReport)
+    /// Why the message cannot be read.
+    case failure(RecordError)
 
-    /// Creates a message result.
-    public init(record: Record, embeddedDocuments: [HL7EmbeddedDocument] = []) {
-        self.record = record
-        self.embeddedDocuments = embeddedDocuments
+    /// The record as this reader alone gives it: an embedded report is an `embedded-document`
+    /// error, since the HL7 v2 reader does not parse XML.
+    public var record: Record {
+        switch self {
+        case .report(let report, _): .success(report)
+        case .embeddedReport(let embedded): .failure(embedded.unread)
+        case .failure(let error): .failure(error)
+        }
+    }
+
+    /// Documents found in ED-typed OBX values (XML, HTML), in message order.
+    public var embeddedDocuments: [HL7EmbeddedDocument] {
+        switch self {
+        case .report(_, let documents): documents
+        case .embeddedReport(let embedded): embedded.documents
+        case .failure: []
+        }
+    }
+}
+
+/// A message whose report is a document embedded in it: the message's id, source and metadata,
+/// which the document's reader keeps, and the documents.
+public struct HL7EmbeddedReport: Sendable, Equatable {
+    /// The message's record id.
+    public var recordID: String
+    /// The message's source.
+    public var source: String
+    /// What the message's own segments say (PID, OBR, MSH); it fills what the document lacks.
+    public var metadata: ReportMetadata
+    /// The embedded documents, in message order; never empty.
+    public var documents: [HL7EmbeddedDocument]
+
+    /// Creates an embedded report.
+    public init(recordID: String, source: String, metadata: ReportMetadata, documents: [HL7EmbeddedDocument]) {
+        self.recordID = recordID
+        self.source = source
+        self.metadata = metadata
+        self.documents = documents
+    }
+
+    /// The error row of the message when no reader reads its documents.
+    public var unread: RecordError {
+        let what =
+            documents.first.map { $0.isCDA ? "a CDA document" : "a \($0.mediaType) document" } ?? "a document"
+        let observation = documents.first?.observation ?? "?"
+        return RecordError(
+            code: .embeddedDocument,
+            message: "the report is \(what) embedded in OBX \(observation) (ED); it is not read as HL7 text",
+            recordID: recordID, source: source, format: .hl7v2, metadata: metadata)
     }
 }
 
@@ -69,7 +115,7 @@ public struct HL7v2MessageRecord: Sendable, Equatable {
 /// `\.br\` breaks, or one OBX per section with the section named in OBX-3, which becomes a
 /// `FINDINGS:`-style header line), NTE comments after an OBR or OBX, and base64 `text/plain` in an
 /// ED OBX. A PDF or image in an ED OBX has no text; an XML (CDA) document in an ED OBX is returned
-/// in `HL7v2MessageRecord.embeddedDocuments` and is not parsed here. Coded and numeric OBX values
+/// as `HL7v2MessageRecord.embeddedReport` (or beside the text) and is not parsed here. Coded and numeric OBX values
 /// (CE, CWE, NM, …) and DICOM UIDs in ST values are not report text.
 ///
 /// Metadata: PID-3 (the repetition with identifier type MR, else the first), PID-7 birth date,
@@ -125,9 +171,9 @@ public enum HL7v2Reader {
         switch layout {
         case .noMSH(let why):
             let error = RecordError(
-                code: "no-msh", message: bytes.isEmpty ? "no MSH segment: the file is empty" : why,
+                code: .noMSH, message: bytes.isEmpty ? "no MSH segment: the file is empty" : why,
                 recordID: "\(recordBase)#1", source: source, format: .hl7v2)
-            try body(HL7v2MessageRecord(record: .failure(error)))
+            try body(.failure(error))
         case .messages(let chunks):
             let multi = chunks.count > 1
             for (k, chunk) in chunks.enumerated() {

@@ -82,7 +82,7 @@ extension InputWalker {
                     try body(
                         .failure(
                             RecordError(
-                                code: "line-too-long", message: "line \(lineNumber) is longer than \(maxLineBytes) bytes",
+                                code: .lineTooLong, message: "line \(lineNumber) is longer than \(maxLineBytes) bytes",
                                 recordID: "\(entry.recordBase)#\(lineNumber)", source: "\(entry.path)#\(lineNumber)",
                                 format: .jsonl))
                     )
@@ -99,7 +99,7 @@ extension InputWalker {
                 try body(
                     .failure(
                         RecordError(
-                            code: "read-failed",
+                            code: .readFailed,
                             message: "reading stopped after line \(lineNumber - 1)\(failure().map { ": " + $0 } ?? "")",
                             recordID: "\(entry.recordBase)#\(lineNumber)", source: "\(entry.path)#\(lineNumber)", format: .jsonl))
                 )

@@ -27,7 +27,7 @@ extension InputWalker {
     /// batch and a multi-report text file one record at a time, the other formats as read.
     func forEachRecord(fromBytes bytes: [UInt8], entry: Entry, _ body: (Record) throws -> Void) rethrows {
         let (base, path) = (entry.recordBase, entry.path)
-        func fail(_ code: String, _ message: String, _ format: InputFormat) -> Record {
+        func fail(_ code: RecordErrorCode, _ message: String, _ format: InputFormat) -> Record {
             .failure(RecordError(code: code, message: message, recordID: "\(base)#1", source: path, format: format))
         }
         switch contentKind(bytes, entry) {
@@ -36,11 +36,11 @@ extension InputWalker {
         case .hl7xml: try HL7v2XMLReader.records(bytes, recordBase: base, source: path).forEach(body)
         case .fhirxml: try FHIRXMLReader.records(bytes, recordBase: base, source: path).forEach(body)
         case .unknownXML:
-            try body(fail("unknown-xml", "an XML document that is neither CDA, HL7 v2 XML nor FHIR", .cda))
+            try body(fail(.unknownXML, "an XML document that is neither CDA, HL7 v2 XML nor FHIR", .cda))
         case .fhir: try FHIRReader.forEachRecord(bytes, recordBase: base, source: path, watch: watch, body)
         case .jsonArray:
             try JSONArrayReader.forEachRecord(bytes, recordBase: base, source: path, options: reading, watch: watch, body)
-        case .binary: try body(fail("binary", "the file looks binary (NUL or control bytes), not report text", .text))
+        case .binary: try body(fail(.binary, "the file looks binary (NUL or control bytes), not report text", .text))
         case .text:
             try TextReader.forEachRecord(
                 bytes, recordBase: base, source: path, headers: textHeaders, encoding: reading.encoding, watch: watch, body)
@@ -64,17 +64,16 @@ extension InputWalker {
 
     /// A message's record; an embedded CDA document is read here.
     static func record(of message: HL7v2MessageRecord) -> Record {
-        guard case .failure(let e) = message.record, e.code == "embedded-document",
-            let doc = message.embeddedDocuments.first(where: { $0.isCDA })
+        guard case .embeddedReport(let embedded) = message, let doc = embedded.documents.first(where: { $0.isCDA })
         else { return message.record }
-        switch CDAReader.report(fromXML: doc.bytes, recordID: e.recordID, source: e.source) {
+        switch CDAReader.report(fromXML: doc.bytes, recordID: embedded.recordID, source: embedded.source) {
         case .success(var report):
             report.format = .hl7v2
-            report.metadata = merge(e.metadata, over: report.metadata)
+            report.metadata = merge(embedded.metadata, over: report.metadata)
             return .success(report)
         case .failure(var inner):
             inner.format = .hl7v2
-            inner.metadata = merge(e.metadata, over: inner.metadata)
+            inner.metadata = merge(embedded.metadata, over: inner.metadata)
             return .failure(inner)
         }
     }

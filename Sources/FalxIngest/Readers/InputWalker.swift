@@ -48,7 +48,7 @@ public struct InputWalker: Sendable {
         public var problem: Problem?
 
         public struct Problem: Sendable, Equatable {
-            public var code: String
+            public var code: RecordErrorCode
             public var message: String
         }
 
@@ -91,7 +91,7 @@ public struct InputWalker: Sendable {
                 try body(
                     Entry(
                         path: path, recordBase: name,
-                        problem: .init(code: "symlink-loop", message: "\(path) is a symbolic link loop")))
+                        problem: .init(code: .symlinkLoop, message: "\(path) is a symbolic link loop")))
             } else {
                 try body(Entry(path: path, recordBase: name))
             }
@@ -152,7 +152,7 @@ public struct InputWalker: Sendable {
             try body(
                 Entry(
                     path: folder, recordBase: base,
-                    problem: .init(code: "unreadable-folder", message: "cannot list the folder \(folder)")))
+                    problem: .init(code: .unreadableFolder, message: "cannot list the folder \(folder)")))
             return
         }
         struct Item {
@@ -169,9 +169,9 @@ public struct InputWalker: Sendable {
             guard stat(full, &st) == 0 else {
                 let problem: Entry.Problem =
                     switch errno {
-                    case ELOOP: .init(code: "symlink-loop", message: "\(rel) is a symbolic link loop")
-                    case ENOENT: .init(code: "broken-link", message: "\(rel) is a symbolic link to nothing")
-                    default: .init(code: "unreadable", message: "cannot look at \(rel): \(String(cString: strerror(errno)))")
+                    case ELOOP: .init(code: .symlinkLoop, message: "\(rel) is a symbolic link loop")
+                    case ENOENT: .init(code: .brokenLink, message: "\(rel) is a symbolic link to nothing")
+                    default: .init(code: .unreadable, message: "cannot look at \(rel): \(String(cString: strerror(errno)))")
                     }
                 items.append(Item(key: Array(name.utf8), name: name, problem: problem))
                 continue
@@ -193,7 +193,7 @@ public struct InputWalker: Sendable {
                 items.append(
                     Item(
                         key: Array(name.utf8), name: name,
-                        problem: .init(code: "not-a-file", message: "\(rel) is \(kind), not a file")))
+                        problem: .init(code: .notAFile, message: "\(rel) is \(kind), not a file")))
             }
         }
         items.sort { $0.key.lexicographicallyPrecedes($1.key) }
@@ -205,7 +205,7 @@ public struct InputWalker: Sendable {
                     try body(
                         Entry(
                             path: full, recordBase: rel,
-                            problem: .init(code: "folder-cycle", message: "\(rel) links back to a folder above it")))
+                            problem: .init(code: .folderCycle, message: "\(rel) links back to a folder above it")))
                 } else {
                     try walk(folder: full, relative: rel + "/", ancestors: ancestors.union([id]), body)
                 }
@@ -231,7 +231,7 @@ public struct InputWalker: Sendable {
     /// `bytesRead`, when given, hears of every block read from the file (compressed bytes for a
     /// `.gz`), for a progress line.
     public func forEachRecord(of entry: Entry, bytesRead: ((Int) -> Void)? = nil, _ body: (Record) throws -> Void) rethrows {
-        let fail = { (code: String, message: String) -> Record in
+        let fail = { (code: RecordErrorCode, message: String) -> Record in
             .failure(
                 RecordError(
                     code: code, message: message, recordID: "\(entry.recordBase)#1", source: entry.path, format: .text))
@@ -243,7 +243,7 @@ public struct InputWalker: Sendable {
         guard let handle = entry.path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: entry.path) else {
             let exists = FileManager.default.fileExists(atPath: entry.path)
             try body(
-                fail(exists ? "unreadable" : "not-found", exists ? "cannot open \(entry.path)" : "no such file \(entry.path)"))
+                fail(exists ? .unreadable : .notFound, exists ? "cannot open \(entry.path)" : "no such file \(entry.path)"))
             return
         }
         defer { try? handle.close() }
@@ -273,18 +273,18 @@ public struct InputWalker: Sendable {
         read: (Int) -> [UInt8]?, entry: Entry, depth: Int = 0, failure: () -> String? = { nil }, sizeHint: Int = 0,
         decoded: Bool = false, _ body: (Record) throws -> Void
     ) rethrows {
-        let fail = { (code: String, message: String) -> Record in
+        let fail = { (code: RecordErrorCode, message: String) -> Record in
             .failure(
                 RecordError(
                     code: code, message: message, recordID: "\(entry.recordBase)#1", source: entry.path, format: .text))
         }
         guard var bytes = read(Self.blockSize) else {
             try body(
-                fail(depth > 0 ? "bad-gzip" : "unreadable", "read failed: \(entry.path)\(failure().map { ": " + $0 } ?? "")"))
+                fail(depth > 0 ? .badGzip : .unreadable, "read failed: \(entry.path)\(failure().map { ": " + $0 } ?? "")"))
             return
         }
         if bytes.isEmpty {
-            try body(fail("empty", "the file is empty"))
+            try body(fail(.empty, "the file is empty"))
             return
         }
         // Detection looks at the first bytes (gzip, BOMs): a short first read is topped up.
@@ -314,14 +314,14 @@ public struct InputWalker: Sendable {
         while bytes.count <= maxFileBytes {
             guard let more = read(Self.blockSize) else {
                 try body(
-                    fail(depth > 0 ? "bad-gzip" : "unreadable", "read failed: \(entry.path)\(failure().map { ": " + $0 } ?? "")"))
+                    fail(depth > 0 ? .badGzip : .unreadable, "read failed: \(entry.path)\(failure().map { ": " + $0 } ?? "")"))
                 return
             }
             if more.isEmpty { break }
             bytes += more
         }
         if bytes.count > maxFileBytes {
-            try body(fail("too-large", "file larger than \(maxFileBytes) bytes"))
+            try body(fail(.tooLarge, "file larger than \(maxFileBytes) bytes"))
             return
         }
         try forEachRecord(fromBytes: bytes, entry: entry, body)
@@ -332,13 +332,13 @@ public struct InputWalker: Sendable {
     func forEachDecompressedRecord(
         first: [UInt8], read: (Int) -> [UInt8]?, entry: Entry, depth: Int, _ body: (Record) throws -> Void
     ) rethrows {
-        let fail = { (code: String, message: String) -> Record in
+        let fail = { (code: RecordErrorCode, message: String) -> Record in
             .failure(
                 RecordError(
                     code: code, message: message, recordID: "\(entry.recordBase)#1", source: entry.path, format: .text))
         }
         guard depth < 2 else {
-            try body(fail("nested-gzip", "gzip inside gzip inside gzip is not read"))
+            try body(fail(.nestedGzip, "gzip inside gzip inside gzip is not read"))
             return
         }
         try withoutActuallyEscaping(read) { read in
@@ -351,7 +351,7 @@ public struct InputWalker: Sendable {
                 return read(count)
             }
             guard let gunzip = Gunzip(read: raw) else {
-                try body(fail("bad-gzip", "cannot start decompression"))
+                try body(fail(.badGzip, "cannot start decompression"))
                 return
             }
             try forEachRecord(read: gunzip.next, entry: entry, depth: depth + 1, failure: { gunzip.failure }, body)

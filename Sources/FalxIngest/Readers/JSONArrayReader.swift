@@ -44,24 +44,24 @@ public enum JSONArrayReader {
         var scanner = Scanner(bytes: bytes, watch: watch)
         defer { watch.scanned(scanner.i) }
         var n = 0
-        func fail(_ code: String, _ message: String, _ k: Int) -> Record {
+        func fail(_ code: RecordErrorCode, _ message: String, _ k: Int) -> Record {
             .failure(
                 RecordError(
                     code: code, message: message, recordID: "\(recordBase)#\(k)", source: "\(source)#\(k)", format: .json))
         }
-        guard scanner.open() else { return try body(fail("bad-json", "the file is not a JSON array", 1)) }
+        guard scanner.open() else { return try body(fail(.badJSON, "the file is not a JSON array", 1)) }
         while !watch.stopRequested {
             let next = scanner.nextElement()
             if scanner.stopped { return }
             switch next {
             case .end:
-                if n == 0 { return try body(fail("empty", "the JSON array holds no elements", 1)) }
-                if !scanner.atEnd() { try body(fail("bad-json", "text after the end of the JSON array", n + 1)) }
+                if n == 0 { return try body(fail(.empty, "the JSON array holds no elements", 1)) }
+                if !scanner.atEnd() { try body(fail(.badJSON, "text after the end of the JSON array", n + 1)) }
                 return
             case .element(let range):
                 n += 1
                 guard bytes[range.lowerBound] == 0x7B else {
-                    try body(fail("bad-json", "element \(n) is not a JSON object", n))
+                    try body(fail(.badJSON, "element \(n) is not a JSON object", n))
                     continue
                 }
                 try body(
@@ -70,7 +70,7 @@ public enum JSONArrayReader {
                         place: "element \(n)", format: .json))
             case .broken(let reason):
                 n += 1
-                return try body(fail("bad-json", "element \(n) and what follows cannot be read: \(reason)", n))
+                return try body(fail(.badJSON, "element \(n) and what follows cannot be read: \(reason)", n))
             }
         }
     }

@@ -25,7 +25,7 @@ public enum JSONLinesReader {
         if trimmed.starts(with: [0xEF, 0xBB, 0xBF]) { trimmed = trimmed.dropFirst(3) }
         guard !trimmed.isEmpty else {
             return .failure(
-                RecordError(code: "blank-line", message: "blank line", recordID: fallbackID, source: src, format: format))
+                RecordError(code: .blankLine, message: "blank line", recordID: fallbackID, source: src, format: format))
         }
         // A line that is not UTF-8 is decoded as a text file is, and says so, rather than refused.
         var warnings: [String] = []
@@ -46,13 +46,13 @@ public enum JSONLinesReader {
         } catch {
             return .failure(
                 RecordError(
-                    code: "bad-json", message: "\(place) is not valid JSON", recordID: fallbackID, source: src,
+                    code: .badJSON, message: "\(place) is not valid JSON", recordID: fallbackID, source: src,
                     format: format))
         }
         guard let dict = object as? [String: Any] else {
             return .failure(
                 RecordError(
-                    code: "bad-json", message: "\(place) is not a JSON object", recordID: fallbackID, source: src,
+                    code: .badJSON, message: "\(place) is not a JSON object", recordID: fallbackID, source: src,
                     format: format))
         }
         // Each field's value under its best-ranked name (of two spellings of one rank, the first in
@@ -170,13 +170,13 @@ public enum JSONLinesReader {
         guard let text else {
             return .failure(
                 RecordError(
-                    code: "missing-text", message: "\(place) has no string \"text\"", recordID: id, source: src,
+                    code: .missingText, message: "\(place) has no string \"text\"", recordID: id, source: src,
                     format: format, metadata: meta))
         }
         if isBlank(text) {
             return .failure(
                 RecordError(
-                    code: "empty", message: "\(place) has an empty \"text\"", recordID: id, source: src, format: format,
+                    code: .empty, message: "\(place) has an empty \"text\"", recordID: id, source: src, format: format,
                     metadata: meta))
         }
         return .success(Report(recordID: id, source: src, format: format, text: text, metadata: meta, warnings: warnings))

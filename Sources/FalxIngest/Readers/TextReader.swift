@@ -40,7 +40,7 @@ public enum TextReader {
             return try body(
                 .failure(
                     RecordError(
-                        code: "empty", message: "the file holds no report text",
+                        code: .empty, message: "the file holds no report text",
                         recordID: "\(recordBase)#1", source: source, format: .text)))
         }
         let multi = parts.count > 1
@@ -53,7 +53,7 @@ public enum TextReader {
             if text.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
                 try body(
                     .failure(
-                        RecordError(code: "empty", message: "the report is blank", recordID: id, source: src, format: .text)))
+                        RecordError(code: .empty, message: "the report is blank", recordID: id, source: src, format: .text)))
                 continue
             }
             var report = Report(recordID: id, source: src, format: .text, text: text, warnings: warnings)

@@ -63,7 +63,7 @@ public enum DelimitedTextReader {
             let shown = header.prefix(40).map { "'\($0)'" }.joined(separator: ", ") + (header.count > 40 ? ", ..." : "")
             return .failure(
                 RecordError(
-                    code: "no-text-column",
+                    code: .noTextColumn,
                     message:
                         "no report text column among the \(header.count) columns (\(shown)): name it with --text-column NAME",
                     recordID: "\(recordBase)#1", source: source, format: .csv))
@@ -92,7 +92,7 @@ public enum DelimitedTextReader {
     }
 
     /// The error row of a row that cannot be read.
-    static func failure(_ code: String, _ message: String, row: Int, recordBase: String, source: String) -> Record {
+    static func failure(_ code: RecordErrorCode, _ message: String, row: Int, recordBase: String, source: String) -> Record {
         .failure(
             RecordError(code: code, message: message, recordID: "\(recordBase)#\(row)", source: "\(source)#\(row)", format: .csv))
     }

@@ -37,7 +37,7 @@ extension InputWalker {
                     row += 1
                     try body(
                         DelimitedTextReader.failure(
-                            "row-too-long", "row \(row) (line \(line)) is longer than \(maxLineBytes) bytes", row: row,
+                            .rowTooLong, "row \(row) (line \(line)) is longer than \(maxLineBytes) bytes", row: row,
                             recordBase: base, source: path))
                     skipping = (false, row)
                     break
@@ -50,14 +50,14 @@ extension InputWalker {
                     if layout == nil {
                         try body(
                             DelimitedTextReader.failure(
-                                "bad-csv", "the header row (line \(line)) opens a quote that never closes", row: 1,
+                                .badCSV, "the header row (line \(line)) opens a quote that never closes", row: 1,
                                 recordBase: base, source: path))
                         return
                     }
                     row += 1
                     try body(
                         DelimitedTextReader.failure(
-                            "bad-csv", "row \(row) (line \(line)) opens a quote that never closes", row: row, recordBase: base,
+                            .badCSV, "row \(row) (line \(line)) opens a quote that never closes", row: row, recordBase: base,
                             source: path))
                     pos = restart
                     line += 1
@@ -71,7 +71,7 @@ extension InputWalker {
                     row += 1
                     try body(
                         DelimitedTextReader.failure(
-                            "row-too-long", "row \(row) (line \(startLine)) is longer than \(maxLineBytes) bytes", row: row,
+                            .rowTooLong, "row \(row) (line \(startLine)) is longer than \(maxLineBytes) bytes", row: row,
                             recordBase: base, source: path))
                     if end >= buffer.count && eof { break }
                     continue
@@ -94,11 +94,11 @@ extension InputWalker {
                 if let malformed {
                     try body(
                         DelimitedTextReader.failure(
-                            "bad-csv", "row \(row) (line \(startLine)): \(malformed)", row: row, recordBase: base, source: path))
+                            .badCSV, "row \(row) (line \(startLine)): \(malformed)", row: row, recordBase: base, source: path))
                 } else if count != layout.header.count {
                     try body(
                         DelimitedTextReader.failure(
-                            "bad-csv",
+                            .badCSV,
                             "row \(row) (line \(startLine)) has \(count) fields; the header has \(layout.header.count)",
                             row: row, recordBase: base, source: path))
                 } else {
@@ -115,7 +115,7 @@ extension InputWalker {
             guard let more = read(Self.blockSize) else {
                 try body(
                     DelimitedTextReader.failure(
-                        "read-failed", "reading stopped after row \(row)\(failure().map { ": " + $0 } ?? "")", row: row + 1,
+                        .readFailed, "reading stopped after row \(row)\(failure().map { ": " + $0 } ?? "")", row: row + 1,
                         recordBase: base, source: path))
                 return
             }
@@ -123,11 +123,11 @@ extension InputWalker {
         }
         if layout == nil {
             try body(
-                DelimitedTextReader.failure("empty", "the file holds no header row", row: 1, recordBase: base, source: path))
+                DelimitedTextReader.failure(.empty, "the file holds no header row", row: 1, recordBase: base, source: path))
         } else if row == 0 {
             try body(
                 DelimitedTextReader.failure(
-                    "empty", "the file holds a header row and no rows", row: 1, recordBase: base, source: path))
+                    .empty, "the file holds a header row and no rows", row: 1, recordBase: base, source: path))
         }
     }
 }

@@ -3,7 +3,7 @@
 extension CDAReader {
     /// A problem that makes the document an error row.
     struct BodyProblem: Error, Sendable, Equatable {
-        var code: String
+        var code: RecordErrorCode
         var message: String
     }
 
@@ -79,7 +79,7 @@ extension CDAReader {
     /// The text of a `nonXMLBody`, or why it has none.
     static func nonXMLText(_ body: XMLTree) -> Result<(lines: [String], warnings: [String]), BodyProblem> {
         guard let text = body.child("text") else {
-            return .failure(BodyProblem(code: "no-text", message: "the nonXMLBody has no text element"))
+            return .failure(BodyProblem(code: .noText, message: "the nonXMLBody has no text element"))
         }
         let inline = text.children.compactMap { child -> String? in
             if case .text(let t) = child { return t }
@@ -89,28 +89,28 @@ extension CDAReader {
             if let reference = text.child("reference")?.attribute("value") {
                 return .failure(
                     BodyProblem(
-                        code: "external-reference",
+                        code: .externalReference,
                         message: "the nonXMLBody only references an external file (\(reference)); it is not followed"))
             }
-            return .failure(BodyProblem(code: "no-text", message: "the nonXMLBody text is empty"))
+            return .failure(BodyProblem(code: .noText, message: "the nonXMLBody text is empty"))
         }
         let mediaAttribute = text.attribute("mediaType") ?? "text/plain"
         let media = EmbeddedText.mediaType(mediaAttribute)
         if let compression = text.attribute("compression"), !compression.isEmpty {
             return .failure(
-                BodyProblem(code: "compressed", message: "the nonXMLBody text is compressed (\(compression)); not read"))
+                BodyProblem(code: .compressed, message: "the nonXMLBody text is compressed (\(compression)); not read"))
         }
         var bytes: [UInt8]
         if text.attribute("representation") == "B64" {
             guard let decoded = EmbeddedText.base64(inline) else {
-                return .failure(BodyProblem(code: "bad-base64", message: "the nonXMLBody text is not valid base64"))
+                return .failure(BodyProblem(code: .badBase64, message: "the nonXMLBody text is not valid base64"))
             }
             bytes = decoded
         } else {
             bytes = Array(inline.utf8)
         }
         if EmbeddedText.isPDF(bytes) || media == "application/pdf" || media.hasPrefix("image/") {
-            return .failure(BodyProblem(code: "binary-only", message: "binary form, no text (\(media))"))
+            return .failure(BodyProblem(code: .binaryOnly, message: "binary form, no text (\(media))"))
         }
         switch media {
         case "text/plain", "":
@@ -118,12 +118,12 @@ extension CDAReader {
             return .success((decoded.lines, decoded.repaired ? ["invalid UTF-8 replaced with U+FFFD"] : []))
         case "text/html", "application/xhtml+xml", "application/xhtml":
             guard let lines = HTMLText.lines(bytes) else {
-                return .failure(BodyProblem(code: "no-text", message: "the HTML nonXMLBody holds no text"))
+                return .failure(BodyProblem(code: .noText, message: "the HTML nonXMLBody holds no text"))
             }
             return .success((lines, []))
         default:
             return .failure(
-                BodyProblem(code: "unsupported-media", message: "the nonXMLBody media type \(media) is not read"))
+                BodyProblem(code: .unsupportedMedia, message: "the nonXMLBody media type \(media) is not read"))
         }
     }
 }

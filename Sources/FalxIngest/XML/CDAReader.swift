@@ -92,12 +92,12 @@ public enum CDAReader {
             let ns = root.namespace.isEmpty ? "no namespace" : "namespace \(root.namespace)"
             return .failure(
                 RecordError(
-                    code: "not-cda", message: "the root element is <\(root.name)> (\(ns)), not a CDA ClinicalDocument",
+                    code: .notCDA, message: "the root element is <\(root.name)> (\(ns)), not a CDA ClinicalDocument",
                     recordID: recordID, source: source, format: .cda))
         }
         let meta = metadata(root)
         let id = preferAccession && !meta.accession.isEmpty ? meta.accession : recordID
-        func fail(_ code: String, _ message: String) -> Record {
+        func fail(_ code: RecordErrorCode, _ message: String) -> Record {
             .failure(RecordError(code: code, message: message, recordID: id, source: source, format: .cda, metadata: meta))
         }
         let lines: [String]
@@ -116,10 +116,10 @@ public enum CDAReader {
                 warnings = result.warnings
             }
         } else {
-            return fail("no-body", "the document has neither a structuredBody nor a nonXMLBody")
+            return fail(.noBody, "the document has neither a structuredBody nor a nonXMLBody")
         }
         let text = joined(lines)
-        if text.isEmpty { return fail("no-text", "the document body holds no text") }
+        if text.isEmpty { return fail(.noText, "the document body holds no text") }
         return .success(
             Report(recordID: id, source: source, format: .cda, text: text, metadata: meta, warnings: warnings))
     }

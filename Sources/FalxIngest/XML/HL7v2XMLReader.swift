@@ -79,7 +79,7 @@ public enum HL7v2XMLReader {
         guard let msh = segments.first(where: { $0.id == "MSH" }) else {
             return .failure(
                 RecordError(
-                    code: "no-msh", message: "the document <\(root.name)> has no MSH segment: not an HL7 v2 XML message",
+                    code: .noMSH, message: "the document <\(root.name)> has no MSH segment: not an HL7 v2 XML message",
                     recordID: fallbackID, source: source, format: .hl7v2xml))
         }
         var meta = metadata(segments)
@@ -91,7 +91,7 @@ public enum HL7v2XMLReader {
             let shown = event.isEmpty ? type : "\(type)^\(event)"
             return .failure(
                 RecordError(
-                    code: "not-a-report", message: "\(shown) message (<\(root.name)>) is not a report (ORU or MDM)",
+                    code: .notAReport, message: "\(shown) message (<\(root.name)>) is not a report (ORU or MDM)",
                     recordID: id, source: source, format: .hl7v2xml, metadata: meta))
         }
         var collected = collectText(segments, recordID: id, source: source)
@@ -107,14 +107,14 @@ public enum HL7v2XMLReader {
             if !collected.binaries.isEmpty {
                 return .failure(
                     RecordError(
-                        code: "binary-only",
+                        code: .binaryOnly,
                         message: "binary form, no text (" + collected.binaries.joined(separator: "; ") + ")",
                         recordID: meta.accession.isEmpty ? fallbackID : meta.accession, source: source,
                         format: .hl7v2xml, metadata: meta))
             }
             return .failure(
                 RecordError(
-                    code: "no-text", message: "the message holds no report text (no TX, FT, ST, ED or NTE values)",
+                    code: .noText, message: "the message holds no report text (no TX, FT, ST, ED or NTE values)",
                     recordID: meta.accession.isEmpty ? fallbackID : meta.accession, source: source, format: .hl7v2xml,
                     metadata: meta))
         }

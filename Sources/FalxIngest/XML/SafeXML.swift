@@ -47,18 +47,18 @@ public enum SafeXML {
     ///   `xml-entities` (the document declares entities), `xml-no-root`.
     /// - Complexity: O(n) in the size of the document.
     static func parse(_ bytes: [UInt8], maxInputBytes: Int = defaultMaxInputBytes) -> Result<XMLTree, XMLParseFailure> {
-        if bytes.isEmpty { return .failure(XMLParseFailure(code: "empty", message: "the input is empty")) }
+        if bytes.isEmpty { return .failure(XMLParseFailure(code: .empty, message: "the input is empty")) }
         let cap = min(maxInputBytes, Int(Int32.max))
         if bytes.count > cap {
             return .failure(
-                XMLParseFailure(code: "too-large", message: "XML input of \(bytes.count) bytes is over the \(cap)-byte limit"))
+                XMLParseFailure(code: .tooLarge, message: "XML input of \(bytes.count) bytes is over the \(cap)-byte limit"))
         }
         if bytes.starts(with: [0x1F, 0x8B]) {
-            return .failure(XMLParseFailure(code: "compressed", message: "gzip-compressed input is not read"))
+            return .failure(XMLParseFailure(code: .compressed, message: "gzip-compressed input is not read"))
         }
         ensureInitialised()
         guard let ctxt = xmlNewParserCtxt() else {
-            return .failure(XMLParseFailure(code: "xml-parse", message: "libxml2 could not create a parser context"))
+            return .failure(XMLParseFailure(code: .xmlParse, message: "libxml2 could not create a parser context"))
         }
         defer { xmlFreeParserCtxt(ctxt) }
         let doc = bytes.withUnsafeBufferPointer { buf -> xmlDocPtr? in
@@ -72,11 +72,11 @@ public enum SafeXML {
         if declaresEntities(doc) {
             return .failure(
                 XMLParseFailure(
-                    code: "xml-entities",
+                    code: .xmlEntities,
                     message: "document declares entities (a DOCTYPE with <!ENTITY>); such documents are refused"))
         }
         guard let root = xmlDocGetRootElement(doc) else {
-            return .failure(XMLParseFailure(code: "xml-no-root", message: "the document has no root element"))
+            return .failure(XMLParseFailure(code: .xmlNoRoot, message: "the document has no root element"))
         }
         return .success(copy(root))
     }
@@ -89,7 +89,7 @@ public enum SafeXML {
         var text = XMLTree.collapse(error.message.map { String(cString: $0) } ?? "")
         if error.code == 0 || text.isEmpty { text = "not well-formed XML" }
         return XMLParseFailure(
-            code: "xml-parse", message: "line \(error.line): \(text) (libxml2 error \(error.code))",
+            code: .xmlParse, message: "line \(error.line): \(text) (libxml2 error \(error.code))",
             libxmlCode: Int(error.code), line: Int(error.line))
     }
 

@@ -3,8 +3,8 @@ import Foundation
 /// The progress line on a terminal: records, MB read, rate and, when the input's size is known,
 /// percent and time left. Redrawn at most four times a second, on stderr only; `enabled` is false
 /// when stderr is not a terminal or with `--quiet`, and then it costs a branch per record.
-final class ProgressLine {
-    let enabled: Bool
+public final class ProgressLine {
+    public let enabled: Bool
     private let totalBytes: Int?
     private var records = 0
     private var bytes = 0
@@ -12,17 +12,20 @@ final class ProgressLine {
     private var lastDraw = Date.distantPast
     private var drawn = false
 
-    init(enabled: Bool, totalBytes: Int?) {
+    /// `totalBytes`: the input's size, for the percentage and the time left (``AuditRun/inputBytes(_:)``).
+    public init(enabled: Bool, totalBytes: Int?) {
         self.enabled = enabled
         self.totalBytes = totalBytes
     }
 
     /// Whether stderr is a terminal.
-    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+    public static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
-    func read(bytes n: Int) { bytes += n }
+    /// Counts bytes read.
+    public func read(bytes n: Int) { bytes += n }
 
-    func record() {
+    /// Counts a record, and redraws the line when it is due.
+    public func record() {
         guard enabled else { return }
         records += 1
         guard records & 255 == 0 else { return }
@@ -48,7 +51,7 @@ final class ProgressLine {
     }
 
     /// Clears the line before the summary is printed.
-    func finish() {
+    public func finish() {
         if drawn { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 

@@ -1,25 +1,24 @@
+import FalxAudit
 import FalxIngest
-import FalxReport
 import Foundation
-
-/// A run Falx refuses before reading or writing anything: printed as `falx: MESSAGE`, exit 2.
-struct Refusal: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
-}
 
 /// Checks made before a run reads or writes anything, so no path ends in a destroyed input or a
 /// silently empty audit.
-enum InputGuard {
+public enum InputGuard {
     /// An output of the run, and the flag that named it.
-    struct Output {
-        var flag: String
-        var path: String
+    public struct Output {
+        public var flag: String
+        public var path: String
+
+        public init(flag: String, path: String) {
+            self.flag = flag
+            self.path = path
+        }
     }
 
     /// Every input named must exist (`-` is standard input): a misspelt path is refused rather than
     /// becoming an audit that silently lacks a site.
-    static func refuseMissingInputs(_ paths: [String]) throws {
+    public static func refuseMissingInputs(_ paths: [String]) throws {
         if paths.filter({ $0 == "-" }).count > 1 {
             throw Refusal(message: "'-' (standard input) is named more than once; name it once")
         }
@@ -39,7 +38,7 @@ enum InputGuard {
     /// A file named as an input that Falx itself wrote (an audit, a worklist, a report page, a
     /// provenance file) is refused: its rows are not reports, and an audit fed back would be audited
     /// as text. Inside a folder such files are skipped with a warning instead.
-    static func refuseFalxOutputsNamedAsInputs(_ paths: [String]) throws {
+    public static func refuseFalxOutputsNamedAsInputs(_ paths: [String]) throws {
         for path in paths where path != "-" && FileIdentity.isRegularFile(path) {
             guard let kind = falxOutputKind(path) else { continue }
             let hint =
@@ -57,7 +56,7 @@ enum InputGuard {
     /// without walking the archive twice. A Falx output in an input folder is not an input (the
     /// walk skips it), so writing over it is allowed.
     @discardableResult
-    static func refuseOutputsOverlappingInputs(_ outputs: [Output], inputs: [String]) throws -> ExistingOutputs {
+    public static func refuseOutputsOverlappingInputs(_ outputs: [Output], inputs: [String]) throws -> ExistingOutputs {
         let outputs = outputs.filter { $0.path != "-" }
         for (i, a) in outputs.enumerated() {
             for b in outputs[(i + 1)...] where samePath(a.path, b.path) {
@@ -82,7 +81,7 @@ enum InputGuard {
     }
 
     /// The outputs of a run that exist already, with their identities on disk.
-    struct ExistingOutputs {
+    public struct ExistingOutputs {
         let outputs: [(output: Output, id: FileIdentity)]
 
         init(_ outputs: [Output]) {
@@ -93,7 +92,7 @@ enum InputGuard {
         /// it; inside a folder, unless Falx wrote it (the walk skips it, so it is safe to replace).
         /// `midRun`: found during the walk, after other files were read (nothing is written yet).
         /// `identity`: the input's, when the caller has it already.
-        func check(_ input: String, inFolder: Bool, midRun: Bool = false, identity: FileIdentity? = nil) throws {
+        public func check(_ input: String, inFolder: Bool, midRun: Bool = false, identity: FileIdentity? = nil) throws {
             guard !outputs.isEmpty, let id = identity ?? FileIdentity(path: input),
                 let hit = outputs.first(where: { $0.id == id })
             else { return }
@@ -128,14 +127,16 @@ enum InputGuard {
 }
 
 /// Counts the files a run skipped and why, for one summary warning at the end.
-final class SkippedInputs: @unchecked Sendable {
+public final class SkippedInputs: @unchecked Sendable {
     private let lock = NSLock()
     private var ownOutputs: [FalxOutputKind: Int] = [:]
     private var firstOwn: String?
-    private(set) var duplicates = 0
+    public private(set) var duplicates = 0
+
+    public init() {}
 
     /// Skips Falx's own outputs (a walker's ``InputWalker/skipFile``).
-    func skipOwnOutput(path: String, firstBytes: [UInt8]) -> Bool {
+    public func skipOwnOutput(path: String, firstBytes: [UInt8]) -> Bool {
         guard let kind = FalxOutputKind.recognise(fileStart: firstBytes) else { return false }
         lock.lock()
         defer { lock.unlock() }
@@ -144,16 +145,15 @@ final class SkippedInputs: @unchecked Sendable {
         return true
     }
 
-    /// Notes a file reached a second time; the first few are named on stderr.
-    func noteDuplicate(_ path: String, quiet: Bool) {
+    /// Notes a file reached a second time; returns the warning that names it, for the first five.
+    public func noteDuplicate(_ path: String) -> String? {
         duplicates += 1
-        if !quiet && duplicates <= 5 {
-            printError("falx: warning: \(path) is a file already read (the same file reached twice); read once")
-        }
+        guard duplicates <= 5 else { return nil }
+        return "falx: warning: \(path) is a file already read (the same file reached twice); read once"
     }
 
     /// The summary warnings, one line each.
-    var warnings: [String] {
+    public var warnings: [String] {
         var out: [String] = []
         let total = ownOutputs.values.reduce(0, +)
         if total > 0, let firstOwn {

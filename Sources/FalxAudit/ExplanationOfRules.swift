@@ -1,4 +1,3 @@
-import FalxAudit
 import FalxClinical
 import FalxCore
 import FalxIngest
@@ -7,7 +6,7 @@ import FalxText
 /// The "why" part of `falx explain`: the facts behind each rule, the sentences read as the report's
 /// own recommendations, and the verdict's reasoning — all from `Ruleset.explain`, the reading and
 /// `RecommendationReader`, never from a second copy of their logic.
-struct ExplainWhy {
+struct ExplanationOfRules {
     let reading: ClinicalReading
     let facts: CaseFacts
     let ruleset: Ruleset
