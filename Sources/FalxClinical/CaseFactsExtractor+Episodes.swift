@@ -18,13 +18,19 @@ extension CaseFactsExtractor {
         var k = 0
         var last: Mention?
         var mi = 0
-        let symptoms = mentions.filter {
-            symptomConcepts.contains($0.concept) && $0.assertion == .affirmed && !$0.family && !$0.hypothetical
-        }.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
-        guard !symptoms.isEmpty else { return [] }
-        while k < doc.tokens.count {
+        // The told symptoms, gathered when the first resolution phrase is found (most reports have none).
+        var told: [Mention]?
+        let tokens = doc.tokens
+        let text = doc.text
+        while k < tokens.count {
             defer { k += 1 }
-            guard doc.tokens[k].length == 2, doc.token(k, is: "no") else { continue }
+            // "no", folded: its two bytes tested in place (n or N, then o or O).
+            guard tokens[k].length == 2 else { continue }
+            let s = Int(tokens[k].start)
+            guard text[s] | 0x20 == 0x6E, text[s + 1] | 0x20 == 0x6F else { continue }
+            // Every phrase goes on with "further" or "recurrence(s)": one test before the list.
+            guard doc.token(k + 1, is: "further") || doc.token(k + 1, is: "recurrence") || doc.token(k + 1, is: "recurrences")
+            else { continue }
             guard
                 let phrase = episodeResolutions.first(where: { p in
                     k + p.count <= doc.tokens.count && p.indices.allSatisfy { doc.token(k + $0, is: p[$0]) }
@@ -32,6 +38,12 @@ extension CaseFactsExtractor {
             else { continue }
             let end = k + phrase.count
             if doc.token(end, is: "of") { continue }
+            let symptoms =
+                told
+                ?? mentions.filter {
+                    symptomConcepts.contains($0.concept) && $0.assertion == .affirmed && !$0.family && !$0.hypothetical
+                }.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+            told = symptoms
             while mi < symptoms.count && symptoms[mi].tokens.upperBound <= k {
                 last = symptoms[mi]
                 mi += 1
