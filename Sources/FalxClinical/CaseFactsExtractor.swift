@@ -10,12 +10,17 @@ public struct CaseFactsExtractor: Sendable {
     let engine: TextEngine
     let finder: MentionFinder
     let blockerBit: UInt64
+    /// The vascular access class's bit, and the recommendation classes', looked up once.
+    let vascularAccessBit: UInt64
+    let recommendationBits: RecommendationReader.ClassBits
 
     public init(lexicon: ClinicalLexicon = .standard) {
         self.lexicon = lexicon
         engine = TextEngine(lexicon: lexicon.compiled)
         finder = MentionFinder(lexicon: lexicon.compiled)
         blockerBit = Self.blockerBit(lexicon.compiled)
+        vascularAccessBit = lexicon.compiled.classBit(ClinicalVocabulary.WordClass.vascaccess.rawValue)
+        recommendationBits = RecommendationReader.ClassBits(lexicon.compiled)
     }
 
     static let symptomConcepts = Set(Symptom.allCases.map(\.rawValue) + [ClinicalVocabulary.renalDisease])
@@ -72,7 +77,7 @@ public struct CaseFactsExtractor: Sendable {
                     vascularAccess[m.sentence]
                     ?? {
                         _ = meter.spend(doc.sentences[m.sentence].tokens.count)
-                        let found = sentenceHasClass(doc, m.sentence, ClinicalVocabulary.WordClass.vascaccess.rawValue)
+                        let found = sentenceHasClass(doc, m.sentence, vascularAccessBit)
                         vascularAccess[m.sentence] = found
                         return found
                     }()
@@ -137,7 +142,8 @@ public struct CaseFactsExtractor: Sendable {
             }
         }
         facts.age = metadataAge ?? AgeReader.age(in: doc)
-        facts.reportRecommends = RecommendationReader.recommendations(doc, mentions, lexicon.compiled, meter: &meter)
+        facts.reportRecommends = RecommendationReader.recommendations(
+            doc, mentions, lexicon.compiled, bits: recommendationBits, meter: &meter)
         return ClinicalReading(facts: facts, evidence: evidence, document: doc, mentions: mentions, decisive: decisive)
     }
 
@@ -267,8 +273,7 @@ public struct CaseFactsExtractor: Sendable {
 
     static let resolutionWordBytes = resolutionWords.map { Array($0.utf8) }
 
-    func sentenceHasClass(_ doc: Document, _ sentence: Int, _ name: String) -> Bool {
-        let bit = lexicon.compiled.classBit(name)
+    func sentenceHasClass(_ doc: Document, _ sentence: Int, _ bit: UInt64) -> Bool {
         return lexicon.compiled.classMatchBits(doc.tokens, in: doc.sentences[sentence].tokens).contains { $0.classes & bit != 0 }
     }
 

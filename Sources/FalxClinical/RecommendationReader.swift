@@ -22,18 +22,18 @@ public enum RecommendationReader {
     public static func recommendations(
         _ doc: Document, _ mentions: [Mention], _ lexicon: CompiledLexicon, meter: inout WorkMeter
     ) -> [ReportRecommendation] {
+        recommendations(doc, mentions, lexicon, bits: ClassBits(lexicon), meter: &meter)
+    }
+
+    /// The report's recommendations with the lexicon's class bits looked up already (once per
+    /// extractor, not per report).
+    static func recommendations(
+        _ doc: Document, _ mentions: [Mention], _ lexicon: CompiledLexicon, bits: ClassBits, meter: inout WorkMeter
+    ) -> [ReportRecommendation] {
         var codes = Set<ReportRecommendation>()
         let recs = mentions.filter { $0.concept.hasPrefix(ClinicalVocabulary.recommendationPrefix) }
         guard !recs.isEmpty else { return [] }
         let bySentence = Dictionary(grouping: recs, by: \.sentence)
-        let bits = ClassBits(
-            cue: lexicon.classBit(ClinicalVocabulary.WordClass.reccue.rawValue),
-            conditional: lexicon.classBit(ClinicalVocabulary.WordClass.reccond.rawValue),
-            interval: lexicon.classBit(ClinicalVocabulary.WordClass.recinterval.rawValue),
-            baseline: lexicon.classBit(ClinicalVocabulary.WordClass.recbaseline.rawValue),
-            narrative: lexicon.classBit(ClinicalVocabulary.WordClass.recnarrative.rawValue),
-            strong: lexicon.classBit(ClinicalVocabulary.WordClass.recstrong.rawValue)
-        )
         // Imaging recommended before an addendum's "no further imaging is needed" is withdrawn; what
         // the addendum recommends after saying so counts.
         var cancelledBefore = Int.max
@@ -237,8 +237,18 @@ public enum RecommendationReader {
     }
 
     /// The class bits the reader looks for.
-    struct ClassBits {
+    struct ClassBits: Sendable {
         var cue, conditional, interval, baseline, narrative, strong: UInt64
+
+        /// The bits of the recommendation classes in `lexicon`.
+        init(_ lexicon: CompiledLexicon) {
+            cue = lexicon.classBit(ClinicalVocabulary.WordClass.reccue.rawValue)
+            conditional = lexicon.classBit(ClinicalVocabulary.WordClass.reccond.rawValue)
+            interval = lexicon.classBit(ClinicalVocabulary.WordClass.recinterval.rawValue)
+            baseline = lexicon.classBit(ClinicalVocabulary.WordClass.recbaseline.rawValue)
+            narrative = lexicon.classBit(ClinicalVocabulary.WordClass.recnarrative.rawValue)
+            strong = lexicon.classBit(ClinicalVocabulary.WordClass.recstrong.rawValue)
+        }
     }
 
     /// Which kinds of class word a stretch of a sentence holds.

@@ -26,7 +26,9 @@ public struct Ruleset: Sendable {
         var actions: [Action] = []
         var effects: [ModifierEffect] = []
         var followUp = ""
-        for rule in rules where rule.when.test(f) {
+        // By index: a rule that does not apply is only tested, not copied (a copy retains its strings).
+        for i in rules.indices where rules[i].when.test(f) {
+            let rule = rules[i]
             switch rule.kind {
             case .notApplicable:
                 return Recommendation(

@@ -159,12 +159,13 @@ public enum HL7v2Reader {
     }
 
     /// Hands out the messages of an ER7 file one at a time, in file order, so that a batch of any
-    /// length costs the memory of one message beside its bytes. Parameters as
-    /// ``messages(_:recordBase:source:accessionField:)``; the framing pass and the messages poll
-    /// `watch`, and once it asks to stop no further message is handed out.
+    /// length costs the memory of one message beside its bytes (of a group of messages with
+    /// `jobs` above one: they are then decoded on `jobs` threads, in the same order and to the
+    /// same records). Parameters as ``messages(_:recordBase:source:accessionField:)``; the framing
+    /// pass and the messages poll `watch`, and once it asks to stop no further message is handed out.
     public static func forEachMessage(
         _ bytes: [UInt8], recordBase: String, source: String, accessionField: HL7AccessionField = .obr18ThenObr3,
-        watch: ScanWatch = .none, _ body: (HL7v2MessageRecord) throws -> Void
+        jobs: Int = 1, watch: ScanWatch = .none, _ body: (HL7v2MessageRecord) throws -> Void
     ) rethrows {
         let layout = HL7v2Framing(bytes: bytes, watch: watch).layout()
         if watch.stopRequested { return }
@@ -176,16 +177,33 @@ public enum HL7v2Reader {
             try body(.failure(error))
         case .messages(let chunks):
             let multi = chunks.count > 1
-            for (k, chunk) in chunks.enumerated() {
+            @Sendable func read(_ k: Int) -> HL7v2MessageRecord {
+                HL7v2MessageReader(
+                    bytes: bytes, chunk: chunks[k], number: k + 1, recordBase: recordBase,
+                    source: multi ? "\(source)#\(k + 1)" : source, accessionField: accessionField
+                ).read()
+            }
+            guard jobs > 1 else {
+                for k in chunks.indices {
+                    if watch.stopRequested { return }
+                    try body(read(k))
+                }
+                return
+            }
+            // Messages are decoded a group at a time on `jobs` threads and handed on in order.
+            var k = 0
+            while k < chunks.count {
                 if watch.stopRequested { return }
-                try body(
-                    HL7v2MessageReader(
-                        bytes: bytes, chunk: chunk, number: k + 1, recordBase: recordBase,
-                        source: multi ? "\(source)#\(k + 1)" : source, accessionField: accessionField
-                    ).read())
+                let group = Array(k..<min(k + Self.decodeGroup, chunks.count))
+                for message in parallelMap(group, jobs: jobs, read) { try body(message) }
+                k += group.count
             }
         }
     }
+
+    /// Messages decoded together when decoding runs on several threads: enough to share among
+    /// them, few enough that the records in memory stay bounded.
+    static let decodeGroup = 256
 
     /// True when the bytes look like HL7 v2 ER7: after an optional BOM, MLLP start byte, blank
     /// lines and comment lines (`//`, `/*`, `*`, `#`), the first line starts with `MSH`, `FHS` or

@@ -57,7 +57,9 @@ extension InputWalker {
 
     /// The records of ``hl7Records(_:_:)``, handed out one message at a time.
     func forEachHL7Record(_ bytes: [UInt8], _ entry: Entry, _ body: (Record) throws -> Void) rethrows {
-        try HL7v2Reader.forEachMessage(bytes, recordBase: entry.recordBase, source: entry.path, watch: watch) { message in
+        try HL7v2Reader.forEachMessage(
+            bytes, recordBase: entry.recordBase, source: entry.path, jobs: parseJobs, watch: watch
+        ) { message in
             try body(Self.record(of: message))
         }
     }

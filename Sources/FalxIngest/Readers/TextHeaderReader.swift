@@ -65,7 +65,10 @@ public enum TextHeaderReader {
             defer { start = next }
             if first == end { continue }
             if skipBody && !inTop && !inSignature {
-                guard let (lead, _) = label(at: first, text, end, options.labels), lead.field.isSignature else { continue }
+                // A label ends at a colon or at its own '#': a line with neither holds none.
+                guard hasLabelMark(text, first, end), let (lead, _) = label(at: first, text, end, options.labels),
+                    lead.field.isSignature
+                else { continue }
             }
             var (pairs, metadataEnd) = self.pairs(text, first, end, options.labels)
             // In the header block, a line may open with a label Falx does not know ("Pt Name: LEE, ANNA
@@ -135,6 +138,14 @@ public enum TextHeaderReader {
                 let found = memchr(base + start, 0x0A, buf.count - start)
             else { return buf.count }
             return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+    }
+
+    /// Whether bytes `first..<end` hold a colon or a '#' (memchr).
+    @inline(__always) static func hasLabelMark(_ text: [UInt8], _ first: Int, _ end: Int) -> Bool {
+        text.withUnsafeBufferPointer { buf in
+            guard let base = buf.baseAddress, first < end else { return false }
+            return memchr(base + first, 0x3A, end - first) != nil || memchr(base + first, 0x23, end - first) != nil
         }
     }
 

@@ -23,25 +23,33 @@ extension MentionFinder {
             base = range.lowerBound
             self.reach = reach
             let count = range.count + 1
-            Self.reset(&terminators, count)
-            Self.reset(&hardTerminators, count)
-            Self.reset(&causes, count)
             longestCue = 0
+            var tables = false
             for cue in cues {
                 longestCue = max(longestCue, cue.tokens.count)
-                let offset = cue.tokens.lowerBound - base + 1
-                guard offset > 0 && offset < count else { continue }
-                if cue.category == .terminator {
-                    terminators[offset] += 1
-                    if cue.window != 1 { hardTerminators[offset] += 1 }
-                } else if cue.category == .cause {
-                    causes[offset] += 1
-                }
+                if cue.category == .terminator || cue.category == .cause { tables = true }
             }
-            for i in 1..<count {
-                terminators[i] += terminators[i - 1]
-                hardTerminators[i] += hardTerminators[i - 1]
-                causes[i] += causes[i - 1]
+            // Most sentences hold no terminator and no cause word: their tables stay empty, which
+            // `count` reads as none anywhere.
+            Self.reset(&terminators, tables ? count : 0)
+            Self.reset(&hardTerminators, tables ? count : 0)
+            Self.reset(&causes, tables ? count : 0)
+            if tables {
+                for cue in cues {
+                    let offset = cue.tokens.lowerBound - base + 1
+                    guard offset > 0 && offset < count else { continue }
+                    if cue.category == .terminator {
+                        terminators[offset] += 1
+                        if cue.window != 1 { hardTerminators[offset] += 1 }
+                    } else if cue.category == .cause {
+                        causes[offset] += 1
+                    }
+                }
+                for i in 1..<count {
+                    terminators[i] += terminators[i - 1]
+                    hardTerminators[i] += hardTerminators[i - 1]
+                    causes[i] += causes[i - 1]
+                }
             }
             byPosition.removeAll(keepingCapacity: true)
             byPosition.append(contentsOf: cues.indices)
@@ -62,7 +70,8 @@ extension MentionFinder {
             table.append(contentsOf: repeatElement(0, count: count))
         }
 
-        /// How many entries of a prefix table start in tokens `from..<to` (clamped to the sentence).
+        /// How many entries of a prefix table start in tokens `from..<to` (clamped to the sentence;
+        /// an empty table has none).
         @inline(__always) func count(_ table: [Int32], _ from: Int, _ to: Int) -> Int {
             let last = table.count - 1
             let lo = min(max(from - base, 0), last)

@@ -293,18 +293,16 @@ extension MentionFinder {
                 var seenNodes: [Int] = []
                 for s in sites.sorted(by: { $0.range.lowerBound < $1.range.lowerBound }) where !seenNodes.contains(s.node) {
                     seenNodes.append(s.node)
-                    for p in lexicon.classTrie.payloads(s.node) {
-                        let c = lexicon.source.classes[Int(p)]
-                        guard c.wordClass == rule.siteClass && !c.attribute.isEmpty else { continue }
-                        for a in c.attribute.split(separator: "+") where !attributes.contains(where: { $0 == a }) {
-                            attributes.append(String(a))
+                    // Class ids, not names, are compared: the entry's class is the rule's site class.
+                    for p in lexicon.classTrie.payloads(s.node) where lexicon.classOfEntry[Int(p)] == ids.site {
+                        for a in lexicon.classEntryAttributes[Int(p)] where !attributes.contains(a) {
+                            attributes.append(a)
                         }
                     }
                 }
                 // An anchor word may carry an attribute of its own ("recanalised" → negated).
                 for p in lexicon.classTrie.payloads(anchor.node)
-                where !lexicon.source.classes[Int(p)].attribute.isEmpty
-                    && lexicon.source.classes[Int(p)].wordClass == rule.anchorClass
+                where lexicon.classOfEntry[Int(p)] == ids.anchor && !lexicon.source.classes[Int(p)].attribute.isEmpty
                     && !attributes.contains(lexicon.source.classes[Int(p)].attribute)
                 {
                     attributes.append(lexicon.source.classes[Int(p)].attribute)

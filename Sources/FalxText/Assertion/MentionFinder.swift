@@ -74,11 +74,12 @@ public struct MentionFinder: Sendable {
             cues(doc, range, into: &scratch.index.cues)
             scratch.index.build(range: range, reach: scopeReach)
             let runOn = Self.isRunOn(range, doc)
-            for var mention in found {
+            // In place: a mention's arrays are its own there, so giving it triggers copies nothing.
+            for i in found.indices {
                 guard meter.spend(1) else { break }
-                apply(scratch.index, to: &mention, doc, candidates: &scratch.candidates, runOn: runOn)
+                apply(scratch.index, to: &found[i], doc, candidates: &scratch.candidates, runOn: runOn)
                 guard meter.spend(scratch.candidates.count) else { break }
-                out.append(mention)
+                out.append(found[i])
             }
         }
         return out

@@ -14,14 +14,16 @@ extension CompiledLexicon {
             // Most reports join nothing: find the first join before writing any token.
             var k = 1
             var first: Token?
-            while k + 1 < tokens.count {
-                if tokens[k].kind == .punct, tokens[k].length == 1, buf[Int(tokens[k].start)] == 0x2D,
-                    let j = joined(tokens[k - 1], tokens[k], tokens[k + 1], buf)
-                {
-                    first = j
-                    break
+            tokens.withUnsafeBufferPointer { toks in
+                while k + 1 < toks.count {
+                    if toks[k].kind == .punct, toks[k].length == 1, buf[Int(toks[k].start)] == 0x2D,
+                        let j = joined(toks[k - 1], toks[k], toks[k + 1], buf)
+                    {
+                        first = j
+                        return
+                    }
+                    k += 1
                 }
-                k += 1
             }
             guard let first else { return }
             var out = k - 1

@@ -20,6 +20,8 @@ public final class CompiledLexicon: Sendable {
     let idOfWord: [String: Int32]
     /// Class id of each class entry (payload).
     let classOfEntry: [Int32]
+    /// The attributes of each class entry: its `attribute` split at `+` (split once here, not per match).
+    let classEntryAttributes: [[String]]
     /// The bit of each word class in `TokenTrie.classMask` (0 for the 65th class on).
     let classBits: [String: UInt64]
     /// The class ids of each proximity rule, in rule order.
@@ -72,6 +74,7 @@ public final class CompiledLexicon: Sendable {
         for c in lexicon.classes where classIDs[c.wordClass] == nil { classIDs[c.wordClass] = Int32(classIDs.count) }
         let classOfEntry = lexicon.classes.map { classIDs[$0.wordClass] ?? -1 }
         self.classOfEntry = classOfEntry
+        classEntryAttributes = lexicon.classes.map { $0.attribute.split(separator: "+").map(String.init) }
         classBits = classIDs.mapValues { $0 < 64 ? 1 << UInt64($0) : 0 }
         let count = Int(next)
         targetTrie = TokenTrie(targetIDs, idCount: count)
