@@ -48,9 +48,6 @@ struct Audit: ParsableCommand {
     @Option(help: "A lexicon file to use instead of the built-in one (see `falx lexicon`).")
     var lexicon: String?
 
-    @Option(help: "Numeric dates in report header lines: mdy (03/04/2024 = 4 March) or dmy (= 3 April).")
-    var dateOrder: DateOrder = .mdy
-
     @Option(help: "A lexicon file whose entries are added to the built-in one (or to --lexicon's).")
     var lexiconAdd: String?
 
@@ -69,31 +66,8 @@ struct Audit: ParsableCommand {
     @Option(help: "Longest report, in MiB: a longer report text or JSON Lines line is an error row.")
     var maxRecordMb: Int = Auditor.defaultMaxTextBytes >> 20
 
-    @Option(help: "The CSV/TSV column (or JSON key) that holds the report text, when its name is not a common one.")
-    var textColumn: String?
-
-    @Option(
-        name: .customLong("field"),
-        help:
-            "FIELD=NAME: read a field (id, accession, patient_id, study_datetime, procedure, interpreter, facility, age, sex, birth_date, findings, impression, text) from the CSV/TSV column or JSON key NAME. Repeatable."
-    )
-    var fields: [String] = []
-
-    @Option(
-        help:
-            "Input text encoding: utf-8, utf-16, windows-1252 or latin-1 (default: UTF-8, UTF-16 by its BOM, Windows-1252 detected with a warning)."
-    )
-    var encoding: String?
-
-    /// The reading flags in one canonical line for the provenance (nil when none is given), so a
-    /// resume with other reading flags is refused instead of mixing two readings in one audit.
-    var readingDescription: String? {
-        var parts: [String] = []
-        if let textColumn { parts.append("--text-column \(textColumn)") }
-        parts += fields.sorted().map { "--field \($0)" }
-        if let encoding { parts.append("--encoding \(encoding.lowercased())") }
-        return parts.isEmpty ? nil : parts.joined(separator: " ")
-    }
+    @OptionGroup(title: "Reading")
+    var reading: ReadingFlags
 
     @Flag(help: "Continue an interrupted run from its partial output (OUTPUT.partial), with the same inputs and options.")
     var resume = false
@@ -133,7 +107,7 @@ struct Audit: ParsableCommand {
             throw ValidationError("--resume needs an output file (-o FILE)")
         }
         try validateReportOptions(pseudonymise: pseudonymise, datePrecision: datePrecision)
-        _ = try readingOptions(fields: fields, textColumn: textColumn, encoding: encoding)
+        _ = try reading.options()
     }
 
     func run() throws {
@@ -157,15 +131,15 @@ struct Audit: ParsableCommand {
         (configuration.excelBOM, configuration.jobs, configuration.resume) = (excel, jobs, resume)
         (configuration.maxFileMB, configuration.maxRecordMB) = (maxFileMb, maxRecordMb)
         (configuration.quiet, configuration.report) = (quiet, report)
-        configuration.reading = try readingOptions(fields: fields, textColumn: textColumn, encoding: encoding)
+        configuration.reading = try reading.options()
         let provenance = auditProvenance(
             lexicon: clinicalLexicon, lexiconPath: lexicon, lexiconAdd: lexiconAdd, format: format, header: !noHeader,
             excel: excel, pseudonymiser: pseudonymiser, datePrecision: datePrecision, maxFileMB: maxFileMb,
-            maxRecordMB: maxRecordMb, dateOrder: dateOrder, reading: readingDescription,
+            maxRecordMB: maxRecordMb, dateOrder: reading.dateOrder, reading: reading.description,
             inputs: stdin ? ["-" + (shard.map { " (shard \($0))" } ?? "")] : paths)
         var run = AuditRun(
             configuration: configuration,
-            auditor: Auditor(lexicon: clinicalLexicon, maxTextBytes: maxRecordMb << 20, dateOrder: dateOrder),
+            auditor: Auditor(lexicon: clinicalLexicon, maxTextBytes: maxRecordMb << 20, dateOrder: reading.dateOrder),
             provenance: provenance, pseudonymisation: pseudonymiser.map(AuditRun.Pseudonymisation.init)
         ) { [report, datePrecision] excelBOM in
             try ReportBuilder(

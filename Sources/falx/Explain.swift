@@ -33,10 +33,18 @@ struct Explain: ParsableCommand {
     @Flag(help: "Never colour the output.")
     var noColor = false
 
+    @OptionGroup(title: "Reading")
+    var reading: ReadingFlags
+
     func run() throws {
         try refusing { try InputGuard.refuseMissingInputs([file]) }
         let lex = try loadLexicon(lexicon, adding: lexiconAdd)
-        let records = InputWalker().records(of: .init(path: file, recordBase: file))
+        // Read as `falx audit` reads it with the same flags, so the record explained is the row audited.
+        let auditor = Auditor(lexicon: lex, dateOrder: reading.dateOrder)
+        var walker = InputWalker()
+        walker.reading = try reading.options()
+        walker.textHeaders = auditor.textHeaders
+        let records = walker.records(of: .init(path: file, recordBase: file))
         let index: Int
         do {
             index = try Explanation.select(record, in: records, file: file)
@@ -46,11 +54,11 @@ struct Explain: ParsableCommand {
         switch records[index] {
         case .failure(let e):
             // Nothing to explain: the record would be an `error` row of the audit.
-            print("error row: \(e)")
+            FileHandle.standardError.write(Data("falx explain: \(file): the record is an error row: \(e)\n".utf8))
             throw ExitCode(1)
         case .success(let report):
             let style: Explanation.Style = !noColor && isatty(1) == 1 ? .terminal : .plain
-            for line in Explanation(report: report, auditor: Auditor(lexicon: lex)).lines(style: style) { print(line) }
+            for line in Explanation(report: report, auditor: auditor).lines(style: style) { print(line) }
         }
     }
 }

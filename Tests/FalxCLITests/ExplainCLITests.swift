@@ -15,6 +15,27 @@ extension CLITests {
         return Array(lines[(start + 1)...].prefix { !$0.isEmpty })
     }
 
+    /// `explain` reads a file as `audit` does with the same reading flags, so the record explained
+    /// is the row audited; without them, an export whose text column has an uncommon name is an
+    /// error row, said on stderr.
+    @Test func explainTakesTheReadingFlagsOfAudit() throws {
+        let dir = try temporaryDirectory()
+        let csv = dir.appendingPathComponent("export.csv")
+        try Data("id,Befund,Untersuchungsdatum\nX1,\"FINDINGS: Calcification of the falx.\",03/04/2024\n".utf8)
+            .write(to: csv)
+        let read = try explain([csv.path, "--text-column", "Befund", "--field", "study_datetime=Untersuchungsdatum"])
+        #expect(read.status == 0, "\(read.stderr)")
+        #expect(read.text.contains("affirmed dural_calcification [falx]"))
+        #expect(read.text.contains("study_datetime: 2024-03-04"))
+        let dayFirst = try explain([
+            csv.path, "--text-column", "Befund", "--field", "study_datetime=Untersuchungsdatum", "--date-order", "dmy",
+        ])
+        #expect(dayFirst.text.contains("study_datetime: 2024-04-03"))
+        let unread = try explain([csv.path])
+        #expect(unread.status == 1 && unread.text.isEmpty)
+        #expect(unread.stderr.contains("error row: no-text-column") && unread.stderr.contains("--text-column"))
+    }
+
     @Test func explainSaysWhichRecommendationSatisfiedTheRule() throws {
         // "Transverse sinus narrowing; MR venogram advised." with dural calcification and narrowing.
         let e = try explain(["Corpus/reports/rw-080.txt"])

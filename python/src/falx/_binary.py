@@ -65,7 +65,6 @@ def run(arguments: Sequence[str], input_text: str | None = None) -> str:
     )
     stderr = completed.stderr.decode("utf-8", errors="replace")
     if completed.returncode != 0:
-        # `falx explain` writes why a report could not be read with the explanation (stdout).
         message = stderr or completed.stdout.decode("utf-8", errors="replace")
         raise error_from(command, completed.returncode, message)
     return completed.stdout.decode("utf-8")
