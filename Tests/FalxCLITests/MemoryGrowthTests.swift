@@ -46,20 +46,26 @@ extension CLITests {
     /// Bundle of 20,000 reports peaked at 278 MB; now 46 MB). Four times the reports may cost at
     /// most five times the added bytes.
     @Test func aLargeFHIRBundleCostsMemoryNearItsSize() throws {
+        let (grown, addedMB, peaks) = try growth(counts: [5_000, 20_000], name: "bundle", make: bundle)
+        #expect(grown <= 5 * addedMB, "peak \(peaks[0]) MB → \(peaks[1]) MB for \(addedMB) MB more input")
+    }
+
+    /// The peak memory of auditing an input of each of two sizes made by `make`: how much it grew,
+    /// in MB, for how many MB more input, and the two peaks.
+    func growth(counts: [Int], name: String, make: (Int) -> Data) throws -> (grown: Double, addedMB: Double, peaks: [Int]) {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        var peaks: [(bytes: Int, peak: Int)] = []
-        for count in [5_000, 20_000] {
-            let file = dir.appendingPathComponent("bundle-\(count).json")
-            let data = bundle(count)
+        var sizes: [(bytes: Int, peak: Int)] = []
+        for count in counts {
+            let file = dir.appendingPathComponent("\(name)-\(count).json")
+            let data = make(count)
             try data.write(to: file)
             let (peak, rows) = try peakMemoryMB(auditing: file, in: dir)
             #expect(rows == count)
-            peaks.append((data.count, peak))
+            sizes.append((data.count, peak))
         }
-        let addedMB = Double(peaks[1].bytes - peaks[0].bytes) / 1_048_576
-        let grown = Double(peaks[1].peak - peaks[0].peak)
-        #expect(grown <= 5 * addedMB, "peak \(peaks[0].peak) MB → \(peaks[1].peak) MB for \(addedMB) MB more input")
+        let addedMB = Double(sizes[1].bytes - sizes[0].bytes) / 1_048_576
+        return (Double(sizes[1].peak - sizes[0].peak), addedMB, sizes.map(\.peak))
     }
 
     /// A JSON array of `count` short report objects.
@@ -77,19 +83,7 @@ extension CLITests {
     /// 52 MB, seven times the added bytes (release build); now 32 and 35 MB (debug build). Four
     /// times the elements may cost at most three times the added bytes.
     @Test func aLargeJSONArrayCostsMemoryNearItsSize() throws {
-        let dir = try temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        var peaks: [(bytes: Int, peak: Int)] = []
-        for count in [10_000, 40_000] {
-            let file = dir.appendingPathComponent("array-\(count).json")
-            let data = reportArray(count)
-            try data.write(to: file)
-            let (peak, rows) = try peakMemoryMB(auditing: file, in: dir)
-            #expect(rows == count)
-            peaks.append((data.count, peak))
-        }
-        let addedMB = Double(peaks[1].bytes - peaks[0].bytes) / 1_048_576
-        let grown = Double(peaks[1].peak - peaks[0].peak)
-        #expect(grown <= 3 * addedMB, "peak \(peaks[0].peak) MB → \(peaks[1].peak) MB for \(addedMB) MB more input")
+        let (grown, addedMB, peaks) = try growth(counts: [10_000, 40_000], name: "array", make: reportArray)
+        #expect(grown <= 3 * addedMB, "peak \(peaks[0]) MB → \(peaks[1]) MB for \(addedMB) MB more input")
     }
 }

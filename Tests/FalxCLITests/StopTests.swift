@@ -13,16 +13,15 @@ extension CLITests {
         return Data((lines.joined(separator: "\n") + "\n").utf8)
     }
 
-    @Test(arguments: ["1", "2"])
-    func aStopDuringACostlyBatchExitsWithinASecondAndResumes(_ jobs: String) throws {
-        let dir = try temporaryDirectory()
-        let input = dir.appendingPathComponent("in.jsonl")
-        try quickThenSlowRecords(slow: 80).write(to: input)
-        let out = dir.appendingPathComponent("out.csv").path
+    /// Starts `args`, waits until the first batch of rows is in the partial output in `dir`, lets
+    /// the run go on 0.3 s more, sends SIGTERM: the exit status, the seconds from the start to the
+    /// signal and from the signal to the exit, and what stderr said.
+    func auditThenTerminate(_ args: [String], in dir: URL) throws -> (
+        status: Int32, untilSignal: Double, latency: Double, message: String
+    ) {
         let err = Pipe()
         let started = Date()
-        let p = try start(["audit", input.path, "-o", out, "--jobs", jobs], stderr: err)
-        // The quick batch is written; the slow records are now being read.
+        let p = try start(args, stderr: err)
         #expect(waitForPartial(in: dir, prefix: ".out.csv.", minBytes: 256 * 40))
         usleep(300_000)
         let signalled = Date()
@@ -30,7 +29,19 @@ extension CLITests {
         p.waitUntilExit()
         let latency = Date().timeIntervalSince(signalled)
         let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(p.terminationStatus == 143, "\(message)")
+        return (p.terminationStatus, signalled.timeIntervalSince(started), latency, message)
+    }
+
+    @Test(arguments: ["1", "2"])
+    func aStopDuringACostlyBatchExitsWithinASecondAndResumes(_ jobs: String) throws {
+        let dir = try temporaryDirectory()
+        let input = dir.appendingPathComponent("in.jsonl")
+        try quickThenSlowRecords(slow: 80).write(to: input)
+        let out = dir.appendingPathComponent("out.csv").path
+        // The quick batch is written; the slow records are now being read.
+        let (status, untilSignal, latency, message) = try auditThenTerminate(
+            ["audit", input.path, "-o", out, "--jobs", jobs], in: dir)
+        #expect(status == 143, "\(message)")
         // Well under a second on a quiet machine (docs/reliability.md); the bound leaves room for a
         // loaded CI machine and the address-sanitized build, and is still far below the seconds
         // the slow records take.
@@ -44,7 +55,7 @@ extension CLITests {
         let reference = dir.appendingPathComponent("reference.csv").path
         #expect(try falx(["audit", input.path, "-o", reference, "--quiet", "--jobs", jobs]).status == 0)
         let uninterrupted = Date().timeIntervalSince(referenceStarted)
-        #expect(uninterrupted > 2 * signalled.timeIntervalSince(started) + latency, "the slow records were not slow")
+        #expect(uninterrupted > 2 * untilSignal + latency, "the slow records were not slow")
 
         let resumed = try falx(["audit", input.path, "-o", out, "--resume", "--jobs", jobs])
         #expect(resumed.status == 0, "\(resumed.stderr)")
@@ -98,18 +109,9 @@ extension CLITests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let input = dir.appendingPathComponent("in").path
         let out = dir.appendingPathComponent("out.csv").path
-        let err = Pipe()
-        let started = Date()
-        let p = try start(["audit", input, "-o", out, "--jobs", "1"], stderr: err)
         // The quick file's batch is written; the huge file is now being read.
-        #expect(waitForPartial(in: dir, prefix: ".out.csv.", minBytes: 256 * 40))
-        usleep(300_000)
-        let signalled = Date()
-        kill(p.processIdentifier, SIGTERM)
-        p.waitUntilExit()
-        let latency = Date().timeIntervalSince(signalled)
-        let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(p.terminationStatus == 143, "\(message)")
+        let (status, untilSignal, latency, message) = try auditThenTerminate(["audit", input, "-o", out, "--jobs", "1"], in: dir)
+        #expect(status == 143, "\(message)")
         #expect(latency < 4, "stopped \(latency) s after SIGTERM")
         #expect(message.contains("terminated") && message.contains("--resume"), "\(message)")
         #expect(!FileManager.default.fileExists(atPath: out))
@@ -121,7 +123,7 @@ extension CLITests {
         let reference = dir.appendingPathComponent("reference.csv").path
         #expect(try falx(["audit", input, "-o", reference, "--quiet", "--jobs", "1"]).status == 0)
         let uninterrupted = Date().timeIntervalSince(referenceStarted)
-        #expect(uninterrupted > 2 * signalled.timeIntervalSince(started) + latency, "the read pass was not slow")
+        #expect(uninterrupted > 2 * untilSignal + latency, "the read pass was not slow")
 
         let resumed = try falx(["audit", input, "-o", out, "--resume", "--jobs", "1"])
         #expect(resumed.status == 0, "\(resumed.stderr)")
