@@ -393,6 +393,18 @@ extension ClinicalLexicon {
         modifier uncertain backward: is not entirely excluded
         modifier uncertain backward: should be considered
         modifier uncertain backward: is a consideration
+        # "represents either thin subarachnoid blood or dural calcification": two readings offered, neither
+        # asserted ("on either side" is a place, not a choice).
+        modifier uncertain forward 12: represents either
+        modifier uncertain forward 12: represent either
+        modifier uncertain forward 12: reflects either
+        modifier uncertain forward 12: reflect either
+        modifier uncertain forward 12: is either
+        modifier uncertain forward 12: are either
+        modifier uncertain forward 12: could be either
+        modifier uncertain forward 12: may be either
+        modifier uncertain forward 12: due to either
+        modifier uncertain forward 12: either represents
         # "calcification or artefact": an imaging artefact offered as the other reading hedges the finding.
         modifier uncertain backward: or artefact
         modifier uncertain backward: or artifact
@@ -627,6 +639,13 @@ extension ClinicalLexicon {
         modifier hypothetical both: in older adults
         modifier hypothetical both: in the elderly
         modifier hypothetical both: with advancing age
+        # What a finding may do in future is not a finding now: "dural thickening may eventually calcify".
+        modifier hypothetical forward 3: may eventually
+        modifier hypothetical forward 3: might eventually
+        modifier hypothetical forward 3: can eventually
+        modifier hypothetical forward 3: could eventually
+        modifier hypothetical forward 3: may go on to
+        modifier hypothetical forward 3: can go on to
         modifier hypothetical both: is seen routinely
         modifier hypothetical both: are seen routinely
         modifier hypothetical both: is routinely seen

@@ -150,3 +150,26 @@ import Testing
         #expect(headache != nil && headache?.historical == false)
     }
 }
+
+/// Two readings offered with "either … or" hedge both; "on either side" is a place. What a finding
+/// may do in future is no finding now, and the finding it is said of stays.
+@Suite struct EitherAndFutureWordingTests {
+    @Test(arguments: [
+        (
+            "FINDINGS: Hyperdensity along the posterior falx and the left tentorium, which represents either thin subarachnoid blood or dural calcification.",
+            FindingStatus.uncertain
+        ),
+        ("FINDINGS: The falcine density is either calcification or a small meningioma.", .uncertain),
+        ("FINDINGS: Calcification of the falx on either side of the midline.", .present),
+        ("FINDINGS: Calcification of the falx. The tentorium is either normal or thin.", .present),
+        ("FINDINGS: Longstanding dural thickening may eventually calcify, though this is uncommon.", .notMentioned),
+        ("FINDINGS: Falcine calcification. Meningiomas may eventually calcify.", .present),
+    ])
+    func duralCalcification(_ text: String, _ expected: FindingStatus) {
+        #expect(facts(text).duralCalcification == expected, "\(text)")
+    }
+
+    @Test func theThickeningThatMayCalcifyIsStillThere() {
+        #expect(facts("FINDINGS: Dural thickening, which may eventually calcify.").status(.duralThickening) == .present)
+    }
+}
