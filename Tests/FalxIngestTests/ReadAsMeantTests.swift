@@ -91,6 +91,9 @@ func read(_ name: String, _ options: ReadingOptions = ReadingOptions()) throws -
         ("CT HEAD, ACCESSION 4471, REPORT", false),
         ("Findings, impression and report text reviewed with the registrar.", false),
         ("Patient: Jane Doe, MRN: 123, Report: see below", false),
+        // Section names alone are a report's opening line, not a header row.
+        ("Findings, impression, recommendations:", false),
+        ("FINDINGS,IMPRESSION,TEXT", false),
     ])
     func aHeaderRowIsRecognised(_ line: String, _ expected: Bool) {
         let bytes = Array((line.replacingOccurrences(of: "\\t", with: "\t") + "\nA,B,C\n").utf8)

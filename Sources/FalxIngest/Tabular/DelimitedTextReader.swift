@@ -18,10 +18,11 @@ public enum DelimitedTextReader {
 
     /// Whether a file not named as CSV or TSV (`export.txt`, `reports.dat`, no extension) is one:
     /// its first line is a header row of at least three short cells, split at the delimiter that
-    /// ``DelimitedRowScanner/sniffDelimiter(_:preferTab:)`` finds, of which at least two are field
-    /// names (``FieldNames``) and one names the report text (a text, findings or impression column).
-    /// Report prose never looks like this, so it stays a text report; an export never becomes one
-    /// giant report.
+    /// ``DelimitedRowScanner/sniffDelimiter(_:preferTab:)`` finds, of which one names the report
+    /// text (a text, findings or impression column) and another a field of another kind (id,
+    /// accession, a date, the radiologist …). Report prose never looks like this (`Findings,
+    /// impression, recommendations:` names sections only), so it stays a text report; an export
+    /// never becomes one giant report.
     public static func looksLikeExport(_ bytes: [UInt8], names: FieldNames) -> Bool {
         var start = 0
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
@@ -39,7 +40,7 @@ public enum DelimitedTextReader {
         guard cells.count >= 3, cells.allSatisfy({ !$0.isEmpty && $0.count <= 64 }) else { return false }
         let fields = cells.compactMap { names.match($0)?.field }
         let textFields: Set<FieldNames.Field> = [.text, .findings, .impression]
-        return Set(fields).count >= 2 && fields.contains(where: textFields.contains)
+        return fields.contains(where: textFields.contains) && fields.contains { !textFields.contains($0) }
     }
 
     static func isTSV(_ path: String) -> Bool {
