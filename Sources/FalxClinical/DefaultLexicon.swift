@@ -231,11 +231,97 @@ extension ClinicalLexicon {
         modifier negated backward: is not advised
         modifier negated backward: not recommended
         modifier negated backward: is not recommended
-        modifier negated backward: which has resolved
-        modifier negated backward: which has now resolved
-        modifier negated backward: which resolved
-        modifier negated backward: that has resolved
         modifier negated backward: now resolved
+        # A resolution told in a relative clause ("an episode of confusion that resolved within a day")
+        # is of the words it hangs on, not of the whole sentence before it: four tokens back.
+        modifier negated backward 4: which resolved
+        modifier negated backward 4: which settled
+        modifier negated backward 4: which subsided
+        modifier negated backward 4: which abated
+        modifier negated backward 4: which has resolved
+        modifier negated backward 4: which has settled
+        modifier negated backward 4: which has subsided
+        modifier negated backward 4: which has abated
+        modifier negated backward 4: which have resolved
+        modifier negated backward 4: which have settled
+        modifier negated backward 4: which have subsided
+        modifier negated backward 4: which have abated
+        modifier negated backward 4: which had resolved
+        modifier negated backward 4: which had settled
+        modifier negated backward 4: which had subsided
+        modifier negated backward 4: which had abated
+        modifier negated backward 4: which has since resolved
+        modifier negated backward 4: which has since settled
+        modifier negated backward 4: which has since subsided
+        modifier negated backward 4: which has since abated
+        modifier negated backward 4: which have since resolved
+        modifier negated backward 4: which have since settled
+        modifier negated backward 4: which have since subsided
+        modifier negated backward 4: which have since abated
+        modifier negated backward 4: which has now resolved
+        modifier negated backward 4: which has now settled
+        modifier negated backward 4: which has now subsided
+        modifier negated backward 4: which has now abated
+        modifier negated backward 4: which have now resolved
+        modifier negated backward 4: which have now settled
+        modifier negated backward 4: which have now subsided
+        modifier negated backward 4: which have now abated
+        modifier negated backward 4: which subsequently resolved
+        modifier negated backward 4: which subsequently settled
+        modifier negated backward 4: which subsequently subsided
+        modifier negated backward 4: which subsequently abated
+        modifier negated backward 4: which later resolved
+        modifier negated backward 4: which later settled
+        modifier negated backward 4: which later subsided
+        modifier negated backward 4: which later abated
+        modifier negated backward 4: which then resolved
+        modifier negated backward 4: which then settled
+        modifier negated backward 4: which then subsided
+        modifier negated backward 4: which then abated
+        modifier negated backward 4: that resolved
+        modifier negated backward 4: that settled
+        modifier negated backward 4: that subsided
+        modifier negated backward 4: that abated
+        modifier negated backward 4: that has resolved
+        modifier negated backward 4: that has settled
+        modifier negated backward 4: that has subsided
+        modifier negated backward 4: that has abated
+        modifier negated backward 4: that have resolved
+        modifier negated backward 4: that have settled
+        modifier negated backward 4: that have subsided
+        modifier negated backward 4: that have abated
+        modifier negated backward 4: that had resolved
+        modifier negated backward 4: that had settled
+        modifier negated backward 4: that had subsided
+        modifier negated backward 4: that had abated
+        modifier negated backward 4: that has since resolved
+        modifier negated backward 4: that has since settled
+        modifier negated backward 4: that has since subsided
+        modifier negated backward 4: that has since abated
+        modifier negated backward 4: that have since resolved
+        modifier negated backward 4: that have since settled
+        modifier negated backward 4: that have since subsided
+        modifier negated backward 4: that have since abated
+        modifier negated backward 4: that has now resolved
+        modifier negated backward 4: that has now settled
+        modifier negated backward 4: that has now subsided
+        modifier negated backward 4: that has now abated
+        modifier negated backward 4: that have now resolved
+        modifier negated backward 4: that have now settled
+        modifier negated backward 4: that have now subsided
+        modifier negated backward 4: that have now abated
+        modifier negated backward 4: that subsequently resolved
+        modifier negated backward 4: that subsequently settled
+        modifier negated backward 4: that subsequently subsided
+        modifier negated backward 4: that subsequently abated
+        modifier negated backward 4: that later resolved
+        modifier negated backward 4: that later settled
+        modifier negated backward 4: that later subsided
+        modifier negated backward 4: that later abated
+        modifier negated backward 4: that then resolved
+        modifier negated backward 4: that then settled
+        modifier negated backward 4: that then subsided
+        modifier negated backward 4: that then abated
         # A symptom or finding that has settled is resolved.
         modifier negated backward: now settled
         modifier negated backward: has settled
@@ -247,15 +333,6 @@ extension ClinicalLexicon {
         modifier negated backward: now abated
         modifier negated backward: has subsided
         modifier negated backward: now subsided
-        modifier negated backward: which has settled
-        modifier negated backward: which have settled
-        modifier negated backward: which has since settled
-        modifier negated backward: which have since settled
-        modifier negated backward: that has settled
-        modifier negated backward: which has now settled
-        modifier negated backward: which have now settled
-        modifier negated backward: which has subsided
-        modifier negated backward: which have subsided
         modifier negated backward: have subsided
         modifier negated backward: has now resolved
         modifier negated backward: no longer seen
@@ -669,6 +746,24 @@ extension ClinicalLexicon {
         modifier hypothetical both: is described after
         modifier hypothetical both: are described after
         modifier hypothetical both: is reported in
+        # What a finding goes with in general, and where it is reported, as the discussion of a case report
+        # writes it ("dural enhancement can accompany low CSF pressure"; "in some series venous sinus
+        # thrombosis was a complication"). "May coexist" and "may accompany" are left out: in a report
+        # they hedge this patient's finding.
+        modifier hypothetical both: can accompany
+        modifier hypothetical both: can coexist
+        modifier hypothetical both: can co - exist
+        modifier hypothetical both: in some series
+        modifier hypothetical both: in case series
+        modifier hypothetical both: in the literature
+        modifier hypothetical both: is well described
+        modifier hypothetical both: are well described
+        modifier hypothetical both: is well recognised
+        modifier hypothetical both: is well recognized
+        modifier hypothetical both: has been reported
+        modifier hypothetical both: have been reported
+        modifier hypothetical both: is reported mainly
+        modifier hypothetical both: are reported mainly
         modifier hypothetical both: are reported in
         modifier hypothetical both: can mimic
         modifier hypothetical both: may mimic
@@ -1394,7 +1489,7 @@ extension ClinicalLexicon {
         target cortical_vein_thrombosis: cortical venous thrombosis
         target cortical_vein_thrombosis: icvt
 
-        near venous_abnormality_other: venabn vein 4 block venblock
+        near venous_abnormality_other: venabn vein 6 block venblock
         class venabn: engorged
         class venabn: engorgement
         class venabn: dilated

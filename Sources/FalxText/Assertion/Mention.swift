@@ -23,6 +23,12 @@ public struct Trigger: Sendable, Equatable {
     public var category: ModifierCategory
     public var phrase: String
     public var tokens: Range<Int>
+
+    public init(category: ModifierCategory, phrase: String, tokens: Range<Int>) {
+        self.category = category
+        self.phrase = phrase
+        self.tokens = tokens
+    }
 }
 
 /// A concept found in one sentence, with its ConText assertion.

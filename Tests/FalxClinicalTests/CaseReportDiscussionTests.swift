@@ -1,0 +1,77 @@
+import FalxCore
+import Testing
+
+@testable import FalxClinical
+
+/// The discussion of a case report: what a finding goes with in general, a sentence that answers a
+/// general remark for this patient ("Neither was seen in our patient"), and a resolution told in a
+/// relative clause. Each class with several phrasings and the near misses that must not move.
+@Suite struct CaseReportDiscussionTests {
+    @Test(arguments: [
+        // A general remark answered for this patient in the next sentence.
+        (
+            "Pachymeningeal thickening may coexist, and in some series venous sinus thrombosis was a complication. Neither was seen in our patient.",
+            Finding.venousSinusThrombosis, FindingStatus.absent
+        ),
+        (
+            "Pachymeningeal thickening may coexist, and in some series venous sinus thrombosis was a complication. Neither was seen in our patient.",
+            .duralThickening, .absent
+        ),
+        (
+            "Dural enhancement and cortical vein thrombosis are described with this condition. None of these findings was present here.",
+            .duralEnhancement, .absent
+        ),
+        (
+            "Dural enhancement and cortical vein thrombosis are described with this condition. None of these findings was present here.",
+            .corticalVeinThrombosis, .absent
+        ),
+        (
+            "Intracranial hypotension can mimic this picture. Neither feature is evident on this study.",
+            .intracranialHypotension, .absent
+        ),
+        // Near misses: a sentence that names its own finding, or goes on to say more, is not a back-reference.
+        (
+            "Dural thickening is present along the falx. None of the venous sinuses is thrombosed.",
+            .duralThickening, .present
+        ),
+        (
+            "Dural thickening is present along the falx. Neither was seen on the prior study, but both are now clear and have grown since the previous examination last year.",
+            .duralThickening, .present
+        ),
+        // What a finding goes with in general is not this patient's.
+        (
+            "Dural enhancement can accompany low CSF pressure and should not be confused with an ossified segment.",
+            .duralEnhancement, .notMentioned
+        ),
+        (
+            "Dural enhancement can accompany low CSF pressure and should not be confused with an ossified segment.",
+            .intracranialHypotension, .notMentioned
+        ),
+        ("In some series dural arteriovenous fistula was a late complication.", .davf, .notMentioned),
+        ("Venous sinus thrombosis has been reported in this setting.", .venousSinusThrombosis, .notMentioned),
+        // Near miss: the patient's own finding, told plainly, stays.
+        ("There is smooth dural enhancement in keeping with low CSF pressure.", .duralEnhancement, .present),
+    ])
+    func finding(_ text: String, _ finding: Finding, _ expected: FindingStatus) {
+        #expect(facts(text).status(finding) == expected, "\(text)")
+    }
+
+    @Test(arguments: [
+        // A relative clause's resolution is of the words it hangs on.
+        (
+            "A woman with chronic kidney disease on haemodialysis and secondary hyperparathyroidism was referred after an episode of confusion that resolved within a day.",
+            SymptomStatus.present, Symptom.cognitiveChange, SymptomStatus.absent
+        ),
+        (
+            "Man on peritoneal dialysis, admitted with a seizure which has since settled.",
+            .present, .seizure, .absent
+        ),
+        // The symptom the clause hangs on in a short list is still resolved.
+        ("Renal transplant recipient. Headache and confusion which have resolved.", .present, .headache, .absent),
+    ])
+    func relativeClause(_ text: String, _ renal: SymptomStatus, _ symptom: Symptom, _ expected: SymptomStatus) {
+        let f = facts(text)
+        #expect(f.renalDisease == renal, "\(text)")
+        #expect(f.status(symptom) == expected, "\(text)")
+    }
+}
