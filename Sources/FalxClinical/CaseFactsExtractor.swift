@@ -10,6 +10,7 @@ public struct CaseFactsExtractor: Sendable {
     let engine: TextEngine
     let finder: MentionFinder
     let blockerBit: UInt64
+    let siteBit: UInt64
     /// The vascular access class's bit, and the recommendation classes', looked up once.
     let vascularAccessBit: UInt64
     let recommendationBits: RecommendationReader.ClassBits
@@ -19,6 +20,7 @@ public struct CaseFactsExtractor: Sendable {
         engine = TextEngine(lexicon: lexicon.compiled)
         finder = MentionFinder(lexicon: lexicon.compiled)
         blockerBit = Self.blockerBit(lexicon.compiled)
+        siteBit = Self.siteBit(lexicon.compiled)
         vascularAccessBit = lexicon.compiled.classBit(ClinicalVocabulary.WordClass.vascaccess.rawValue)
         recommendationBits = RecommendationReader.ClassBits(lexicon.compiled)
     }
@@ -84,7 +86,7 @@ public struct CaseFactsExtractor: Sendable {
                     }()
                 if access { continue }
             }
-            var m = m
+            var m = Self.contrastingSites(m, doc, lexicon.compiled, siteBit: siteBit) ?? m
             if m.section.isClinicalQuestion, m.assertion == .negated, !Self.symptomConcepts.contains(m.concept),
                 Self.findingsInInlineHistory(m, doc, &inlineHistory)
             {

@@ -396,6 +396,23 @@ extension ClinicalLexicon {
         modifier negated backward: was artifact
         modifier negated backward: represents artefact
         modifier negated backward: represents artifact
+        # Words of another patient's study, pasted into this report and withdrawn: what they name is not
+        # this patient's ("belonged to a different patient's study"; "refers to another patient").
+        modifier hypothetical both: belonged to a different patient
+        modifier hypothetical both: belongs to a different patient
+        modifier hypothetical both: belonged to another patient
+        modifier hypothetical both: belongs to another patient
+        modifier hypothetical both: a different patient's
+        modifier hypothetical both: another patient's
+        modifier hypothetical both: from a different patient
+        modifier hypothetical both: from another patient
+        modifier hypothetical both: refers to another patient
+        modifier hypothetical both: refers to a different patient
+        modifier hypothetical both: relates to another patient
+        modifier hypothetical both: relates to a different patient
+        modifier hypothetical both: does not apply to this patient
+        modifier hypothetical both: do not apply to this patient
+        modifier hypothetical both: wrong patient
         # A sentence withdrawn by a correction: "... was dictated into this report in error".
         modifier negated backward 16: in error
         modifier negated backward 16: should be disregarded
@@ -695,6 +712,14 @@ extension ClinicalLexicon {
         modifier hypothetical both: is commonly seen
         modifier hypothetical both: are commonly seen
         modifier hypothetical both: is frequently seen
+        modifier hypothetical both: is frequent after
+        modifier hypothetical both: is frequent in
+        modifier hypothetical both: are frequent after
+        modifier hypothetical both: are frequent in
+        modifier hypothetical both: is usually seen
+        modifier hypothetical both: are usually seen
+        modifier hypothetical both: is common after
+        modifier hypothetical both: are common after
         modifier hypothetical both: are frequently seen
         modifier hypothetical both: is described in
         modifier hypothetical both: are described in
@@ -1076,6 +1101,15 @@ extension ClinicalLexicon {
         class site: dural reflections
         class site: dural folds
         target dural_calcification petroclinoid: interclinoid bridging
+        # A "bridged sella" is the interclinoid ligaments calcified across the sella.
+        target dural_calcification petroclinoid: bridged sella
+        target dural_calcification petroclinoid: sella bridging
+        target dural_calcification petroclinoid: sellar bridging
+        target dural_calcification petroclinoid: sella turcica bridging
+        target dural_calcification petroclinoid: bridging of the sella
+        target dural_calcification petroclinoid: bridging of the sella turcica
+        target dural_calcification petroclinoid: sellar bridge
+        target dural_calcification petroclinoid: sella turcica bridge
         target dural_calcification petroclinoid: bridging of the interclinoid ligaments
         target dural_calcification petroclinoid: bridging interclinoid ligament
         # Blockers: the calcification belongs to something else.

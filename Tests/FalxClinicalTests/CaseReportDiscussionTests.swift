@@ -75,3 +75,29 @@ import Testing
         #expect(f.status(symptom) == expected, "\(text)")
     }
 }
+
+/// One site set against another inside a calcification's mention ("along the falx, not the
+/// tentorium"; "of the petroclinoid ligament rather than the tentorium"): the calcification stays,
+/// at the first site only.
+@Suite struct SiteContrastTests {
+    @Test(arguments: [
+        (
+            "FINDINGS: Calcification along the right tentorial leaf.\nCORRECTION: The calcification described above lies along the posterior falx, not the tentorium; the tentorium is normal.",
+            FindingStatus.present, [DuralLocation.falx]
+        ),
+        (
+            "ADDENDUM: The enlarging density represents calcification of the right petroclinoid ligament rather than the tentorium.",
+            .present, [.petroclinoid]
+        ),
+        ("FINDINGS: Falcine calcification, not tentorial.", .present, [.falx]),
+        ("FINDINGS: Calcification is seen along the convexity dura instead of the falx.", .present, [.convexity]),
+        // Near misses: a denial of the calcification itself stays a denial.
+        ("FINDINGS: No calcification along the falx, not even at the vertex.", .absent, []),
+        ("FINDINGS: Calcification of the falx is not seen.", .absent, []),
+    ])
+    func sites(_ text: String, _ status: FindingStatus, _ locations: [DuralLocation]) {
+        let f = facts(text)
+        #expect(f.duralCalcification == status, "\(text)")
+        #expect(f.locations == locations, "\(text)")
+    }
+}

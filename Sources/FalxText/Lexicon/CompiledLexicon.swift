@@ -359,6 +359,20 @@ extension CompiledLexicon {
         classTrie.matches(tokens, in: range).map { ($0.range, classTrie.classMask[$0.node]) }
     }
 
+    /// Word-class matches in a token range (greedy longest) whose phrase is in class `bit`
+    /// (`classBit`), with the attributes that phrase carries there ("falcine" → `falx`).
+    public func classAttributes(_ tokens: [Token], in range: Range<Int>, class bit: UInt64) -> [(
+        range: Range<Int>, attributes: [String]
+    )] {
+        classTrie.matches(tokens, in: range).compactMap { m in
+            guard classTrie.classMask[m.node] & bit != 0 else { return nil }
+            let attributes = classTrie.payloads(m.node).flatMap { p in
+                classBits[source.classes[Int(p)].wordClass] == bit ? classEntryAttributes[Int(p)] : []
+            }
+            return (m.range, attributes)
+        }
+    }
+
     /// Word-class matches in a token range (greedy longest), with the class names of each.
     public func classMatches(_ tokens: [Token], in range: Range<Int>) -> [(range: Range<Int>, classes: [String])] {
         classTrie.matches(tokens, in: range).map { m in
