@@ -462,6 +462,23 @@ extension ClinicalLexicon {
         modifier uncertain forward: differential
         modifier uncertain forward: equivocal
         modifier uncertain forward: indeterminate
+        # Dictation speaks a leading "?" as "question" ("along the falx question calcification versus
+        # partial volume"): the next words are queried.
+        modifier uncertain forward 2: question
+        modifier uncertain forward 2: query
+        # Not after a determiner: "the query: falcine calcification is present" answers it.
+        modifier pseudo both: the question
+        modifier pseudo both: the query
+        modifier pseudo both: a question
+        modifier pseudo both: a query
+        modifier pseudo both: this question
+        modifier pseudo both: this query
+        modifier pseudo both: your question
+        modifier pseudo both: your query
+        modifier pseudo both: no question
+        modifier uncertain forward: the question of
+        modifier uncertain forward: the query of
+        modifier uncertain forward: a question of
         modifier uncertain forward: suggestive of
         modifier uncertain forward: suggesting
         modifier uncertain forward: cannot exclude

@@ -101,3 +101,22 @@ import Testing
         #expect(f.locations == locations, "\(text)")
     }
 }
+
+/// A "?" spoken as "question" or "query" in dictation hedges the words after it; after a
+/// determiner the word is a noun and hedges nothing.
+@Suite struct DictatedQueryTests {
+    @Test(arguments: [
+        (
+            "findings small linear hyperdensity along the falx question calcification versus partial volume",
+            FindingStatus.uncertain
+        ),
+        ("findings small density at the vertex query falcine calcification", .uncertain),
+        ("FINDINGS: The raised density raises the question of falcine calcification.", .uncertain),
+        // Near misses: the noun.
+        ("IMPRESSION: Re the query: falcine calcification is present.", .present),
+        ("FINDINGS: In answer to the question, dense falcine calcification is present.", .present),
+    ])
+    func duralCalcification(_ text: String, _ expected: FindingStatus) {
+        #expect(facts(text).duralCalcification == expected, "\(text)")
+    }
+}
