@@ -104,6 +104,15 @@ func analyse(_ s: String) -> (Document, [Mention]) {
         #expect(kinds("Indication: fever\nBrain parenchyma: cough") == [.history, .findings])
     }
 
+    @Test func capitalHeadersInsideOneLine() {
+        // A report flattened onto one line keeps its headers apart with blanks or lower-case words.
+        #expect(kinds("INDICATION: fever  FINDINGS: cough  IMPRESSION: rash") == [.history, .findings, .impression])
+        #expect(kinds("Indication: fever then FINDINGS: cough") == [.history, .findings])
+        // Not the tail of a longer capital label, nor a header without its colon.
+        #expect(kinds("INDICATION: fever. INTRAOPERATIVE FINDINGS: cough") == [.history])
+        #expect(kinds("Indication: fever with FINDINGS of cough") == [.history])
+    }
+
     @Test func historyOfIsNotAHeader() {
         #expect(kinds("History of fever. Cough.") == [.body])
     }

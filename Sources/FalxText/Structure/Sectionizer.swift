@@ -27,7 +27,10 @@ public enum Sectionizer {
                 i += 1
                 continue
             }
-            guard (lineStart || afterSeparator), t.kind == .word, t.id >= 0,
+            // Mid-line, an all-capitals header with its colon starts a section too: reports flattened
+            // onto one line keep "COMPARISON: none  FINDINGS: ...  IMPRESSION: ..." apart that way.
+            let midLine = !(lineStart || afterSeparator)
+            guard !midLine || t.flags.contains(.allCaps), t.kind == .word, t.id >= 0,
                 let m = lexicon.headerTrie.longestMatch(tokens, at: i, limit: n)
             else { i += 1; continue }
             let kind = lexicon.source.sectionHeaders[Int(m.payloads.first ?? 0)].kind
@@ -35,6 +38,9 @@ public enum Sectionizer {
             let allCaps = headerRange.allSatisfy { tokens[$0].flags.contains(.allCaps) }
             var bodyFrom = -1
             let nextByte: UInt8? = m.end < n && tokens[m.end].kind == .punct ? text[Int(tokens[m.end].start)] : nil
+            guard !midLine || (allCaps && nextByte == 0x3A && m.end - i <= 3 && standsApart(tokens, i, text)) else {
+                i += 1; continue
+            }
             if nextByte == 0x3A {  // ':'
                 bodyFrom = m.end + 1
                 // A flattened transcription writes "FINDINGS:, There is"; also "IMPRESSION: -".
@@ -64,6 +70,15 @@ public enum Sectionizer {
         result.removeAll { $0.kind == .findings && $0.header.isEmpty && $0.body.isEmpty }
         if result.count > 1, result[0].kind == .body, result[0].body.isEmpty { result.removeFirst() }
         return result
+    }
+
+    /// Whether a header found mid-line stands apart from the words before it: two blanks before
+    /// it, or a word before it that is not in capitals ("none  FINDINGS:"; not the tail of
+    /// "INDICATIONS FOR OPERATION:" or "INTRAOPERATIVE FINDINGS:").
+    static func standsApart(_ tokens: [Token], _ i: Int, _ text: [UInt8]) -> Bool {
+        let start = Int(tokens[i].start)
+        if start >= 2 && ASCII.isSpace(text[start - 1]) && ASCII.isSpace(text[start - 2]) { return true }
+        return i > 0 && tokens[i - 1].kind == .word && !tokens[i - 1].flags.contains(.allCaps)
     }
 
     /// "Brain parenchyma: ..." — one to three words, then a colon.
