@@ -51,7 +51,7 @@ public struct CaseFactsExtractor: Sendable {
     ) -> ClinicalReading {
         var mentions = mentions
         if meter.spend(doc.tokens.count) { mentions += Self.episodeResolutions(doc, mentions) }
-        mentions = Self.applyingBackReferenceDenials(doc, mentions)
+        mentions = Self.scopingResolutions(doc, Self.applyingBackReferenceDenials(doc, mentions))
         var facts = CaseFacts()
         var decisive: [String: Mention] = [:]
 

@@ -66,6 +66,14 @@ import Testing
             "Man on peritoneal dialysis, admitted with a seizure which has since settled.",
             .present, .seizure, .absent
         ),
+        // A resolution after a list of history items is of the nearest and those listed with it.
+        (
+            "CLINICAL HISTORY: 52yo M s/p renal transplant 2019, headaches now resolved, follow-up of dural calcification.",
+            .present, .headache, .absent
+        ),
+        ("HISTORY: On haemodialysis. Headache, vomiting and confusion, now resolved.", .present, .cognitiveChange, .absent),
+        ("HISTORY: On haemodialysis. Headache, vomiting and confusion, now resolved.", .present, .headache, .absent),
+        ("HISTORY: Known CKD, headaches now resolved.", .present, .headache, .absent),
         // The symptom the clause hangs on in a short list is still resolved.
         ("Renal transplant recipient. Headache and confusion which have resolved.", .present, .headache, .absent),
     ])
