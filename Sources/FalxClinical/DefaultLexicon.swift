@@ -851,6 +851,194 @@ extension ClinicalLexicon {
         modifier family forward: paternal
         modifier family forward: relative
         modifier family forward: relatives
+        # A relative who brings the patient, or tells what they saw, is an informant: what follows is the
+        # patient's ("brought by his daughter with eight months of forgetfulness"; "her husband noticed").
+        modifier pseudo both: by his mother
+        modifier pseudo both: by his father
+        modifier pseudo both: by his sister
+        modifier pseudo both: by his brother
+        modifier pseudo both: by his son
+        modifier pseudo both: by his daughter
+        modifier pseudo both: by his parent
+        modifier pseudo both: by his parents
+        modifier pseudo both: by his wife
+        modifier pseudo both: by his husband
+        modifier pseudo both: by his partner
+        modifier pseudo both: by his family
+        modifier pseudo both: by his relative
+        modifier pseudo both: by his relatives
+        modifier pseudo both: by her mother
+        modifier pseudo both: by her father
+        modifier pseudo both: by her sister
+        modifier pseudo both: by her brother
+        modifier pseudo both: by her son
+        modifier pseudo both: by her daughter
+        modifier pseudo both: by her parent
+        modifier pseudo both: by her parents
+        modifier pseudo both: by her wife
+        modifier pseudo both: by her husband
+        modifier pseudo both: by her partner
+        modifier pseudo both: by her family
+        modifier pseudo both: by her relative
+        modifier pseudo both: by her relatives
+        modifier pseudo both: by their mother
+        modifier pseudo both: by their father
+        modifier pseudo both: by their sister
+        modifier pseudo both: by their brother
+        modifier pseudo both: by their son
+        modifier pseudo both: by their daughter
+        modifier pseudo both: by their parent
+        modifier pseudo both: by their parents
+        modifier pseudo both: by their wife
+        modifier pseudo both: by their husband
+        modifier pseudo both: by their partner
+        modifier pseudo both: by their family
+        modifier pseudo both: by their relative
+        modifier pseudo both: by their relatives
+        modifier pseudo both: by the patient's mother
+        modifier pseudo both: by the patient's father
+        modifier pseudo both: by the patient's sister
+        modifier pseudo both: by the patient's brother
+        modifier pseudo both: by the patient's son
+        modifier pseudo both: by the patient's daughter
+        modifier pseudo both: by the patient's parent
+        modifier pseudo both: by the patient's parents
+        modifier pseudo both: by the patient's wife
+        modifier pseudo both: by the patient's husband
+        modifier pseudo both: by the patient's partner
+        modifier pseudo both: by the patient's family
+        modifier pseudo both: by the patient's relative
+        modifier pseudo both: by the patient's relatives
+        modifier pseudo both: mother reports
+        modifier pseudo both: mother reported
+        modifier pseudo both: mother noticed
+        modifier pseudo both: mother notes
+        modifier pseudo both: mother noted
+        modifier pseudo both: mother says
+        modifier pseudo both: mother said
+        modifier pseudo both: mother states
+        modifier pseudo both: mother stated
+        modifier pseudo both: mother describes
+        modifier pseudo both: mother described
+        modifier pseudo both: mother observed
+        modifier pseudo both: mother witnessed
+        modifier pseudo both: father reports
+        modifier pseudo both: father reported
+        modifier pseudo both: father noticed
+        modifier pseudo both: father notes
+        modifier pseudo both: father noted
+        modifier pseudo both: father says
+        modifier pseudo both: father said
+        modifier pseudo both: father states
+        modifier pseudo both: father stated
+        modifier pseudo both: father describes
+        modifier pseudo both: father described
+        modifier pseudo both: father observed
+        modifier pseudo both: father witnessed
+        modifier pseudo both: sister reports
+        modifier pseudo both: sister reported
+        modifier pseudo both: sister noticed
+        modifier pseudo both: sister notes
+        modifier pseudo both: sister noted
+        modifier pseudo both: sister says
+        modifier pseudo both: sister said
+        modifier pseudo both: sister states
+        modifier pseudo both: sister stated
+        modifier pseudo both: sister describes
+        modifier pseudo both: sister described
+        modifier pseudo both: sister observed
+        modifier pseudo both: sister witnessed
+        modifier pseudo both: brother reports
+        modifier pseudo both: brother reported
+        modifier pseudo both: brother noticed
+        modifier pseudo both: brother notes
+        modifier pseudo both: brother noted
+        modifier pseudo both: brother says
+        modifier pseudo both: brother said
+        modifier pseudo both: brother states
+        modifier pseudo both: brother stated
+        modifier pseudo both: brother describes
+        modifier pseudo both: brother described
+        modifier pseudo both: brother observed
+        modifier pseudo both: brother witnessed
+        modifier pseudo both: son reports
+        modifier pseudo both: son reported
+        modifier pseudo both: son noticed
+        modifier pseudo both: son notes
+        modifier pseudo both: son noted
+        modifier pseudo both: son says
+        modifier pseudo both: son said
+        modifier pseudo both: son states
+        modifier pseudo both: son stated
+        modifier pseudo both: son describes
+        modifier pseudo both: son described
+        modifier pseudo both: son observed
+        modifier pseudo both: son witnessed
+        modifier pseudo both: daughter reports
+        modifier pseudo both: daughter reported
+        modifier pseudo both: daughter noticed
+        modifier pseudo both: daughter notes
+        modifier pseudo both: daughter noted
+        modifier pseudo both: daughter says
+        modifier pseudo both: daughter said
+        modifier pseudo both: daughter states
+        modifier pseudo both: daughter stated
+        modifier pseudo both: daughter describes
+        modifier pseudo both: daughter described
+        modifier pseudo both: daughter observed
+        modifier pseudo both: daughter witnessed
+        modifier pseudo both: wife reports
+        modifier pseudo both: wife reported
+        modifier pseudo both: wife noticed
+        modifier pseudo both: wife notes
+        modifier pseudo both: wife noted
+        modifier pseudo both: wife says
+        modifier pseudo both: wife said
+        modifier pseudo both: wife states
+        modifier pseudo both: wife stated
+        modifier pseudo both: wife describes
+        modifier pseudo both: wife described
+        modifier pseudo both: wife observed
+        modifier pseudo both: wife witnessed
+        modifier pseudo both: husband reports
+        modifier pseudo both: husband reported
+        modifier pseudo both: husband noticed
+        modifier pseudo both: husband notes
+        modifier pseudo both: husband noted
+        modifier pseudo both: husband says
+        modifier pseudo both: husband said
+        modifier pseudo both: husband states
+        modifier pseudo both: husband stated
+        modifier pseudo both: husband describes
+        modifier pseudo both: husband described
+        modifier pseudo both: husband observed
+        modifier pseudo both: husband witnessed
+        modifier pseudo both: partner reports
+        modifier pseudo both: partner reported
+        modifier pseudo both: partner noticed
+        modifier pseudo both: partner notes
+        modifier pseudo both: partner noted
+        modifier pseudo both: partner says
+        modifier pseudo both: partner said
+        modifier pseudo both: partner states
+        modifier pseudo both: partner stated
+        modifier pseudo both: partner describes
+        modifier pseudo both: partner described
+        modifier pseudo both: partner observed
+        modifier pseudo both: partner witnessed
+        modifier pseudo both: family reports
+        modifier pseudo both: family reported
+        modifier pseudo both: family noticed
+        modifier pseudo both: family notes
+        modifier pseudo both: family noted
+        modifier pseudo both: family says
+        modifier pseudo both: family said
+        modifier pseudo both: family states
+        modifier pseudo both: family stated
+        modifier pseudo both: family describes
+        modifier pseudo both: family described
+        modifier pseudo both: family observed
+        modifier pseudo both: family witnessed
         # Temporality.
         modifier new both 12: new
         modifier new both 12: newly
@@ -912,6 +1100,15 @@ extension ClinicalLexicon {
         modifier progressive both 12: worsened
         modifier progressive both 12: worsening
         modifier progressive both 12: thicker
+        # One side against the other is not a change over time ("more pronounced on the right").
+        modifier pseudo both: more pronounced on
+        modifier pseudo both: more prominent on
+        modifier pseudo both: more marked on
+        modifier pseudo both: more extensive on
+        modifier pseudo both: more conspicuous on
+        modifier pseudo both: larger on
+        modifier pseudo both: denser on
+        modifier pseudo both: thicker on
         modifier stable both 12: stable
         modifier stable both 12: stably
         modifier stable both 12: unchanged
@@ -2130,6 +2327,12 @@ extension ClinicalLexicon {
         target renal_disease: impaired renal function
         target renal_disease: reduced renal function
         target renal_disease: poor renal function
+        target renal_disease: renal function was impaired
+        target renal_disease: renal function is impaired
+        target renal_disease: renal function was reduced
+        target renal_disease: renal function is reduced
+        target renal_disease: renal function was poor
+        target renal_disease: renal function is poor
         target renal_disease: kidney disease
         target renal_disease: kidney failure
         target renal_disease: renal disease
@@ -2156,6 +2359,16 @@ extension ClinicalLexicon {
         target renal_disease negated: creatinine normal
         target renal_disease negated: creatinine is normal
         target renal_disease negated: creatinine within normal limits
+        target renal_disease negated: renal function was normal
+        target renal_disease negated: renal function has been normal
+        target renal_disease negated: renal function is within normal limits
+        target renal_disease negated: renal function within normal limits
+        target renal_disease negated: renal function was within normal limits
+        target renal_disease negated: kidney function is normal
+        target renal_disease negated: kidney function was normal
+        target renal_disease negated: creatinine was normal
+        target renal_disease negated: renal function tests were normal
+        target renal_disease negated: renal function tests normal
 
         # ---------------------------------------------------------------- the report's own recommendations
         target rec.mri: mri

@@ -128,3 +128,39 @@ import Testing
         #expect(facts(text).duralCalcification == expected, "\(text)")
     }
 }
+
+/// A relative who brings the patient or tells what they saw is an informant, not family history;
+/// renal function said to be normal denies renal disease; one side against the other is not a
+/// change over time.
+@Suite struct InformantAndNormalFunctionTests {
+    @Test(arguments: [
+        (
+            "HISTORY: Brought by his daughter with eight months of forgetfulness and two episodes of expressive dysphasia.",
+            Symptom.focalDeficit, SymptomStatus.present
+        ),
+        ("HISTORY: Her husband noticed slurred speech this morning.", .focalDeficit, .present),
+        ("HISTORY: Accompanied by her son, who reports new confusion.", .cognitiveChange, .present),
+        // Near miss: the relative's own illness stays family history.
+        ("HISTORY: Her daughter has epilepsy.", .seizure, .notMentioned),
+    ])
+    func informant(_ text: String, _ symptom: Symptom, _ expected: SymptomStatus) {
+        #expect(facts(text).status(symptom) == expected, "\(text)")
+    }
+
+    @Test(arguments: [
+        ("HISTORY: Headache. Renal function was normal.", SymptomStatus.absent),
+        ("HISTORY: Headache. Renal function is within normal limits.", .absent),
+        ("HISTORY: Headache. Renal function was impaired.", .present),
+    ])
+    func renalFunction(_ text: String, _ expected: SymptomStatus) {
+        #expect(facts(text).renalDisease == expected, "\(text)")
+    }
+
+    @Test(arguments: [
+        ("FINDINGS: Bilateral convexity dural calcification, more pronounced on the right.", DCTemporality.unknown),
+        ("FINDINGS: The falcine calcification is more pronounced than on the 2021 study.", .progressive),
+    ])
+    func temporality(_ text: String, _ expected: DCTemporality) {
+        #expect(facts(text).temporality == expected, "\(text)")
+    }
+}
