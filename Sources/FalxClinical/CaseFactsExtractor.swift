@@ -11,6 +11,7 @@ public struct CaseFactsExtractor: Sendable {
     let finder: MentionFinder
     let blockerBit: UInt64
     let siteBit: UInt64
+    let calcBit: UInt64
     /// The vascular access class's bit, and the recommendation classes', looked up once.
     let vascularAccessBit: UInt64
     let recommendationBits: RecommendationReader.ClassBits
@@ -21,6 +22,7 @@ public struct CaseFactsExtractor: Sendable {
         finder = MentionFinder(lexicon: lexicon.compiled)
         blockerBit = Self.blockerBit(lexicon.compiled)
         siteBit = Self.siteBit(lexicon.compiled)
+        calcBit = Self.calcBit(lexicon.compiled)
         vascularAccessBit = lexicon.compiled.classBit(ClinicalVocabulary.WordClass.vascaccess.rawValue)
         recommendationBits = RecommendationReader.ClassBits(lexicon.compiled)
     }
@@ -52,6 +54,7 @@ public struct CaseFactsExtractor: Sendable {
         var mentions = mentions
         if meter.spend(doc.tokens.count) { mentions += Self.episodeResolutions(doc, mentions) }
         mentions = Self.scopingResolutions(doc, Self.applyingBackReferenceDenials(doc, mentions))
+        if meter.spend(doc.tokens.count) { mentions += calcificationsDeniedByDescription(doc, mentions) }
         var facts = CaseFacts()
         var decisive: [String: Mention] = [:]
 

@@ -1981,6 +1981,18 @@ extension ClinicalLexicon {
         target headache: thunderclap
         target headache: ha
         near positional_headache: headword posture 12 commas
+        # A headache history's own words for the posture dependence, often in a sentence of their own
+        # ("Daily headaches. No positional component.").
+        target positional_headache: positional component
+        target positional_headache: postural component
+        target positional_headache: positional element
+        target positional_headache: postural element
+        target positional_headache: positional quality
+        target positional_headache: postural quality
+        target positional_headache: positional nature
+        target positional_headache: postural nature
+        target positional_headache: positional features
+        target positional_headache: postural features
         class headword: headache
         class headword: headaches
         class headword: head pain

@@ -164,3 +164,30 @@ import Testing
         #expect(facts(text).temporality == expected, "\(text)")
     }
 }
+
+/// A correction that describes the density at a dural site and then denies calcification of it.
+@Suite struct DeniedByDescriptionTests {
+    @Test(arguments: [
+        (
+            "IMPRESSION: Probable right tentorial calcification.\nADDENDUM: On review of the thin sections, the linear density along the right tentorium is partial volume of the adjacent bone and is not calcification.",
+            FindingStatus.absent
+        ),
+        ("FINDINGS: The hyperdensity along the falx is the superior sagittal sinus rather than calcification.", .absent),
+        ("FINDINGS: The bright line over the convexity is a vessel, not calcification.", .absent),
+        // Near misses: no dural site in the clause, or the calcification has its own mention.
+        ("FINDINGS: The density in the basal ganglia is not calcification.", .notMentioned),
+        ("FINDINGS: Falcine calcification. The basal ganglia density is not calcification.", .present),
+        ("FINDINGS: The falx is normal; the basal ganglia density is not calcification.", .notMentioned),
+    ])
+    func duralCalcification(_ text: String, _ expected: FindingStatus) {
+        #expect(facts(text).duralCalcification == expected, "\(text)")
+    }
+
+    @Test(arguments: [
+        ("HISTORY: Daily headaches, worse in the morning. No positional component.", SymptomStatus.absent),
+        ("HISTORY: Headaches with a clear postural component.", .present),
+    ])
+    func positionalComponent(_ text: String, _ expected: SymptomStatus) {
+        #expect(facts(text).status(.positionalHeadache) == expected, "\(text)")
+    }
+}
