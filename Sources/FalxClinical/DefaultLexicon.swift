@@ -398,21 +398,21 @@ extension ClinicalLexicon {
         modifier negated backward: represents artifact
         # Words of another patient's study, pasted into this report and withdrawn: what they name is not
         # this patient's ("belonged to a different patient's study"; "refers to another patient").
-        modifier hypothetical both: belonged to a different patient
-        modifier hypothetical both: belongs to a different patient
-        modifier hypothetical both: belonged to another patient
-        modifier hypothetical both: belongs to another patient
-        modifier hypothetical both: a different patient's
-        modifier hypothetical both: another patient's
-        modifier hypothetical both: from a different patient
-        modifier hypothetical both: from another patient
-        modifier hypothetical both: refers to another patient
-        modifier hypothetical both: refers to a different patient
-        modifier hypothetical both: relates to another patient
-        modifier hypothetical both: relates to a different patient
-        modifier hypothetical both: does not apply to this patient
-        modifier hypothetical both: do not apply to this patient
-        modifier hypothetical both: wrong patient
+        modifier hypothetical both 30: belonged to a different patient
+        modifier hypothetical both 30: belongs to a different patient
+        modifier hypothetical both 30: belonged to another patient
+        modifier hypothetical both 30: belongs to another patient
+        modifier hypothetical both 30: a different patient's
+        modifier hypothetical both 30: another patient's
+        modifier hypothetical both 30: from a different patient
+        modifier hypothetical both 30: from another patient
+        modifier hypothetical both 30: refers to another patient
+        modifier hypothetical both 30: refers to a different patient
+        modifier hypothetical both 30: relates to another patient
+        modifier hypothetical both 30: relates to a different patient
+        modifier hypothetical both 30: does not apply to this patient
+        modifier hypothetical both 30: do not apply to this patient
+        modifier hypothetical both 30: wrong patient
         # A sentence withdrawn by a correction: "... was dictated into this report in error".
         modifier negated backward 16: in error
         modifier negated backward 16: should be disregarded
@@ -462,6 +462,8 @@ extension ClinicalLexicon {
         modifier uncertain forward: differential
         modifier uncertain forward: equivocal
         modifier uncertain forward: indeterminate
+        # "Borderline generalised volume loss for age": at the edge of normal, not a finding stated.
+        modifier uncertain forward 3: borderline
         # Dictation speaks a leading "?" as "question" ("along the falx question calcification versus
         # partial volume"): the next words are queried.
         modifier uncertain forward 2: question
@@ -2853,6 +2855,22 @@ extension ClinicalLexicon {
         class recbaseline: same day
         class recbaseline: same - day
         class recbaseline: today
+        # A study already arranged is the work-up in place, whatever its date ("the MRI already booked
+        # for next week will characterise it"), not a repeat at an interval.
+        class recbaseline: already booked
+        class recbaseline: already arranged
+        class recbaseline: already scheduled
+        class recbaseline: already requested
+        class recbaseline: already been booked
+        class recbaseline: already been arranged
+        class recbaseline: already been requested
+        class reccue: already booked
+        class reccue: already arranged
+        class reccue: already scheduled
+        class reccue: already requested
+        class reccue: already been booked
+        class reccue: already been arranged
+        class reccue: already been requested
         # A sentence that tells what was done ("a repeat scan six weeks later showed no change") is the
         # clinical course, not a recommendation, unless it also recommends in so many words.
         class recnarrative: showed

@@ -191,3 +191,32 @@ import Testing
         #expect(facts(text).status(.positionalHeadache) == expected, "\(text)")
     }
 }
+
+/// A study already arranged is the report's recommendation of that study, whatever its date;
+/// a borderline finding is hedged; words said to belong to another patient are unsaid however
+/// long the sentence.
+@Suite struct ArrangedAndBorderlineTests {
+    @Test(arguments: [
+        (
+            "IMPRESSION: Incidental tentorial calcification. The outpatient MRI brain already booked for next week will characterise it further.",
+            "mri"
+        ),
+        ("IMPRESSION: Pituitary adenoma. Dedicated pituitary MRI with gadolinium is already booked for 24/11.", "mri_contrast"),
+        // Near miss: a repeat at an interval stays follow-up imaging.
+        ("IMPRESSION: Falcine calcification. Follow-up MRI in 12 months.", "follow_up_imaging"),
+    ])
+    func arranged(_ text: String, _ expected: String) {
+        #expect(facts(text).reportRecommends.map(\.rawValue).joined(separator: ";") == expected, "\(text)")
+    }
+
+    @Test func borderlineVolumeLossIsHedged() {
+        #expect(facts("FINDINGS: Borderline generalised volume loss for age.").status(.atrophy) == .uncertain)
+        #expect(facts("FINDINGS: Generalised volume loss.").status(.atrophy) == .present)
+    }
+
+    @Test func anotherPatientsSentenceIsUnsaid() {
+        let text =
+            "FINDINGS: Moderate small vessel change.\nCorrection: The sentence \"dense calcification of the falx and right tentorial leaf\" in the earlier version of this report belonged to a different patient's study and was included in error."
+        #expect(facts(text).duralCalcification == .notMentioned)
+    }
+}
