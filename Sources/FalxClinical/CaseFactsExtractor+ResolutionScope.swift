@@ -1,3 +1,4 @@
+import FalxCore
 import FalxText
 
 extension CaseFactsExtractor {
@@ -16,8 +17,15 @@ extension CaseFactsExtractor {
     static func scopingResolutions(_ doc: Document, _ mentions: [Mention]) -> [Mention] {
         var out = mentions
         var done: Set<Range<Int>> = []
-        for m in mentions where m.assertion == .negated {
-            guard let cue = soleBackwardResolution(m), done.insert(cue.tokens).inserted else { continue }
+        for (i, m) in mentions.enumerated() where m.assertion == .negated {
+            guard let cue = soleBackwardResolution(m) else { continue }
+            // A seizure is an event: the patient is back to baseline after it, the seizure happened.
+            if m.concept == Symptom.seizure.rawValue && returnWords.contains(where: { cue.phrase.lowercased().contains($0) }) {
+                out[i].triggers.removeAll { $0.category == .negated }
+                out[i].assertion = out[i].triggers.contains { $0.category == .uncertain } ? .uncertain : .affirmed
+                continue
+            }
+            guard done.insert(cue.tokens).inserted else { continue }
             // The mentions of the cue's sentence before it, nearest first (one per start).
             let before = out.indices.filter { i in
                 out[i].sentence == m.sentence && out[i].tokens.upperBound <= cue.tokens.lowerBound
@@ -42,6 +50,9 @@ extension CaseFactsExtractor {
         }
         return out
     }
+
+    /// Words of a return to the earlier state ("now back to baseline"): they resolve a state, not an event.
+    static let returnWords = ["back to", "returned to"]
 
     /// The mention's one negation cue when it is a resolution told after the mention.
     static func soleBackwardResolution(_ m: Mention) -> Trigger? {

@@ -259,6 +259,7 @@ public struct CaseFactsExtractor: Sendable {
     /// Parts of negation cues that state a resolution rather than a denial.
     static let resolutionWords = [
         "resolv", "settled", "subsided", "abated", "no further", "no longer", "no recurren", "cured", "withdrawn",
+        "back to normal", "back to baseline", "returned to",
     ]
 
     /// Whether a negation cue's phrase holds one of the `resolutionWords`, case-insensitively. An

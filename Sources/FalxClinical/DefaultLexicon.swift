@@ -232,6 +232,82 @@ extension ClinicalLexicon {
         modifier negated backward: not recommended
         modifier negated backward: is not recommended
         modifier negated backward: now resolved
+        # Back to how it was: "transient dysphasia yesterday, now back to normal".
+        modifier negated backward: now back to normal
+        modifier negated backward: back to normal
+        modifier negated backward: now back to baseline
+        modifier negated backward: back to baseline
+        modifier negated backward: returned to normal
+        modifier negated backward: has returned to normal
+        modifier negated backward: returned to baseline
+        modifier negated backward: has returned to baseline
+        # A resolution whose subject is a pronoun is of the symptom told before it in the sentence ("her
+        # headaches were put down to medication overuse, and after withdrawal of codeine they have since
+        # settled"): the nearest mention, as for any resolution told after its symptom.
+        modifier negated backward 24: they have resolved
+        modifier negated backward 24: they have settled
+        modifier negated backward 24: they have subsided
+        modifier negated backward 24: they have abated
+        modifier negated backward 24: they have since resolved
+        modifier negated backward 24: they have since settled
+        modifier negated backward 24: they have since subsided
+        modifier negated backward 24: they have since abated
+        modifier negated backward 24: they have now resolved
+        modifier negated backward 24: they have now settled
+        modifier negated backward 24: they have now subsided
+        modifier negated backward 24: they have now abated
+        modifier negated backward 24: they resolved
+        modifier negated backward 24: they settled
+        modifier negated backward 24: they subsided
+        modifier negated backward 24: they abated
+        modifier negated backward 24: it has resolved
+        modifier negated backward 24: it has settled
+        modifier negated backward 24: it has subsided
+        modifier negated backward 24: it has abated
+        modifier negated backward 24: it has since resolved
+        modifier negated backward 24: it has since settled
+        modifier negated backward 24: it has since subsided
+        modifier negated backward 24: it has since abated
+        modifier negated backward 24: it has now resolved
+        modifier negated backward 24: it has now settled
+        modifier negated backward 24: it has now subsided
+        modifier negated backward 24: it has now abated
+        modifier negated backward 24: it resolved
+        modifier negated backward 24: it settled
+        modifier negated backward 24: it subsided
+        modifier negated backward 24: it abated
+        modifier negated backward 24: these have resolved
+        modifier negated backward 24: these have settled
+        modifier negated backward 24: these have subsided
+        modifier negated backward 24: these have abated
+        modifier negated backward 24: these have since resolved
+        modifier negated backward 24: these have since settled
+        modifier negated backward 24: these have since subsided
+        modifier negated backward 24: these have since abated
+        modifier negated backward 24: these have now resolved
+        modifier negated backward 24: these have now settled
+        modifier negated backward 24: these have now subsided
+        modifier negated backward 24: these have now abated
+        modifier negated backward 24: these resolved
+        modifier negated backward 24: these settled
+        modifier negated backward 24: these subsided
+        modifier negated backward 24: these abated
+        modifier negated backward 24: this has resolved
+        modifier negated backward 24: this has settled
+        modifier negated backward 24: this has subsided
+        modifier negated backward 24: this has abated
+        modifier negated backward 24: this has since resolved
+        modifier negated backward 24: this has since settled
+        modifier negated backward 24: this has since subsided
+        modifier negated backward 24: this has since abated
+        modifier negated backward 24: this has now resolved
+        modifier negated backward 24: this has now settled
+        modifier negated backward 24: this has now subsided
+        modifier negated backward 24: this has now abated
+        modifier negated backward 24: this resolved
+        modifier negated backward 24: this settled
+        modifier negated backward 24: this subsided
+        modifier negated backward 24: this abated
         # A resolution told in a relative clause ("an episode of confusion that resolved within a day")
         # is of the words it hangs on, not of the whole sentence before it: four tokens back.
         modifier negated backward 4: which resolved
@@ -1662,7 +1738,7 @@ extension ClinicalLexicon {
         class recanal negated: recanalized
         class recanal negated: recanalisation
         class recanal negated: recanalization
-        near cortical_vein_thrombosis: thromb cortvein 4
+        near cortical_vein_thrombosis: thromb cortvein 6
         class thromb: thrombosis
         class thromb: thromboses
         class thromb: thrombosed

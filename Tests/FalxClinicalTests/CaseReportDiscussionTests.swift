@@ -220,3 +220,28 @@ import Testing
         #expect(facts(text).duralCalcification == .notMentioned)
     }
 }
+
+/// Resolutions in other words: back to how it was, a pronoun that stands for the symptom, and a
+/// vein that "now opacifies normally and no thrombus remains".
+@Suite struct ResolutionWordingTests {
+    @Test(arguments: [
+        ("HISTORY: 61 yo man. Transient dysphasia yesterday, now back to normal.", Symptom.focalDeficit, SymptomStatus.absent),
+        ("HISTORY: Confusion this morning, has returned to baseline.", .cognitiveChange, .absent),
+        (
+            "Her headaches were put down to medication overuse, and after withdrawal of codeine they have since settled.",
+            .headache, .absent
+        ),
+        // Near misses: a seizure is an event; the patient is back to baseline after it.
+        ("HISTORY: First generalised seizure at work, now back to baseline.", .seizure, .present),
+        ("HISTORY: Headache for two weeks. It is worse in the mornings.", .headache, .present),
+    ])
+    func symptom(_ text: String, _ symptom: Symptom, _ expected: SymptomStatus) {
+        #expect(facts(text).status(symptom) == expected, "\(text)")
+    }
+
+    @Test func recanalisedVeinWithNoThrombus() {
+        let text =
+            "Clinical: vein of Labbé thrombosis in March.\nFindings: The vein of Labbé now opacifies normally and no thrombus remains within it."
+        #expect(facts(text).status(.corticalVeinThrombosis) == .absent)
+    }
+}
