@@ -245,3 +245,18 @@ import Testing
         #expect(facts(text).status(.corticalVeinThrombosis) == .absent)
     }
 }
+
+/// In flattened dictation a question ("rule out ms") governs the words right after it, not the
+/// findings dictated after it.
+@Suite struct RunOnQuestionTests {
+    @Test(arguments: [
+        (
+            "mri brain with and without contrast indication 35 f with migraine headaches rule out ms findings there are three small t2 flair hyperintense foci in the subcortical white matter of the frontal lobes nonspecific no abnormal enhancement",
+            FindingStatus.present
+        ),
+        ("mri brain indication 35 f rule out white matter lesions", .notMentioned),
+    ])
+    func whiteMatter(_ text: String, _ expected: FindingStatus) {
+        #expect(facts(text).status(.whiteMatterLesions) == expected, "\(text)")
+    }
+}

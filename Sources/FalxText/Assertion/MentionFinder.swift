@@ -203,8 +203,10 @@ public struct MentionFinder: Sendable {
                     let d = anchor.lowerBound - cue.tokens.upperBound
                     var w = cue.window > 0 ? cue.window : (cue.direction == .both ? Self.bothWindow : Self.forwardWindow)
                     // Flattened dictation runs many statements into one unpunctuated sentence: there a
-                    // negation or hedge governs the words right after it, or a list joined by "or" / "and".
-                    if runOn && (cue.category == .negated || cue.category == .uncertain) && cue.window == 0
+                    // negation, hedge or question ("rule out ms findings there are …") governs the words
+                    // right after it, or a list joined by "or" / "and".
+                    if runOn && (cue.category == .negated || cue.category == .uncertain || cue.category == .hypothetical)
+                        && cue.window == 0
                         && d > Self.runOnNegationWindow
                         && !Self.coordinated(cue.tokens.upperBound..<anchor.lowerBound, doc)
                     {
