@@ -54,6 +54,7 @@ public struct CaseFactsExtractor: Sendable {
         var mentions = mentions
         if meter.spend(doc.tokens.count) { mentions += Self.episodeResolutions(doc, mentions) }
         mentions = Self.scopingResolutions(doc, Self.applyingBackReferenceDenials(doc, mentions))
+        mentions = Self.freeingObjectsOfRecommendations(doc, mentions)
         if meter.spend(doc.tokens.count) { mentions += calcificationsDeniedByDescription(doc, mentions) }
         var facts = CaseFacts()
         var decisive: [String: Mention] = [:]

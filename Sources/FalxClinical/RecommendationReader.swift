@@ -98,6 +98,15 @@ public enum RecommendationReader {
                 if m.assertion == .negated && m.concept != ClinicalVocabulary.recommendationNone && negatedNextTo(m) {
                     continue
                 }
+                // "No further follow-up imaging is required": the imaging the "none" runs into is withdrawn.
+                if m.assertion == .negated
+                    && list.contains(where: {
+                        $0.concept == ClinicalVocabulary.recommendationNone && $0.tokens.upperBound <= m.tokens.lowerBound
+                            && m.tokens.lowerBound - $0.tokens.upperBound <= 1
+                    })
+                {
+                    continue
+                }
                 if m.concept == ClinicalVocabulary.recommendationNone { continue }  // "none" is what an empty list means
                 // The team a result was told to ("discussed with the stroke team") is not a referral.
                 if m.ignored { continue }

@@ -260,3 +260,25 @@ import Testing
         #expect(facts(text).status(.whiteMatterLesions) == expected, "\(text)")
     }
 }
+
+/// A denial that belongs to a recommendation ("no further imaging is required for …") denies the
+/// imaging, not the finding it is for.
+@Suite struct RecommendationObjectTests {
+    @Test(arguments: [
+        ("IMPRESSION: No further imaging is required for the incidental falcine calcification.", FindingStatus.present),
+        ("FINDINGS: Falcine calcification. IMPRESSION: No further follow-up is needed for the falcine calcification.", .present),
+        ("IMPRESSION: No MRI is required for the tentorial calcification.", .present),
+        // Near misses: the finding itself denied.
+        ("FINDINGS: No MRI evidence of falcine calcification.", .absent),
+        ("FINDINGS: No falcine calcification. No further imaging is required.", .absent),
+    ])
+    func duralCalcification(_ text: String, _ expected: FindingStatus) {
+        #expect(facts(text).duralCalcification == expected, "\(text)")
+    }
+
+    @Test func aVenousAnomalyWithNoFollowUp() {
+        let f = facts("Conclusion: Stable right frontal DVA. No further follow-up imaging is required for the DVA.")
+        #expect(f.status(.venousAbnormalityOther) == .present)
+        #expect(f.reportRecommends.isEmpty)
+    }
+}
