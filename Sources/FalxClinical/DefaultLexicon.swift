@@ -2238,6 +2238,12 @@ extension ClinicalLexicon {
         class cogdecline: poor
         class cogdecline: poorer
         class cogdecline: impaired
+        # "Difficulty with memory", "problems with her memory", "trouble remembering".
+        class cogdecline: difficulty
+        class cogdecline: difficulties
+        class cogdecline: problems
+        class cogdecline: trouble
+        class cogdecline: lapses
         target seizure: seizure
         target seizure: seizures
         target seizure: seizure - like

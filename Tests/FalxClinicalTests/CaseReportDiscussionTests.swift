@@ -139,6 +139,8 @@ import Testing
             Symptom.focalDeficit, SymptomStatus.present
         ),
         ("HISTORY: Her husband noticed slurred speech this morning.", .focalDeficit, .present),
+        ("HISTORY: The claimant reports persistent headaches and difficulty with memory.", .cognitiveChange, .present),
+        ("HISTORY: Problems with her memory for a year.", .cognitiveChange, .present),
         ("HISTORY: Accompanied by her son, who reports new confusion.", .cognitiveChange, .present),
         // Near miss: the relative's own illness stays family history.
         ("HISTORY: Her daughter has epilepsy.", .seizure, .notMentioned),
