@@ -46,6 +46,22 @@ extension ClinicalLexicon {
         section history: request details
         section history: referral details
         section history: referral information
+        section history: clinical notes
+        section history: clinical note
+        section history: clinical summary
+        section history: clinical background
+        section history: clinical indications
+        section history: clinical context
+        section history: clinical presentation
+        section history: presentation
+        section history: presenting history
+        section history: reason for scan
+        section history: reason for imaging
+        section history: indication for study
+        section history: indication for exam
+        section history: indication for examination
+        section history: referral
+        section history: referral notes
         section technique: technique
         section technique: protocol
         section technique: procedure details

@@ -284,3 +284,16 @@ import Testing
         #expect(f.reportRecommends.isEmpty)
     }
 }
+
+/// More names of the clinical question's header: what they hold is the question, and the
+/// findings answer it.
+@Suite struct QuestionHeaderTests {
+    @Test(arguments: [
+        "Clinical notes: 36F, headache. ?CVST.\nFindings: No filling defect to suggest venous sinus thrombosis.",
+        "Reason for scan: ?CVST.\nFindings: No venous sinus thrombosis.",
+        "Clinical presentation: headache, ?CVST.\nFindings: No venous sinus thrombosis.",
+    ])
+    func answeredQuestion(_ text: String) {
+        #expect(facts(text).status(.venousSinusThrombosis) == .absent, "\(text)")
+    }
+}
