@@ -700,6 +700,36 @@ extension ClinicalLexicon {
         modifier ignored forward 4: previously read as
         modifier ignored forward 4: read as
         modifier ignored forward 4: reported as
+        # "Fit" the verb or adjective is not a seizure ("the pattern would fit mixed pathology", "not fit
+        # for surgery"): a cue over the word before it and the word itself leaves the mention aside.
+        modifier ignored forward: would fit
+        modifier ignored forward: would fits
+        modifier ignored forward: could fit
+        modifier ignored forward: could fits
+        modifier ignored forward: might fit
+        modifier ignored forward: might fits
+        modifier ignored forward: may fit
+        modifier ignored forward: may fits
+        modifier ignored forward: to fit
+        modifier ignored forward: to fits
+        modifier ignored forward: best fit
+        modifier ignored forward: best fits
+        modifier ignored forward: not fit
+        modifier ignored forward: not fits
+        modifier ignored forward: does fit
+        modifier ignored forward: does fits
+        modifier ignored forward: doesn't fit
+        modifier ignored forward: doesn't fits
+        modifier ignored forward: would not fit
+        modifier ignored forward: would not fits
+        modifier ignored forward: would also fit
+        modifier ignored forward: would also fits
+        modifier ignored forward: may also fit
+        modifier ignored forward: may also fits
+        modifier ignored forward: could also fit
+        modifier ignored forward: could also fits
+        modifier ignored forward: also fit
+        modifier ignored forward: also fits
         modifier ignored forward: no new
         modifier ignored forward: no new or
         modifier ignored forward: no newly
@@ -1875,6 +1905,10 @@ extension ClinicalLexicon {
         class vein: medullary veins
         class vein: emissary vein
         class vein: emissary veins
+        class vein: mastoid emissary vein
+        class vein: mastoid emissary veins
+        class vein: condylar emissary vein
+        class vein: condylar emissary veins
         class vein: venous sinus
         class vein: venous sinuses
         class vein: dural venous sinuses

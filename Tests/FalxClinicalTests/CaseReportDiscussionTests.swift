@@ -297,3 +297,22 @@ import Testing
         #expect(facts(text).status(.venousSinusThrombosis) == .absent, "\(text)")
     }
 }
+
+/// Words that are also symptom or vein words: "fit" the verb, and the mastoid emissary vein (the
+/// mastoid is part of its name, not a paranasal or bony blocker).
+@Suite struct WordSenseTests {
+    @Test(arguments: [
+        ("IMPRESSION: The pattern would fit mixed Alzheimer's and vascular pathology.", SymptomStatus.notMentioned),
+        ("HISTORY: Not fit for surgery.", .notMentioned),
+        ("HISTORY: First fit last night.", .present),
+        ("HISTORY: Had a fit at work.", .present),
+    ])
+    func seizure(_ text: String, _ expected: SymptomStatus) {
+        #expect(facts(text).status(.seizure) == expected, "\(text)")
+    }
+
+    @Test func mastoidEmissaryVein() {
+        let f = facts("FINDINGS: Asymmetrically prominent left mastoid emissary vein. Mastoids clear.")
+        #expect(f.status(.venousAbnormalityOther) == .present)
+    }
+}
