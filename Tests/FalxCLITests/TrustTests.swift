@@ -200,9 +200,17 @@ extension CLITests {
         #expect(added.status == 0, "\(added.stderr)")
         let rows = parseCSV(added.stdout)
         #expect(rows[1][12] == "present" && rows[1][13] == "falx")
-        // The built-in entries still work beside the added ones.
+        // The built-in entries still work beside the added ones: every Corpus row whose report does
+        // not use the added wording is the same.
+        func rowsWithoutTheAddedWording(_ csv: Data) -> [Substring] {
+            String(decoding: csv, as: UTF8.self).split(separator: "\n").filter {
+                !$0.lowercased().contains("falcine hyperdensity")
+            }
+        }
         let corpus = try falx(["audit", "Corpus", "--lexicon-add", "\(Self.trust)/site-wording.lex", "--quiet"])
-        #expect(corpus.stdout == (try falx(["audit", "Corpus", "--quiet"])).stdout)
+        let plain = try falx(["audit", "Corpus", "--quiet"])
+        #expect(rowsWithoutTheAddedWording(corpus.stdout) == rowsWithoutTheAddedWording(plain.stdout))
+        #expect(rowsWithoutTheAddedWording(plain.stdout).count > 600)
     }
 
     @Test func evalRefusesAThresholdOutsideZeroToOne() throws {
