@@ -59,6 +59,9 @@ extension CLITests {
         #expect(union.sorted() == direct)
         let bad = try falx(["audit", Self.mixedFolder, "--shard", "3/3"])
         #expect(bad.status == 64 && bad.stderr.contains("--shard takes i/n"))
+        let help = String(decoding: try falx(["audit", "--help"]).stdout, as: UTF8.self)
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(help.contains("FNV-1a mod n; a file is never split") && help.contains("--stdin-files"), "\(help)")
     }
 
     /// Adding a file to the archive moves no other file to another shard.
