@@ -3,7 +3,7 @@
 #
 #   scripts/fuzz.sh [TARGET|all] [SECONDS]      e.g. scripts/fuzz.sh all 600
 #
-# Targets: text jsonl hl7 hl7xml cda fhir csv json any engine (see Sources/FalxFuzzing/FuzzHarness.swift).
+# Targets: text jsonl hl7 hl7xml cda fhir csv json any files engine (see Sources/FalxFuzzing/FuzzHarness.swift).
 # Each target runs for SECONDS (default 60) on one core, seeded with the Corpus, the test fixtures
 # and the public interop samples; its working corpus grows in .build-fuzz/corpus/TARGET and is kept
 # between runs. A crash or a broken invariant stops the target and leaves the input in
@@ -13,7 +13,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 target=${1:-all}
 seconds=${2:-60}
-all=(text jsonl hl7 hl7xml cda fhir csv json any engine)
+all=(text jsonl hl7 hl7xml cda fhir csv json any files engine)
 if [ "$target" = all ]; then targets=("${all[@]}"); else targets=("$target"); fi
 
 scratch=.build-fuzz
@@ -37,6 +37,11 @@ seed() {  # seed TARGET DIR: the inputs a target starts from
         csv) cp Tests/FalxIngestTests/Fixtures/tabular/*.csv Tests/FalxIngestTests/Fixtures/tabular/*.tsv "$dir"/ ;;
         json) cp Tests/FalxIngestTests/Fixtures/tabular/*.json "$dir"/ ;;
         any) for s in text jsonl hl7 hl7xml cda fhir csv json; do seed "$s" "$dir"; done ;;
+        files) # the interop samples and fixtures framed as `falx audit --stdin-files` reads them
+            for f in Tests/FalxIngestTests/Fixtures/interop/*/* Tests/FalxIngestTests/Fixtures/xml/*; do
+                d=${f%/*} && out="$dir/frames-${d##*/}.bin"
+                printf '{"name":"%s","bytes":%d}\n' "${f##*/}" "$(wc -c <"$f")" >>"$out" && cat "$f" >>"$out"
+            done ;;
     esac 2>/dev/null
     rm -f "$dir"/PROVENANCE.md
 }

@@ -107,6 +107,11 @@ extension AuditRun {
                     try take($0, policy: .standardInput)
                 }
             }
+            if c.standardInputFiles {
+                try walker.forEachFramedFileRecord(shard: c.shard, waiting: { try drain() }) {
+                    try take($0, policy: .standardInput)
+                }
+            }
             try walker.forEachEntry(c.paths) { entry in
                 if entry.problem == nil {
                     let visit = readOnce.visit(entry.path)
@@ -114,6 +119,9 @@ extension AuditRun {
                     // An output reached inside a folder (a link, a hard link): refused before it is replaced.
                     if let id = visit.identity { try hooks.checkInput(entry.path, id) }
                 }
+                // After the visit, so that a file reached twice is read once across all the shards:
+                // where its first path is another shard's, the second is a duplicate here too.
+                if let shard = c.shard, !shard.takes(file: entry.recordBase) { return }
                 try walker.forEachRecord(of: entry, bytesRead: hooks.bytesRead) { try take($0, policy: .files) }
                 // A stop during a read pass ends the file without a record to notice it by.
                 if hooks.stopSignal() != 0 { throw Stopped() }

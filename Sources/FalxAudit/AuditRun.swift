@@ -35,8 +35,12 @@ public struct AuditRun {
         public var paths: [String] = []
         /// Read JSON Lines from standard input as a streaming filter.
         public var standardInput = false
-        /// With ``standardInput``: read only lines with (line − 1) mod count = index.
-        public var shard: (index: Int, count: Int)?
+        /// Read whole files framed on standard input (`--stdin-files`,
+        /// ``InputWalker/forEachFramedFileRecord(shard:waiting:_:)``).
+        public var standardInputFiles = false
+        /// Read only this shard's share: its lines of standard input, or its files
+        /// (``Shard/takes(file:)``) of the folders and files given or framed on standard input.
+        public var shard: Shard?
         public var output = "-"
         public var format = AuditFormat.csv
         public var header = true
@@ -138,12 +142,17 @@ public struct AuditRun {
         return try PartialAudit.read(path: found, format: c.format, header: c.header)
     }
 
-    /// The size of the input files, for the progress line's percentage (one quick pass).
-    public static func inputBytes(_ paths: [String]) -> Int {
+    /// The size of the input files (of one shard's files), for the progress line's percentage
+    /// (one quick pass).
+    public static func inputBytes(_ paths: [String], shard: Shard? = nil) -> Int {
         var sum = 0
         InputWalker().forEachEntry(paths) { entry in
             var st = stat()
-            if entry.problem == nil, stat(entry.path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG { sum += Int(st.st_size) }
+            if entry.problem == nil, shard?.takes(file: entry.recordBase) ?? true, stat(entry.path, &st) == 0,
+                (st.st_mode & S_IFMT) == S_IFREG
+            {
+                sum += Int(st.st_size)
+            }
         }
         return sum
     }

@@ -32,6 +32,9 @@ public struct Provenance: Codable, Equatable, Sendable {
     public var reading: String?
     /// The inputs as absolute paths, in the order given.
     public var inputs: [String]
+    /// The `--shard i/n` read, or nil for the whole input (and in sidecars written before this
+    /// field existed, whose standard-input entry said `- (shard i/n)`).
+    public var shard: String?
 
     enum CodingKeys: String, CodingKey {
         case falxVersion = "falx_version"
@@ -50,6 +53,7 @@ public struct Provenance: Codable, Equatable, Sendable {
         case dateOrder = "date_order"
         case reading
         case inputs
+        case shard
     }
 
     public init(
@@ -72,7 +76,7 @@ public struct Provenance: Codable, Equatable, Sendable {
         self.maxRecordMB = maxRecordMB
         self.dateOrder = dateOrder
         self.reading = reading
-        // Standard input ("-", or "- (shard i/n)") is kept as given.
+        // Standard input ("-", "- (files)") is kept as given.
         self.inputs = inputs.map { $0.hasPrefix("-") ? $0 : URL(fileURLWithPath: $0).standardizedFileURL.path }
     }
 
@@ -127,6 +131,7 @@ public struct Provenance: Codable, Equatable, Sendable {
             ("--date-order", dateOrder, other.dateOrder),
             ("reading (--text-column, --field, --encoding)", text(reading), text(other.reading)),
             ("inputs", inputs.joined(separator: " "), other.inputs.joined(separator: " ")),
+            ("--shard", text(shard), text(other.shard)),
         ]
         // With a pseudonymisation key in use the paths are not printed: folders and files can be
         // named after patients, and job logs keep what stderr says.
@@ -143,7 +148,7 @@ public struct Provenance: Codable, Equatable, Sendable {
             "format \(format)\(excelBOM ? " with BOM" : ""); pseudonymised: "
                 + (pseudonymisationKey.map { "yes, key \($0)" } ?? "no")
                 + (datePrecision.map { ", dates to \($0)" } ?? ""),
-            "inputs: " + inputs.joined(separator: ", "),
+            "inputs: " + inputs.joined(separator: ", ") + (shard.map { " (shard \($0))" } ?? ""),
         ]
     }
 }

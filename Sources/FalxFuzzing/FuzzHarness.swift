@@ -24,6 +24,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case json
     /// Any file, dispatched by content as `falx audit` does.
     case any
+    /// Files framed on standard input (`--stdin-files`): header lines, then each file's bytes.
+    case files
     /// The text engine alone: tokenizer → sentences → sections → mentions.
     case engine
 }
@@ -90,10 +92,17 @@ public enum FuzzHarness {
             walker.forEachRecord(inMemory: bytes, entry: .init(path: source, recordBase: source), blockSize: block) {
                 records.append($0)
             }
+        case .files:
+            let block = 1 + Int(bytes.first ?? 0) * 7
+            walker.forEachFramedFileRecord(inMemory: bytes, blockSize: block) { records.append($0) }
         case .engine, .jsonl: break
         }
         try checkReadingCost(scanned: tally.bytes, took: ContinuousClock.now - started, readFrom: bytes)
-        guard !records.isEmpty else { throw InvariantViolation(description: "\(target): no record for a non-empty input") }
+        // Framed files: white space alone holds no frame, so no record.
+        let noFrame = target == .files && bytes.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D || $0 == 0x0A }
+        guard !records.isEmpty || noFrame else {
+            throw InvariantViolation(description: "\(target): no record for a non-empty input")
+        }
         for record in records {
             try checkRow(for: record)
             try checkFootprint(of: record, readFrom: bytes)

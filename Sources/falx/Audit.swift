@@ -36,7 +36,18 @@ struct Audit: ParsableCommand {
     @Flag(help: "Read JSON Lines from standard input and stream rows to standard output, one per line, in order.")
     var stdin = false
 
-    @Option(help: "With --stdin: read only lines with (line - 1) mod n = i, keeping global line numbers (i/n).")
+    @Flag(
+        help:
+            "Read whole files framed on standard input: per file a JSON header line {\"name\",\"path\",\"bytes\"}, then its bytes (docs/commands.md)."
+    )
+    var stdinFiles = false
+
+    @Option(
+        help: """
+            Audit one share i/n (0 <= i < n) of the input. Files (of folders, or with --stdin-files): those whose \
+            name in record ids hashes to i (64-bit FNV-1a mod n; a file is never split). With --stdin: lines \
+            with (line - 1) mod n = i, keeping global line numbers.
+            """)
     var shard: String?
 
     @Option(name: .shortAndLong, help: "Output file ('-' for standard output).")
@@ -88,18 +99,13 @@ struct Audit: ParsableCommand {
     var stats = false
 
     /// The parsed `--shard i/n`.
-    var shardValue: (index: Int, count: Int)? {
-        guard let shard else { return nil }
-        let parts = shard.split(separator: "/")
-        guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, i >= 0, i < n else { return nil }
-        return (i, n)
-    }
+    var shardValue: Shard? { shard.flatMap { Shard($0) } }
 
     func validate() throws {
-        if stdin && !paths.isEmpty { throw ValidationError("give paths or --stdin, not both") }
-        if !stdin && paths.isEmpty { throw ValidationError("give at least one file or folder, or --stdin") }
+        if stdin && stdinFiles { throw ValidationError("give --stdin or --stdin-files, not both") }
+        if (stdin || stdinFiles) && !paths.isEmpty { throw ValidationError("give paths or --stdin, not both") }
+        if !(stdin || stdinFiles) && paths.isEmpty { throw ValidationError("give at least one file or folder, or --stdin") }
         if shard != nil && shardValue == nil { throw ValidationError("--shard takes i/n with 0 <= i < n, e.g. 0/4") }
-        if shard != nil && !stdin { throw ValidationError("--shard goes with --stdin") }
         if jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be between 1 and 256") }
         if maxFileMb < 1 || maxFileMb > 4096 { throw ValidationError("--max-file-mb must be between 1 and 4096") }
         if maxRecordMb < 1 || maxRecordMb > 1024 { throw ValidationError("--max-record-mb must be between 1 and 1024") }
@@ -127,16 +133,18 @@ struct Audit: ParsableCommand {
         let clinicalLexicon = try loadLexicon(lexicon, adding: lexiconAdd)
         var configuration = AuditRun.Configuration()
         (configuration.paths, configuration.standardInput, configuration.shard) = (paths, stdin, shardValue)
+        configuration.standardInputFiles = stdinFiles
         (configuration.output, configuration.format, configuration.header) = (output, format, !noHeader)
         (configuration.excelBOM, configuration.jobs, configuration.resume) = (excel, jobs, resume)
         (configuration.maxFileMB, configuration.maxRecordMB) = (maxFileMb, maxRecordMb)
         (configuration.quiet, configuration.report) = (quiet, report)
         configuration.reading = try reading.options()
-        let provenance = auditProvenance(
+        var provenance = auditProvenance(
             lexicon: clinicalLexicon, lexiconPath: lexicon, lexiconAdd: lexiconAdd, format: format, header: !noHeader,
             excel: excel, pseudonymiser: pseudonymiser, datePrecision: datePrecision, maxFileMB: maxFileMb,
             maxRecordMB: maxRecordMb, dateOrder: reading.dateOrder, reading: reading.description,
-            inputs: stdin ? ["-" + (shard.map { " (shard \($0))" } ?? "")] : paths)
+            inputs: stdin ? ["-"] : stdinFiles ? ["- (files)"] : paths)
+        provenance.shard = shardValue?.description
         var run = AuditRun(
             configuration: configuration,
             auditor: Auditor(lexicon: clinicalLexicon, maxTextBytes: maxRecordMb << 20, dateOrder: reading.dateOrder),
@@ -146,9 +154,11 @@ struct Audit: ParsableCommand {
                 htmlPath: report ?? "", worklistLimit: 1000, pseudonymised: pseudonymiser != nil,
                 datePrecision: datePrecision?.shownOnPage, excel: excelBOM)
         }
-        let stop = StopSignals.install(immediate: stdin || output == "-")
+        let stop = StopSignals.install(immediate: stdin || stdinFiles || output == "-")
         let showProgress = !quiet && ProgressLine.stderrIsTerminal
-        let progress = ProgressLine(enabled: showProgress, totalBytes: showProgress && !stdin ? AuditRun.inputBytes(paths) : nil)
+        let progress = ProgressLine(
+            enabled: showProgress,
+            totalBytes: showProgress && paths.count > 0 ? AuditRun.inputBytes(paths, shard: shardValue) : nil)
         let skipped = SkippedInputs()
         run.hooks.log = printError
         run.hooks.stopSignal = { stop.signalReceived }

@@ -4,13 +4,17 @@
     spark-submit audit_dataframe.py INPUT OUTPUT [--falx PATH] [--format parquet|jsonl]
     python3 audit_dataframe.py INPUT OUTPUT --master 'local[2]'        # without spark-submit
     python3 audit_dataframe.py --table reports OUTPUT --remote sc://host  # Spark Connect, a table
+    python3 audit_dataframe.py --files /data/hl7/ OUTPUT --master 'local[2]'  # files of any format
 
 INPUT is JSON Lines ({"id": ..., "text": ..., metadata}), a file or a folder of them, read as text
 split on LF only (`lineSep="\\n"`, exactly as Falx splits), one row per line, bad lines included;
 each line goes to Falx byte for byte. With --table, INPUT is a table (or Parquet folder with
 --parquet-input) with an `id` key column, a `text` column and optional metadata columns
 (accession, patient_id, study_datetime, procedure, interpreter, facility, birth_date, sex, age):
-each row is sent as one JSON line built with json.dumps.
+each row is sent as one JSON line built with json.dumps. With --files, INPUT is a folder of report
+files in any format Falx reads (HL7 v2 batches, CDA, FHIR, text, ...), read whole through Spark's
+`binaryFile` source and sent to `falx audit --stdin-files` (docs/commands.md): one row per record,
+the same rows as `falx audit INPUT`, with `source` the file's path as Spark gives it.
 
 OUTPUT gets one row per input row: the input key (`input_file` for text input, the key column
 for a table) zipped with the 48 audit columns, typed as Falx's JSON Lines types them (docs/audit-schema.md:
@@ -95,7 +99,8 @@ def ship_falx(spark, falx):
     return os.path.basename(falx)
 
 
-def make_audit_partition(falx, columns, line_col=None, key_col="id", passthrough=(), passthrough_types=(), jobs=1):
+def make_audit_partition(falx, columns, line_col=None, key_col="id", passthrough=(), passthrough_types=(), jobs=1,
+                         files=None):
     """The function given to `mapInArrow`: one Falx process per partition.
 
     `columns` is `falx_schema`'s list of (name, type); each value is kept as Falx typed it.
@@ -105,6 +110,12 @@ def make_audit_partition(falx, columns, line_col=None, key_col="id", passthrough
     string); otherwise each row becomes `{"id": str(key), <other columns>}` by json.dumps.
     `passthrough` columns (of Arrow types `passthrough_types`) are copied to the output, zipped
     with the audit row of their line.
+
+    With `files` = (path column, content column, root), each row is a whole file (Spark's
+    `binaryFile` source): it is sent framed to `falx audit --stdin-files` with its path as `source`
+    and, as the name its record ids start with, the path relative to `root` (a `file:` or other URI
+    prefix), so its rows are those of `falx audit` of the folder. A file gives its records' rows
+    (an HL7 batch several), each checked to be of a file sent, in order.
     """
     passthrough = list(passthrough)
     passthrough_types = list(passthrough_types)
@@ -134,7 +145,8 @@ def make_audit_partition(falx, columns, line_col=None, key_col="id", passthrough
                 exe = local_copy(exe)
         # This runs on the executor, so its own environment is inherited (unlike RDD.pipe's env=).
         env = dict(os.environ, SWIFT_BACKTRACE="enable=no")
-        argv = ["audit", "--stdin", "--no-header", "--format", "jsonl", "--quiet", "--jobs", str(jobs)]
+        argv = ["audit", "--stdin-files" if files else "--stdin", "--no-header", "--format", "jsonl", "--quiet",
+                "--jobs", str(jobs)]
         pipes = dict(stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
         try:
             proc = subprocess.Popen([exe] + argv, **pipes)
@@ -171,6 +183,14 @@ def make_audit_partition(falx, columns, line_col=None, key_col="id", passthrough
             line = json.dumps(obj, ensure_ascii=False, default=str).encode("utf-8", "surrogatepass")
             return line, obj.get("id") or None
 
+        def frame_of(row):
+            """A file as one frame of --stdin-files: a JSON header line, then its bytes."""
+            path_col, content_col, root = files
+            path, content = row[path_col], row[content_col] or b""
+            name = relative_name(path, root)
+            header = json.dumps({"name": name, "path": path, "bytes": len(content)}, ensure_ascii=False)
+            return header.encode("utf-8", "surrogatepass") + b"\n" + content, path
+
         def feed():
             try:
                 for batch in batches:
@@ -178,9 +198,9 @@ def make_audit_partition(falx, columns, line_col=None, key_col="id", passthrough
                     data = {n: batch.column(i).to_pylist() for i, n in enumerate(names)}
                     for r in range(batch.num_rows):
                         row = {n: data[n][r] for n in names}
-                        line, expect = line_of(row)
+                        line, expect = frame_of(row) if files else line_of(row)
                         sent.append((tuple(row[c] for c in passthrough), expect))
-                        proc.stdin.write(line + b"\n")
+                        proc.stdin.write(line if files else line + b"\n")
             except BaseException as e:  # noqa: BLE001 - reported by the main thread
                 failures.append(e)
             finally:
@@ -217,23 +237,36 @@ def make_audit_partition(falx, columns, line_col=None, key_col="id", passthrough
                 cells[c].clear()
             return out
 
+        def in_step(row, n):
+            """The passthrough values of row n's line or file, after checking that it is in step."""
+            if files:
+                # A file's rows come together, in the order the files were sent; a file may have
+                # none (Falx passes over its own outputs, as in a folder).
+                source = row["source"] or ""
+                while sent and source != sent[0][1] and not source.startswith(sent[0][1] + "#"):
+                    sent.popleft()
+                if not sent:
+                    fail(f"row {n} is for {source!r}, not for a file sent (rows and files are out of step)")
+                return sent[0][0]
+            if not sent:
+                fail(f"falx wrote row {n} but only {n - 1} lines were sent")
+            values, expect = sent.popleft()
+            if row["source"] != f"stdin#{n}":
+                fail(f"row {n} is for {row['source']}: rows and lines are out of step")
+            if expect is not None and row["record_id"] != expect and not row["record_id"].startswith(expect + "~") and not (
+                    row["status"] == "error" and row["record_id"] == f"stdin#{n}"):
+                fail(f"row {n} echoes id {row['record_id']!r}, the line sent had {expect!r}")
+            return values
+
         for raw in proc.stdout:
             n += 1
             try:
                 row = json.loads(raw)
             except ValueError:
                 fail(f"output line {n} is not JSON: {raw[:200]!r}")
-            if not sent:
-                fail(f"falx wrote row {n} but only {n - 1} lines were sent")
-            values, expect = sent.popleft()
             if set(row) != expected:
                 fail(f"row {n} has columns {sorted(set(row) ^ expected)} beyond the schema (another falx version?)")
-            if row["source"] != f"stdin#{n}":
-                fail(f"row {n} is for {row['source']}: rows and lines are out of step")
-            if expect is not None and row["record_id"] != expect and not row["record_id"].startswith(expect + "~") and not (
-                    row["status"] == "error" and row["record_id"] == f"stdin#{n}"):
-                fail(f"row {n} echoes id {row['record_id']!r}, the line sent had {expect!r}")
-            for i, v in enumerate(values):
+            for i, v in enumerate(in_step(row, n)):
                 keys[i].append(v)
             for c in columns:
                 cells[c].append(row[c])
@@ -247,7 +280,7 @@ def make_audit_partition(falx, columns, line_col=None, key_col="id", passthrough
                                f"falx stderr: {''.join(stderr_tail)[-2000:]}") from failures[0]
         if code != 0:
             raise RuntimeError(f"falx-spark: falx exited {code} after {n} rows; stderr: {''.join(stderr_tail)[-2000:]}")
-        if sent:
+        if sent and not files:
             raise RuntimeError(f"falx-spark: {len(sent)} of {n + len(sent)} lines sent got no row (rows out != lines in)")
         if cells["record_id"]:
             yield batch_out()
@@ -255,17 +288,24 @@ def make_audit_partition(falx, columns, line_col=None, key_col="id", passthrough
     return audit_partition
 
 
-def audit(df, falx, columns, line_col=None, key_col="id", jobs=1):
+def audit(df, falx, columns, line_col=None, key_col="id", jobs=1, root=None):
     """The audit DataFrame of `df`: its key column(s) zipped with the audit columns, typed.
 
     `columns` is `falx_schema(falx)`: (name, type) pairs.
 
     `falx` is an absolute path on every node, or the name given back by `ship_falx`.
+
+    With `root`, `df` is `read_files`' (`path`, `content`) and the output is the audit columns
+    alone, one row per record of each file, `source` being the file's path as Spark gives it.
     """
     from pyspark.sql.pandas.types import to_arrow_type
     from pyspark.sql.types import StructField, StructType
 
-    if line_col is not None:
+    files = None
+    if root is not None:
+        df = df.select("path", "content")
+        passthrough, files = [], ("path", "content", root)
+    elif line_col is not None:
         passthrough = [c for c in df.columns if c != line_col]
     else:
         missing = {key_col, "text"} - set(df.columns)
@@ -277,8 +317,35 @@ def audit(df, falx, columns, line_col=None, key_col="id", jobs=1):
         raise ValueError(f"input columns {sorted(clash)} clash with audit columns; rename them")
     fields = [df.schema[c] for c in passthrough] + [StructField(c, spark_type(t), True) for c, t in columns]
     types = [to_arrow_type(df.schema[c].dataType) for c in passthrough]
-    fn = make_audit_partition(falx, columns, line_col, key_col, passthrough, types, jobs)
+    fn = make_audit_partition(falx, columns, line_col, key_col, passthrough, types, jobs, files)
     return df.mapInArrow(fn, StructType(fields))
+
+
+def relative_name(path, root):
+    """A file's name as `falx audit ROOT` names it in record ids: its path relative to `root`
+    (`file:/data/reports/` + `2024/a.hl7` gives `2024/a.hl7`); the whole path when it is not under it.
+    `file:///x` and `file:/x` are the same path."""
+    def plain(p):
+        return "file:/" + p[len("file:///"):] if p.startswith("file:///") else p
+
+    path, root = plain(path), plain(root).rstrip("/") + "/"
+    return path[len(root):] if path.startswith(root) and len(path) > len(root) else path
+
+
+def files_root(path):
+    """The URI prefix Spark gives the files under `path`: `file:` + the absolute path for a local
+    path without a scheme, else `path` itself (e.g. `hdfs://namenode:8020/reports`)."""
+    return path if "://" in path or path.startswith("file:") else "file:" + os.path.abspath(path)
+
+
+def read_files(spark, path):
+    """Every file under `path` as one row (`path`, `content` bytes), through Spark's `binaryFile`
+    source, recursively; `*.md` and `*.gold.jsonl` are left out as `falx audit` leaves them out of a
+    folder. (Spark also leaves out names starting with `_` or `.`; Falx reads `_` names.)"""
+    from pyspark.sql import functions as F
+
+    df = spark.read.format("binaryFile").option("recursiveFileLookup", "true").load(path)
+    return df.where(~F.col("path").endswith(".md") & ~F.col("path").endswith(".gold.jsonl"))
 
 
 def read_jsonl(spark, path):
@@ -296,7 +363,7 @@ def read_jsonl(spark, path):
 
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    p.add_argument("input", help="JSON Lines file or folder (or a table name with --table)")
+    p.add_argument("input", help="JSON Lines file or folder (a folder of any format with --files; a table name with --table)")
     p.add_argument("output", help="output folder")
     p.add_argument("--falx", default=os.environ.get("FALX", "falx"),
                    help="the falx binary on this machine, shipped to executors (default: $FALX)")
@@ -304,6 +371,9 @@ def main(argv=None):
                    help="absolute path of falx already installed on every node (nothing is shipped)")
     p.add_argument("--format", choices=["parquet", "jsonl"], default="parquet")
     p.add_argument("--table", action="store_true", help="INPUT is a table with id, text and metadata columns")
+    p.add_argument("--files", action="store_true",
+                   help="INPUT is a folder of report files in any format Falx reads (HL7 v2, CDA, FHIR, text …), "
+                        "read whole with binaryFile")
     p.add_argument("--parquet-input", action="store_true", help="INPUT is Parquet with id, text and metadata columns")
     p.add_argument("--key", default="id", help="key column of a table (sent to Falx as the id)")
     p.add_argument("--partitions", type=int, help="repartition the input first (a shuffle)")
@@ -328,7 +398,10 @@ def main(argv=None):
         p.error(f"no falx binary at {a.falx} (give --falx PATH)")
     columns = falx_schema(local or a.falx)
     falx = a.falx_on_executors or ship_falx(spark, local)
-    if a.table or a.parquet_input:
+    root = None
+    if a.files:
+        df, line_col, root = read_files(spark, a.input), None, files_root(a.input)
+    elif a.table or a.parquet_input:
         df = spark.read.parquet(a.input) if a.parquet_input else spark.read.table(a.input)
         line_col = None
     else:
@@ -336,14 +409,16 @@ def main(argv=None):
         line_col = "line"
     if a.partitions:
         df = df.repartition(a.partitions)
-    out = audit(df, falx, columns, line_col=line_col, key_col=a.key, jobs=a.jobs)
+    out = audit(df, falx, columns, line_col=line_col, key_col=a.key, jobs=a.jobs, root=root)
     writer = out.write.mode("overwrite")
     writer.parquet(a.output) if a.format == "parquet" else writer.json(a.output)
     # Every task checked its own partition; this checks the job: rows written = rows read.
     rows_in = df.count()
     written = spark.read.parquet(a.output) if a.format == "parquet" else spark.read.text(a.output)
     rows_out = written.count()
-    print(f"{rows_in} rows in, {rows_out} rows out -> {a.output}", file=sys.stderr)
+    print(f"{rows_in} {'files' if a.files else 'rows'} in, {rows_out} rows out -> {a.output}", file=sys.stderr)
+    if a.files:  # a file gives one row per record it holds (none for a Falx output passed over)
+        return 0
     if rows_in != rows_out:
         print("error: rows out != rows in", file=sys.stderr)
         return 1

@@ -5,7 +5,8 @@
 
 Builds ~1,000 JSON Lines (bench/generate.py plus bad and awkward lines), audits them directly
 with `falx audit --stdin` and through Spark (the DataFrame route on text and on a table, the pipe
-route), and checks: rows out = lines in, every input id exactly once, the same rows as the direct
+route), and a mixed HL7/CDA/FHIR folder with `falx audit FOLDER` and through the DataFrame route
+on files (binaryFile, `falx audit --stdin-files`), and checks: rows out = lines in, every input id exactly once, the same rows as the direct
 run (`source` and line numbers aside: Spark numbers lines per partition), and that the guards
 fail a job when falx drops a row or exits non-zero. Prints `N passed, N failed`; exits 1 on any
 failure.
@@ -109,6 +110,59 @@ def expect_failure(name, action, *needles):
     check(name, False, "the job succeeded")
 
 
+def make_folder(path):
+    """A mixed folder from the Swift tests' fixtures: HL7 v2 (single messages, a batch of many
+    messages, an ORU with an embedded CDA), CDA and HL7 v2 XML documents, FHIR JSON, in subfolders."""
+    fixtures = os.path.join(ROOT, "Tests", "FalxIngestTests", "Fixtures")
+    for sub, into in (("interop/hl7v2", "hl7"), ("interop/cda", "cda"), ("xml", "cda/2024"), ("results/xml", "cda/results"),
+                      ("interop/fhir", "fhir")):
+        shutil.copytree(os.path.join(fixtures, sub), os.path.join(path, into), dirs_exist_ok=True)
+    shutil.copy(os.path.join(fixtures, "results", "status-sequence.hl7"), os.path.join(path, "hl7", "batch.hl7"))
+    return sum(len(files) for _, _, files in os.walk(path))
+
+
+def files_route(spark, falx, columns, name, work):
+    """The DataFrame route on files (binaryFile -> falx audit --stdin-files) against `falx audit FOLDER`."""
+    t0 = time.time()
+    folder = os.path.join(work, "mixed")
+    n_files = make_folder(folder)
+    r = subprocess.run([falx, "audit", folder, "--format", "jsonl", "--quiet"], capture_output=True, check=True)
+    direct = [json.loads(line) for line in r.stdout.split(b"\n") if line]
+    df = audit_dataframe.read_files(spark, folder).repartition(3)
+    out_dir = os.path.join(work, "files.parquet")
+    audit_dataframe.audit(df, name, columns, root=audit_dataframe.files_root(folder)).write.mode("overwrite").parquet(out_dir)
+    parts = len([f for f in os.listdir(out_dir) if f.startswith("part-") and os.path.getsize(os.path.join(out_dir, f)) > 1000])
+    rows = pq_rows(out_dir)
+    formats = collections.Counter(r["format"] for r in rows)
+    check(f"files route: {len(rows)} rows of {n_files} HL7/CDA/FHIR files over {parts} partitions, as many as "
+          f"`falx audit FOLDER` ({len(direct)}); formats {dict(formats)}",
+          len(rows) == len(direct) and parts >= 2 and {"hl7v2", "cda"} <= set(formats))
+    check("files route: `source` is the path Spark gives (file:/...), the direct run's path behind it",
+          all(r["source"].startswith("file:/") for r in rows)
+          and sorted(r["source"][len("file:"):] for r in rows) == sorted(r["source"] for r in direct))
+
+    def comparable(row):
+        # Ids two files share are made unique per run (`id~2`); each Spark task is a run of its own.
+        row = dict(row, source=row["source"].removeprefix("file:"), record_id=row["record_id"].split("~")[0])
+        return tuple(sorted((k, json.dumps(v)) for k, v in row.items()))
+
+    g, w = collections.Counter(map(comparable, rows)), collections.Counter(map(comparable, direct))
+    check("files route: the rows of `falx audit FOLDER`, typed as its JSON Lines (source and id suffixes aside)",
+          g == w, f"{sum((g - w).values())} rows only in Spark's output, {sum((w - g).values())} only in the direct run")
+    # A file holds any number of records, so a task cannot count rows; it checks that each row is
+    # of a file sent, in order, and falx's exit status.
+    for kind, body, needle in (("exits-3", f'"{falx}" "$@"\nexit 3\n', "exited 3"),
+                               ("renames-sources", f'"{falx}" "$@" | sed "s|file:/|elsewhere:/|"\n', "not for a file sent")):
+        wrapper = os.path.join(work, f"falx-files-{kind}")
+        with open(wrapper, "w") as f:
+            f.write("#!/bin/sh\n" + body)
+        os.chmod(wrapper, 0o755)
+        expect_failure(f"files route fails the job when falx {kind}",
+                       lambda: audit_dataframe.audit(df, wrapper, columns, root=audit_dataframe.files_root(folder)).collect(),
+                       needle)
+    print(f"files route: {time.time() - t0:.1f} s", flush=True)
+
+
 def main():
     falx, work = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
     shutil.rmtree(work, ignore_errors=True)
@@ -202,6 +256,9 @@ def main():
     check("table route: a null text is an error row that keeps its id and metadata",
           nt["status"] == "error" and any("missing-text" in e for e in nt["errors"]) and nt["sex"] == "M")
     print(f"table route: {time.time() - t0:.1f} s", flush=True)
+
+    # --- the DataFrame route on files of any format (binaryFile)
+    files_route(spark, falx, columns, name, work)
 
     # --- the pipe route (RDD.pipe), binary shipped with SparkContext.addFile
     t0 = time.time()

@@ -13,20 +13,17 @@ extension InputWalker {
 
     /// Reads JSON Lines from standard input, one record per line, in bounded memory.
     ///
-    /// With `shard` = (i, n) only lines whose number satisfies (line − 1) mod n = i are read; line
-    /// numbers stay global, so the shards of a file together give every line exactly once.
+    /// With a `shard` only its lines are read (``Shard/takes(line:)``); line numbers stay global,
+    /// so the shards of a file together give every line exactly once.
     ///
     /// `waiting` is called whenever every line read so far has been handed on and the next read
     /// may block: the place to write out rows, so that a client that sends a line and waits for
     /// its row gets it.
     public func forEachStandardInputRecord(
-        shard: (index: Int, count: Int)? = nil, waiting: () throws -> Void = {}, _ body: (Record) throws -> Void
+        shard: Shard? = nil, waiting: () throws -> Void = {}, _ body: (Record) throws -> Void
     ) rethrows {
         let read = Self.blocks(of: FileHandle.standardInput, fill: false)
-        let keep: (Int) -> Bool = { line in
-            guard let shard else { return true }
-            return (line - 1) % shard.count == shard.index
-        }
+        let keep: (Int) -> Bool = { line in shard?.takes(line: line) ?? true }
         // The --stdin filter gives one row per line, a blank line included, so that a client counting
         // lines and rows stays in step.
         try streamJSONLines(
