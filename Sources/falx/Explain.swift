@@ -33,13 +33,7 @@ struct Explain: ParsableCommand {
         try refusing { try InputGuard.refuseMissingInputs([file]) }
         // Read as `falx audit` reads it with the same flags, so the record explained is the row audited.
         let auditor = Auditor(lexicon: try lexicon.load().lexicon, dateOrder: reading.dateOrder)
-        let explained: Result<Explanation, RecordError>
-        do {
-            explained = try Explanation.record(record, of: file, reading: try reading.options(), auditor: auditor)
-        } catch let error as Explanation.SelectionError {
-            throw ValidationError(error.description)
-        }
-        switch explained {
+        switch try usage({ try Explanation.record(record, of: file, reading: try reading.options(), auditor: auditor) }) {
         case .failure(let e):
             // Nothing to explain: the record would be an `error` row of the audit.
             printError("falx explain: \(file): the record is an error row: \(e)")

@@ -20,12 +20,15 @@ struct Falx: AsyncParsableCommand {
     )
 }
 
-/// Runs `body`; a ``UsageError`` it throws ends the command as a bad flag (exit 64).
+/// Runs `body`, every error of which is about the flags: it ends the command as a bad flag
+/// (exit 64) with the error's description (a ``UsageError``, a bad `--field`, no such record).
 func usage<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
-    } catch let error as UsageError {
-        throw ValidationError(error.message)
+    } catch let error as ValidationError {
+        throw error
+    } catch {
+        throw ValidationError("\(error)")
     }
 }
 

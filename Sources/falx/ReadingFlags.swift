@@ -26,11 +26,7 @@ struct ReadingFlags: ParsableArguments {
 
     /// The walker's reading options.
     func options() throws -> ReadingOptions {
-        do {
-            return try ReadingOptions(textColumn: textColumn, fields: fields, encoding: encoding)
-        } catch {
-            throw ValidationError(error.description)
-        }
+        try usage { try ReadingOptions(textColumn: textColumn, fields: fields, encoding: encoding) }
     }
 
     /// The reading flags in one canonical line for the provenance (nil when none is given).

@@ -28,12 +28,7 @@ struct PseudonymisationFlags: ParsableArguments {
 
     /// Reads the key before any work starts; a missing, unreadable or short key is a usage error.
     func load() throws -> Pseudonymiser? {
-        guard let pseudonymise else { return nil }
-        do {
-            return Pseudonymiser(key: try PseudonymKey.load(path: pseudonymise), datePrecision: datePrecision ?? .full)
-        } catch let e as KeyError {
-            throw ValidationError("--pseudonymise: \(e)")
-        }
+        try usage { try Pseudonymiser.load(keyFile: pseudonymise, datePrecision: datePrecision) }
     }
 }
 
