@@ -39,6 +39,18 @@ public struct Evaluation: Sendable {
         + Finding.allCases.map(\.rawValue) + Symptom.allCases.map(\.rawValue)
         + ["renal_disease", "age", "report_recommends", "category", "audit_verdict"]
 
+    /// The records of the gold file at `path`, whose `source` paths are relative to its folder.
+    ///
+    /// - Throws: ``GoldFileError``: a bad line would quietly leave its labels out of the scores, so
+    ///   the file must be whole.
+    public static func readGold(path: String) throws(GoldFileError) -> [GoldRecord] {
+        guard let data = FileManager.default.contents(atPath: path) else { throw .unusable("cannot read gold file \(path)") }
+        let (records, problems) = readGold(data, relativeTo: (path as NSString).deletingLastPathComponent)
+        guard problems.isEmpty else { throw .badLines(problems) }
+        guard !records.isEmpty else { throw .unusable("no gold records in \(path)") }
+        return records
+    }
+
     /// Reads a gold file; bad lines are reported in `problems`, not fatal.
     public static func readGold(_ data: Data, relativeTo folder: String = ".") -> (records: [GoldRecord], problems: [String]) {
         var out: [GoldRecord] = []

@@ -73,6 +73,20 @@ public struct Explanation {
         return out
     }
 
+    /// The record `selector` names in `file` (see ``select(_:in:file:)``), read as `falx audit`
+    /// reads it with the same reading options and auditor: its explanation, or the error row it is.
+    ///
+    /// - Throws: ``SelectionError`` when `selector` names no record or several.
+    public static func record(_ selector: String, of file: String, reading: ReadingOptions, auditor: Auditor) throws
+        -> Result<Explanation, RecordError>
+    {
+        var walker = InputWalker()
+        walker.reading = reading
+        walker.textHeaders = auditor.textHeaders
+        let records = walker.records(of: .init(path: file, recordBase: file))
+        return records[try select(selector, in: records, file: file)].map { Explanation(report: $0, auditor: auditor) }
+    }
+
     /// The index of the record `selector` names: a 1-based number (`3` or `#3`), else the record
     /// whose id, accession or source is `selector` (or ends with `/` + `selector`).
     public static func select(_ selector: String, in records: [Record], file: String) throws -> Int {

@@ -51,3 +51,11 @@ enum GoldLabels {
 extension String {
     fileprivate var trimmed: String { trimmingCharacters(in: .whitespaces) }
 }
+
+/// A gold file `falx eval` cannot score.
+public enum GoldFileError: Error, Sendable, Equatable {
+    /// The file cannot be read or holds no record: a usage error.
+    case unusable(String)
+    /// Lines that are not gold records, each with its problem: the file must be mended first.
+    case badLines([String])
+}

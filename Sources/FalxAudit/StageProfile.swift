@@ -48,7 +48,7 @@ public enum StageProfile {
         }
         let tokenized: [([UInt8], [Token])] = timer.time("dictation check + tokenize") {
             prepared.map { p in
-                let text = DictationNormaliser.normalise(p.text)
+                let text = DictationNormaliser.normalise(p.text, spoken: engine.lexicon.spokenPunctuation)
                 return (text, Tokenizer.tokens(of: text))
             }
         }

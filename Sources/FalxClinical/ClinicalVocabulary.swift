@@ -60,7 +60,10 @@ public enum ClinicalVocabulary {
     public static let attributes: Set<String> = Set(
         DuralLocation.allCases.map(\.rawValue) + Attribute.allCases.map(\.rawValue))
 
-    /// The vocabulary lexicons are checked against on load.
+    /// The vocabulary lexicons are checked against on load. A lexicon that replaces the built-in
+    /// one must give words for every grammar role and spoken mark: without them the proximity rules
+    /// and dictated reports would be read differently without a word said.
     public static let vocabulary = LexiconVocabulary(
-        concepts: concepts, attributes: attributes, requiredClasses: Set(WordClass.allCases.map(\.rawValue)))
+        concepts: concepts, attributes: attributes, requiredClasses: Set(WordClass.allCases.map(\.rawValue)),
+        requiredGrammar: Set(GrammarRole.allCases), requiredSpokenMarks: Set(SpokenMark.allCases))
 }

@@ -130,6 +130,46 @@ extension ClinicalLexicon {
         abbreviation: ca
         abbreviation: cf
 
+        # ---------------------------------------------------------------- grammar words
+        # The few words of the reports' language the text engine reads by what they do (docs/lexicon.md):
+        # grammar ROLE: WORD WORD ...   (one word each; a role may take several lines)
+        # Words that join a calcification to what it lies on or in, so that it is not read as part of a
+        # blocking noun phrase after them ("calcification along the falx near the meningioma").
+        grammar function: of along in within at near over on adjacent to by from with and or the a an
+        grammar function: is are was were seen noted which that abutting beside next into across around
+        grammar function: about versus vs than without no not
+        # Words that join the sites or findings of a list in a proximity walk ("the falx, tentorium and
+        # petroclinoid ligaments"; commas, '/' and '&' join them too).
+        grammar coordinator: or and
+        # Words that join the words a negation governs into a list in a run-on (unpunctuated) sentence.
+        grammar run-on-list: or and nor
+        # A word offering a differential after a comma: "a focus on the dura, calcification or a small
+        # haemorrhage" hedges both readings.
+        grammar differential: or
+        # Words after an anchor that make it one reading of what precedes the comma: "falcine density,
+        # calcification or artefact".
+        grammar alternative: or versus vs
+        # A word opening a cued list of findings: "the dura is unremarkable, with no enhancement,
+        # thickening or calcification".
+        grammar list-opener: with
+        # Endings that make an anchor word an adjective of the blocking noun after it ("calcified chronic
+        # convexity subdural").
+        grammar adjective-ending: ed ic ing
+
+        # ---------------------------------------------------------------- spoken punctuation
+        # Dictated text ("no bleed period new paragraph impression colon"): the words of a spoken full stop
+        # standing alone at least twice, and more often than real full stops, mark a text as dictated; then
+        # every spoken mark below becomes its punctuation (the first line that matches at a word wins).
+        spoken paragraph: new paragraph
+        spoken paragraph: next paragraph
+        spoken line: new line
+        spoken line: next line
+        spoken stop: full stop
+        spoken semicolon: semicolon
+        spoken stop: period
+        spoken comma: comma
+        spoken colon: colon
+
         # ---------------------------------------------------------------- ConText modifiers
         # Negation, before the target.
         modifier negated forward: no

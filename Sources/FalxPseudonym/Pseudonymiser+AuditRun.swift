@@ -11,3 +11,19 @@ extension AuditRun.Pseudonymisation {
             recordID: { pseudonymiser.pseudonym($0, kind: .record) }, isPseudonym: Pseudonymiser.isPseudonym)
     }
 }
+
+extension Pseudonymiser {
+    /// The pseudonymiser of `--pseudonymise KEYFILE` and `--date-precision` (nil without a key
+    /// file), read before any work starts.
+    ///
+    /// - Throws: ``UsageError`` for a missing, unreadable, short or oversize key (`--pseudonymise:
+    ///   key-too-short: ...`).
+    public static func load(keyFile: String?, datePrecision: DatePrecision?) throws(UsageError) -> Pseudonymiser? {
+        guard let keyFile else { return nil }
+        do {
+            return Pseudonymiser(key: try PseudonymKey.load(path: keyFile), datePrecision: datePrecision ?? .full)
+        } catch {
+            throw UsageError("--pseudonymise: \(error)")
+        }
+    }
+}

@@ -2,18 +2,6 @@ import FalxAudit
 import FalxIngest
 import Foundation
 
-/// How much of `study_datetime` a pseudonymised audit keeps.
-public enum DatePrecision: String, Sendable, CaseIterable {
-    /// The date and time as read.
-    case full
-    /// `YYYY-MM-DD`.
-    case day
-    /// `YYYY-MM`.
-    case month
-    /// `YYYY`.
-    case year
-}
-
 /// Replaces the identifiers of audit rows with keyed pseudonyms and scrubs their free text.
 ///
 /// - `patient_id` → `p_` + 32 hex digits: the first 16 bytes (128 bits) of

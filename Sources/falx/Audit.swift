@@ -1,7 +1,5 @@
 import ArgumentParser
 import FalxAudit
-import FalxClinical
-import FalxCore
 import FalxIngest
 import FalxPseudonym
 import FalxReport
@@ -56,11 +54,7 @@ struct Audit: ParsableCommand {
     @Option(help: "Output format: csv or jsonl.")
     var format: AuditFormat = .csv
 
-    @Option(help: "A lexicon file to use instead of the built-in one (see `falx lexicon`).")
-    var lexicon: String?
-
-    @Option(help: "A lexicon file whose entries are added to the built-in one (or to --lexicon's).")
-    var lexiconAdd: String?
+    @OptionGroup var lexicon: LexiconFlags
 
     @Flag(help: "Do not write the CSV header row.")
     var noHeader = false
@@ -86,11 +80,7 @@ struct Audit: ParsableCommand {
     @Option(help: "Also write the HTML report (see `falx report`) and its worklist CSV beside it.")
     var report: String?
 
-    @Option(help: "Pseudonymise identifiers with this key file (raw bytes, at least 32; see the README).")
-    var pseudonymise: String?
-
-    @Option(help: "With --pseudonymise: cut study dates to day, month or year.")
-    var datePrecision: DatePrecision?
+    @OptionGroup var pseudonymisation: PseudonymisationFlags
 
     @Flag(help: "No summary line on stderr.")
     var quiet = false
@@ -102,102 +92,39 @@ struct Audit: ParsableCommand {
     var shardValue: Shard? { shard.flatMap { Shard($0) } }
 
     func validate() throws {
-        if stdin && stdinFiles { throw ValidationError("give --stdin or --stdin-files, not both") }
-        if (stdin || stdinFiles) && !paths.isEmpty { throw ValidationError("give paths or --stdin, not both") }
-        if !(stdin || stdinFiles) && paths.isEmpty { throw ValidationError("give at least one file or folder, or --stdin") }
+        try usage { try options().validate() }
         if shard != nil && shardValue == nil { throw ValidationError("--shard takes i/n with 0 <= i < n, e.g. 0/4") }
-        if jobs < 1 || jobs > 256 { throw ValidationError("--jobs must be between 1 and 256") }
-        if maxFileMb < 1 || maxFileMb > 4096 { throw ValidationError("--max-file-mb must be between 1 and 4096") }
-        if maxRecordMb < 1 || maxRecordMb > 1024 { throw ValidationError("--max-record-mb must be between 1 and 1024") }
-        if resume && (output == "-" || AuditWriter.isSpecialFile(output)) {
-            throw ValidationError("--resume needs an output file (-o FILE)")
-        }
-        try validateReportOptions(pseudonymise: pseudonymise, datePrecision: datePrecision)
         _ = try reading.options()
+    }
+
+    /// The flags as one value (validated by the library, ``AuditOptions/validate()``).
+    func options() throws -> AuditOptions {
+        var o = AuditOptions()
+        (o.run.paths, o.run.standardInput, o.run.shard, o.run.output) = (paths, stdin, shardValue, output)
+        o.run.standardInputFiles = stdinFiles
+        (o.run.format, o.run.header, o.run.excelBOM, o.run.jobs) = (format, !noHeader, excel, jobs)
+        (o.run.maxFileMB, o.run.maxRecordMB, o.run.resume, o.run.quiet) = (maxFileMb, maxRecordMb, resume, quiet)
+        (o.run.report, o.run.reading) = (report, try reading.options())
+        (o.lexicon, o.lexiconAdd) = (lexicon.lexicon, lexicon.lexiconAdd)
+        (o.pseudonymise, o.datePrecision) = (pseudonymisation.pseudonymise, pseudonymisation.datePrecision)
+        (o.dateOrder, o.readingDescription) = (reading.dateOrder, reading.description)
+        o.inputsNamed = stdin ? ["-"] : stdinFiles ? ["- (files)"] : paths
+        return o
     }
 
     func run() throws {
         let started = Date()
-        var outputs: [InputGuard.Output] = [.init(flag: "-o", path: output)]
-        if let report {
-            outputs += [
-                .init(flag: "--report", path: report), .init(flag: "the worklist", path: worklistPath(besideReport: report)),
-            ]
-        }
-        let existingOutputs = try refusing {
-            try InputGuard.refuseMissingInputs(paths)
-            try InputGuard.refuseFalxOutputsNamedAsInputs(paths)
-            return try InputGuard.refuseOutputsOverlappingInputs(outputs, inputs: paths)
-        }
-        let pseudonymiser = try loadPseudonymiser(pseudonymise, datePrecision)
-        let clinicalLexicon = try loadLexicon(lexicon, adding: lexiconAdd)
-        var configuration = AuditRun.Configuration()
-        (configuration.paths, configuration.standardInput, configuration.shard) = (paths, stdin, shardValue)
-        configuration.standardInputFiles = stdinFiles
-        (configuration.output, configuration.format, configuration.header) = (output, format, !noHeader)
-        (configuration.excelBOM, configuration.jobs, configuration.resume) = (excel, jobs, resume)
-        (configuration.maxFileMB, configuration.maxRecordMB) = (maxFileMb, maxRecordMb)
-        (configuration.quiet, configuration.report) = (quiet, report)
-        configuration.reading = try reading.options()
-        var provenance = auditProvenance(
-            lexicon: clinicalLexicon, lexiconPath: lexicon, lexiconAdd: lexiconAdd, format: format, header: !noHeader,
-            excel: excel, pseudonymiser: pseudonymiser, datePrecision: datePrecision, maxFileMB: maxFileMb,
-            maxRecordMB: maxRecordMb, dateOrder: reading.dateOrder, reading: reading.description,
-            inputs: stdin ? ["-"] : stdinFiles ? ["- (files)"] : paths)
-        provenance.shard = shardValue?.description
-        var run = AuditRun(
-            configuration: configuration,
-            auditor: Auditor(lexicon: clinicalLexicon, maxTextBytes: maxRecordMb << 20, dateOrder: reading.dateOrder),
-            provenance: provenance, pseudonymisation: pseudonymiser.map(AuditRun.Pseudonymisation.init)
-        ) { [report, datePrecision] excelBOM in
-            try ReportBuilder(
-                htmlPath: report ?? "", worklistLimit: 1000, pseudonymised: pseudonymiser != nil,
-                datePrecision: datePrecision?.shownOnPage, excel: excelBOM)
-        }
+        let options = try options()
+        let session = try refusing { try AuditSession(options: options) }
+        let pseudonymiser = try pseudonymisation.load()
+        let loaded = try lexicon.load()
         let stop = StopSignals.install(immediate: stdin || stdinFiles || output == "-")
-        let showProgress = !quiet && ProgressLine.stderrIsTerminal
-        let progress = ProgressLine(
-            enabled: showProgress,
-            totalBytes: showProgress && paths.count > 0 ? AuditRun.inputBytes(paths, shard: shardValue) : nil)
-        let skipped = SkippedInputs()
-        run.hooks.log = printError
-        run.hooks.stopSignal = { stop.signalReceived }
-        run.hooks.written = stop.progress
-        run.hooks.record = progress.record
-        run.hooks.bytesRead = progress.enabled ? progress.read : nil
-        run.hooks.checkInput = { try existingOutputs.check($0, inFolder: true, midRun: true, identity: $1) }
-        run.hooks.skipFile = { skipped.skipOwnOutput(path: $0, firstBytes: $1) }
-        run.hooks.duplicate = { [quiet] (path: String) in
-            if let warning = skipped.noteDuplicate(path), !quiet { printError(warning) }
+        let outcome = try refusing {
+            try session.run(
+                lexicon: loaded, lexiconSHA256: ContentHash.sha256(loaded.text),
+                pseudonymisation: pseudonymiser.map { (AuditRun.Pseudonymisation($0), $0.key.fingerprint) }, stop: stop,
+                stats: stats, started: started, log: printError)
         }
-        let (summary, resumedRows): (Summary, Int)
-        switch try refusing({ try run.run() }) {
-        case .stopped(let signal): throw ExitCode(128 + signal)
-        case .finished(let s, let resumed): (summary, resumedRows) = (s, resumed)
-        }
-        progress.finish()
-        skipped.warnings.forEach(printError)
-        if !quiet { printError(summary.line) }
-        if stats {
-            let seconds = Date().timeIntervalSince(started)
-            printError(
-                String(
-                    format: "falx: %.2f s, %.0f records/s, peak memory %d MB", seconds,
-                    Double(summary.records - resumedRows) / max(seconds, 0.001), Self.peakMemoryMB()))
-        }
-    }
-
-    /// This process's peak resident memory: VmHWM, which starts afresh at exec (getrusage's
-    /// ru_maxrss keeps the peak of the process that forked us, e.g. a large test runner).
-    static func peakMemoryMB() -> Int {
-        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-            let kb = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "")
-        {
-            return kb / 1024
-        }
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return usage.ru_maxrss / 1024
+        if case .stopped(let signal) = outcome { throw ExitCode(128 + signal) }
     }
 }

@@ -12,11 +12,7 @@ struct Eval: ParsableCommand {
     @Argument(help: "Gold-label JSON Lines file.")
     var gold: String
 
-    @Option(help: "A lexicon file to use instead of the built-in one.")
-    var lexicon: String?
-
-    @Option(help: "A lexicon file whose entries are added to the built-in one (or to --lexicon's).")
-    var lexiconAdd: String?
+    @OptionGroup var lexicon: LexiconFlags
 
     @Option(help: "Exit non-zero when the mean per-field accuracy is below this (0-1).")
     var minAccuracy: Double?
@@ -31,18 +27,17 @@ struct Eval: ParsableCommand {
     }
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: gold) else {
-            throw ValidationError("cannot read gold file \(gold)")
-        }
-        let (records, problems) = Evaluation.readGold(data, relativeTo: (gold as NSString).deletingLastPathComponent)
-        for p in problems { printError("falx eval: \(gold): \(p)") }
-        // A bad line would quietly leave its labels out of the scores: the gold file must be whole.
-        guard problems.isEmpty else {
+        let records: [GoldRecord]
+        do {
+            records = try Evaluation.readGold(path: gold)
+        } catch GoldFileError.unusable(let message) {
+            throw ValidationError(message)
+        } catch GoldFileError.badLines(let problems) {
+            for p in problems { printError("falx eval: \(gold): \(p)") }
             printError("falx eval: \(gold) has \(problems.count) bad line(s); fix them and run again")
             throw ExitCode(2)
         }
-        guard !records.isEmpty else { throw ValidationError("no gold records in \(gold)") }
-        let e = Evaluation.run(records, auditor: Auditor(lexicon: try loadLexicon(lexicon, adding: lexiconAdd)))
+        let e = Evaluation.run(records, auditor: Auditor(lexicon: try lexicon.load().lexicon))
         for p in e.problems { printError("falx eval: \(p)") }
         print(e.report(showMismatches: showErrors), terminator: "")
         if let m = minAccuracy, e.meanAccuracy < m {

@@ -1,10 +1,7 @@
 import ArgumentParser
 import FalxAudit
-import FalxClinical
-import FalxCore
 import FalxIngest
 import FalxReport
-import FalxText
 import Foundation
 
 struct Explain: ParsableCommand {
@@ -24,11 +21,7 @@ struct Explain: ParsableCommand {
             valueName: "n-or-id"))
     var record: String = "1"
 
-    @Option(help: "A lexicon file to use instead of the built-in one.")
-    var lexicon: String?
-
-    @Option(help: "A lexicon file whose entries are added to the built-in one (or to --lexicon's).")
-    var lexiconAdd: String?
+    @OptionGroup var lexicon: LexiconFlags
 
     @Flag(help: "Never colour the output.")
     var noColor = false
@@ -38,27 +31,16 @@ struct Explain: ParsableCommand {
 
     func run() throws {
         try refusing { try InputGuard.refuseMissingInputs([file]) }
-        let lex = try loadLexicon(lexicon, adding: lexiconAdd)
         // Read as `falx audit` reads it with the same flags, so the record explained is the row audited.
-        let auditor = Auditor(lexicon: lex, dateOrder: reading.dateOrder)
-        var walker = InputWalker()
-        walker.reading = try reading.options()
-        walker.textHeaders = auditor.textHeaders
-        let records = walker.records(of: .init(path: file, recordBase: file))
-        let index: Int
-        do {
-            index = try Explanation.select(record, in: records, file: file)
-        } catch let error as Explanation.SelectionError {
-            throw ValidationError(error.description)
-        }
-        switch records[index] {
+        let auditor = Auditor(lexicon: try lexicon.load().lexicon, dateOrder: reading.dateOrder)
+        switch try usage({ try Explanation.record(record, of: file, reading: try reading.options(), auditor: auditor) }) {
         case .failure(let e):
             // Nothing to explain: the record would be an `error` row of the audit.
-            FileHandle.standardError.write(Data("falx explain: \(file): the record is an error row: \(e)\n".utf8))
+            printError("falx explain: \(file): the record is an error row: \(e)")
             throw ExitCode(1)
-        case .success(let report):
+        case .success(let explanation):
             let style: Explanation.Style = !noColor && isatty(1) == 1 ? .terminal : .plain
-            for line in Explanation(report: report, auditor: auditor).lines(style: style) { print(line) }
+            for line in explanation.lines(style: style) { print(line) }
         }
     }
 }

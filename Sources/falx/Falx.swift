@@ -1,9 +1,6 @@
 import ArgumentParser
 import FalxAudit
-import FalxClinical
 import FalxCore
-import FalxIngest
-import FalxText
 import Foundation
 
 @main
@@ -23,24 +20,15 @@ struct Falx: AsyncParsableCommand {
     )
 }
 
-/// Loads the lexicon: the built-in one, or `--lexicon FILE` instead of it, extended by the entries of
-/// `--lexicon-add FILE`. Every entry is checked on load; a bad one is a usage error naming
-/// `FILE:LINE`, what is wrong and the valid names, before any report is read.
-func loadLexicon(_ path: String?, adding addPath: String? = nil) throws -> ClinicalLexicon {
-    var lexicon = ClinicalLexicon.standard
-    if let path { lexicon = try readLexicon(path, extending: nil) }
-    if let addPath { lexicon = try readLexicon(addPath, extending: lexicon.compiled.source) }
-    return lexicon
-}
-
-func readLexicon(_ path: String, extending base: Lexicon?) throws -> ClinicalLexicon {
-    guard let data = FileManager.default.contents(atPath: path) else {
-        throw ValidationError("cannot read lexicon file \(path)")
-    }
+/// Runs `body`, every error of which is about the flags: it ends the command as a bad flag
+/// (exit 64) with the error's description (a ``UsageError``, a bad `--field`, no such record).
+func usage<T>(_ body: () throws -> T) throws -> T {
     do {
-        return try ClinicalLexicon.load(text: String(decoding: data, as: UTF8.self), name: path, extending: base)
-    } catch let e as LexiconError {
-        throw ValidationError(e.line > 0 ? "\(path):\(e.line): \(e.message)" : "\(path): \(e.message)")
+        return try body()
+    } catch let error as ValidationError {
+        throw error
+    } catch {
+        throw ValidationError("\(error)")
     }
 }
 

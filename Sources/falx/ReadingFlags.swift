@@ -26,28 +26,9 @@ struct ReadingFlags: ParsableArguments {
 
     /// The walker's reading options.
     func options() throws -> ReadingOptions {
-        var options = ReadingOptions()
-        switch ReadingOptions.fieldNames(fields, textColumn: textColumn) {
-        case .success(let names): options.fields = names
-        case .failure(let error): throw ValidationError(error.description)
-        }
-        if let encoding {
-            guard let parsed = TextEncoding(name: encoding) else {
-                let valid = TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")
-                throw ValidationError("--encoding '\(encoding)' is not an encoding Falx reads; use one of: \(valid)")
-            }
-            options.encoding = parsed
-        }
-        return options
+        try usage { try ReadingOptions(textColumn: textColumn, fields: fields, encoding: encoding) }
     }
 
-    /// The reading flags in one canonical line for the provenance (nil when none is given), so a
-    /// resume with other reading flags is refused instead of mixing two readings in one audit.
-    var description: String? {
-        var parts: [String] = []
-        if let textColumn { parts.append("--text-column \(textColumn)") }
-        parts += fields.sorted().map { "--field \($0)" }
-        if let encoding { parts.append("--encoding \(encoding.lowercased())") }
-        return parts.isEmpty ? nil : parts.joined(separator: " ")
-    }
+    /// The reading flags in one canonical line for the provenance (nil when none is given).
+    var description: String? { ReadingOptions.flagsLine(textColumn: textColumn, fields: fields, encoding: encoding) }
 }

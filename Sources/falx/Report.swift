@@ -4,8 +4,6 @@ import FalxPseudonym
 import FalxReport
 import Foundation
 
-extension DatePrecision: ExpressibleByArgument {}
-
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
@@ -24,11 +22,7 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "The HTML report to write.")
     var output: String
 
-    @Option(help: "Pseudonymise identifiers with this key file (raw bytes, at least 32) before anything is counted or shown.")
-    var pseudonymise: String?
-
-    @Option(help: "With --pseudonymise: cut study dates to day, month or year.")
-    var datePrecision: DatePrecision?
+    @OptionGroup var pseudonymisation: PseudonymisationFlags
 
     @Option(help: "Worklist cases shown on the page (the CSV beside it has them all).")
     var worklistLimit: Int = 1000
@@ -36,65 +30,21 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Start the worklist CSV with a UTF-8 BOM (for Excel).")
     var excel = false
 
+    var reportRun: ReportRun {
+        var r = ReportRun(audit: audit, output: output)
+        (r.worklistLimit, r.excel) = (worklistLimit, excel)
+        (r.pseudonymise, r.datePrecision) = (pseudonymisation.pseudonymise, pseudonymisation.datePrecision)
+        return r
+    }
+
     func validate() throws {
-        try validateReportOptions(pseudonymise: pseudonymise, datePrecision: datePrecision, worklistLimit: worklistLimit)
+        try usage { try reportRun.validate() }
     }
 
     func run() throws {
-        try refusing {
-            try InputGuard.refuseMissingInputs([audit])
-            try InputGuard.refuseOutputsOverlappingInputs(
-                [.init(flag: "-o", path: output), .init(flag: "the worklist", path: worklistPath(besideReport: output))],
-                inputs: [audit])
-        }
-        let pseudonymiser = try loadPseudonymiser(pseudonymise, datePrecision)
-        let builder = try refusing {
-            try ReportBuilder(
-                htmlPath: output, worklistLimit: worklistLimit, pseudonymised: pseudonymiser != nil,
-                datePrecision: datePrecision?.shownOnPage, excel: excel)
-        }
-        let stats = try refusing {
-            do {
-                // An unreadable audit, or a worklist (or its sort file) that cannot be written.
-                let stats = try AuditFileReader.read(path: audit) { values in
-                    var v = values
-                    pseudonymiser?.apply(to: &v)
-                    try builder.add(v)
-                }
-                // The audit's provenance file, when it has one (an unreadable one is left out).
-                let provenance = audit == "-" ? nil : try? Provenance.read(path: Provenance.sidecarPath(for: audit))
-                try builder.finish(
-                    auditName: audit == "-" ? "standard input" : (audit as NSString).lastPathComponent, stats: stats,
-                    provenance: provenance ?? nil)
-                return stats
-            } catch {
-                builder.abandon()
-                throw error
-            }
-        }
-        printError(
-            "falx report: \(stats.rows) rows\(stats.skipped > 0 ? " (\(stats.skipped) unreadable lines skipped)" : ""); "
-                + "\(builder.aggregates.worklistTotal) worklist cases; wrote \(output) and \(builder.worklistFile)")
+        let reportRun = reportRun
+        try refusing { try reportRun.refuseUnsafePaths() }
+        let pseudonymiser = try pseudonymisation.load()
+        printError(try refusing { try reportRun.run(pseudonymise: pseudonymiser.map { p in { p.apply(to: &$0) } }) })
     }
-}
-
-/// Checks the options shared by `falx report` and `falx audit --report`.
-func validateReportOptions(pseudonymise: String?, datePrecision: DatePrecision?, worklistLimit: Int = 1000) throws {
-    if datePrecision != nil && pseudonymise == nil { throw ValidationError("--date-precision goes with --pseudonymise") }
-    if worklistLimit < 0 || worklistLimit > 1_000_000 { throw ValidationError("--worklist-limit must be between 0 and 1000000") }
-}
-
-/// Reads the key before any work starts; a missing, unreadable or short key is a usage error.
-func loadPseudonymiser(_ keyFile: String?, _ precision: DatePrecision?) throws -> Pseudonymiser? {
-    guard let keyFile else { return nil }
-    do {
-        return Pseudonymiser(key: try PseudonymKey.load(path: keyFile), datePrecision: precision ?? .full)
-    } catch let e as KeyError {
-        throw ValidationError("--pseudonymise: \(e)")
-    }
-}
-
-extension DatePrecision {
-    /// The precision the report page names; nil for full dates, which it does not mention.
-    var shownOnPage: String? { self == .full ? nil : rawValue }
 }

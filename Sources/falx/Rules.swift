@@ -1,6 +1,5 @@
 import ArgumentParser
 import FalxAudit
-import FalxClinical
 import FalxCore
 import FalxIngest
 
@@ -18,11 +17,7 @@ struct LexiconCommand: ParsableCommand {
         abstract: "Print the built-in lexicon (copy it, edit it, load it with --lexicon FILE)."
     )
     func run() {
-        print(ClinicalLexicon.defaultText)
-        // The header labels live with the readers (FalxIngest); a lexicon with header lines replaces them all.
-        print("\n# ---------------------------------------------------------------- header and signature lines")
-        print("# header FIELD: LABEL — lines of metadata, never report text; `\\#` is a literal #.")
-        print(HeaderLabels.standard.lexiconText)
+        print(LoadedLexicon.builtInListing)
     }
 }
 

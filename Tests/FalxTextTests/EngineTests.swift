@@ -37,6 +37,18 @@ let testLexicon: CompiledLexicon = {
         modifier new both 8: new
         modifier terminator both: but
         modifier cause forward: viral
+        grammar function: of along in within at near over on adjacent to by from with and or the a an
+        grammar function: is are was were seen noted which that abutting beside next into across around
+        grammar function: about versus vs than without no not
+        grammar coordinator: or and
+        grammar run-on-list: or and nor
+        grammar differential: or
+        grammar alternative: or versus vs
+        grammar list-opener: with
+        grammar adjective-ending: ed ic ing
+        spoken paragraph: new paragraph
+        spoken stop: period
+        spoken colon: colon
         """
     do { return CompiledLexicon(try Lexicon.parse(text)) } catch { fatalError("\\(error)") }
 }()

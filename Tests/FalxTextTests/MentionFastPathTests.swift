@@ -63,7 +63,7 @@ import Testing
         let lexicon = DefaultLexicon.compiled
         let engine = TextEngine(lexicon: lexicon)
         for (name, text) in try CorpusText.texts().prefix(200) {
-            let normalised = DictationNormaliser.normalise(text)
+            let normalised = DictationNormaliser.normalise(text, spoken: lexicon.spokenPunctuation)
             var tokens = Tokenizer.tokens(of: normalised)
             lexicon.annotate(&tokens, in: normalised)
             lexicon.joinHyphenated(&tokens, in: normalised)

@@ -58,10 +58,12 @@ import Testing
 }
 
 @Suite struct DictationTests {
+    let spoken = DefaultLexicon.compiled.spokenPunctuation
+
     @Test func spokenPunctuationBecomesMarksWithOffsetsKept() {
         let text = Array(
             "history colon headache period findings colon no bleed period new paragraph impression colon normal period".utf8)
-        let out = DictationNormaliser.normalise(text)
+        let out = DictationNormaliser.normalise(text, spoken: spoken)
         #expect(out.count == text.count)
         let s = String(decoding: out, as: UTF8.self)
         #expect(s.hasPrefix("history :     headache .      findings :     no bleed ."))
@@ -70,29 +72,32 @@ import Testing
 
     @Test func ordinaryTextIsLeftAlone() {
         let text = Array("There was a period of confusion. The colon is not imaged. No bleed.".utf8)
-        #expect(DictationNormaliser.normalise(text) == text)
+        #expect(DictationNormaliser.normalise(text, spoken: spoken) == text)
     }
 
     /// The eight-bytes-at-a-time scan decides as a byte-by-byte reading of the rule does, on texts
-    /// with the spoken words at every offset, in any case, glued to words, dots and non-ASCII.
-    @Test func wordAtATimeScanAgreesWithTheRule() {
+    /// with the spoken words at every offset, in any case, glued to words, dots and non-ASCII; with
+    /// the built-in spoken full stops and with a lexicon's whose words start with three letters.
+    @Test(arguments: [["period", "full stop"], ["period", "full stop", "punkt", "stop"]])
+    func wordAtATimeScanAgreesWithTheRule(stopWords: [String]) {
+        let spoken = SpokenPunctuation(
+            stopWords.map { .init(mark: .stop, words: $0.split(separator: " ").map(String.init)) })
         func reference(_ t: [UInt8]) -> Bool {
-            var spoken = 0
+            var spokenCount = 0
             var stops = 0
             for i in t.indices {
                 if t[i] == 0x2E { stops += 1 }
                 if DictationNormaliser.isWordStart(t, i)
-                    && (DictationNormaliser.matches(t, i, Array("period".utf8))
-                        || DictationNormaliser.matches(t, i, Array("full stop".utf8)))
+                    && stopWords.contains(where: { DictationNormaliser.matches(t, i, Array($0.utf8)) })
                 {
-                    spoken += 1
+                    spokenCount += 1
                 }
             }
-            return spoken >= 2 && spoken > stops
+            return spokenCount >= 2 && spokenCount > stops
         }
         let pieces = [
             "period", "PERIOD", "Period", "full stop", "Full Stop", "fullstop", "periods", "xperiod", ".", "1.5", " ", "\n",
-            "no bleed", "é", "—", "p", "f", "full", "stop",
+            "no bleed", "é", "—", "p", "f", "full", "stop", "punkt", "Punkt", "s",
         ]
         var state: UInt64 = 0x2545_F491_4F6C_DD1D
         var dictated = 0
@@ -106,7 +111,7 @@ import Testing
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             let bytes = Array(text.utf8)
             let want = reference(bytes)
-            #expect(DictationNormaliser.looksDictated(bytes) == want, "\(text)")
+            #expect(DictationNormaliser.looksDictated(bytes, spoken: spoken) == want, "\(text)")
             if want { dictated += 1 }
         }
         // The generator must reach both answers, or the comparison proves little.

@@ -179,6 +179,31 @@ public struct ReadingOptions: Sendable, Equatable {
         }
         return .success(FieldNames(overrides: overrides))
     }
+
+    /// The reading options of the flags `--text-column`, `--field` (repeatable) and `--encoding`.
+    ///
+    /// - Throws: ``FieldSpecError`` saying what is wrong, for a bad-flag message.
+    public init(textColumn: String?, fields specs: [String], encoding: String?) throws(FieldSpecError) {
+        self.init()
+        fields = try Self.fieldNames(specs, textColumn: textColumn).get()
+        if let encoding {
+            guard let parsed = TextEncoding(name: encoding) else {
+                let valid = TextEncoding.allCases.map(\.rawValue).joined(separator: ", ")
+                throw FieldSpecError("--encoding '\(encoding)' is not an encoding Falx reads; use one of: \(valid)")
+            }
+            self.encoding = parsed
+        }
+    }
+
+    /// The same flags in one canonical line (nil when none is given): an audit's provenance names
+    /// it, so a resume with other reading flags is refused instead of mixing two readings in one audit.
+    public static func flagsLine(textColumn: String?, fields specs: [String], encoding: String?) -> String? {
+        var parts: [String] = []
+        if let textColumn { parts.append("--text-column \(textColumn)") }
+        parts += specs.sorted().map { "--field \($0)" }
+        if let encoding { parts.append("--encoding \(encoding.lowercased())") }
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
+    }
 }
 
 /// A `--field` or `--text-column` value that cannot be used.

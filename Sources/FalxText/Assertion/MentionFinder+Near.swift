@@ -1,18 +1,4 @@
 extension MentionFinder {
-    /// Words that join a calcification to what it lies on or in, so that it is not a modifier of
-    /// a blocking noun after them ("calcification *along the* falx *near the* meningioma").
-    static let functionWords: [String] = [
-        "of", "along", "in", "within", "at", "near", "over", "on", "adjacent", "to", "by", "from", "involving",
-        "with", "and", "or", "the", "a", "an", "is", "are", "was", "were", "seen", "noted", "which", "that",
-        "abutting", "overlying", "underlying", "beside", "next", "into", "across", "around", "about",
-        "versus", "vs", "than", "without", "no", "not",
-    ]
-    static let functionWordTable: Vocabulary = {
-        var table = Vocabulary(capacity: functionWords.count)
-        for (i, w) in functionWords.enumerated() { table.insert(Array(w.utf8), value: Int32(i)) }
-        return table
-    }()
-
     /// Buffers reused across the sentences of one document, so a sentence allocates nothing.
     struct Scratch {
         static let terminator: UInt8 = 1
@@ -102,20 +88,16 @@ extension MentionFinder {
             let t = doc.tokens[k]
             return t.kind == .punct ? doc.text[Int(t.start)] : nil
         }
+        let grammar = lexicon.grammar
         func isCoordinator(_ k: Int) -> Bool {
             guard range.contains(k) else { return false }
             if punct(k) == 0x2C || punct(k) == 0x2F || punct(k) == 0x26 { return true }
-            let w = doc.tokens[k]
-            guard w.kind == .word, w.length == 2 || w.length == 3 else { return false }
-            let a = ASCII.lower(doc.text[Int(w.start)])
-            let b = ASCII.lower(doc.text[Int(w.start) + 1])
-            if w.length == 2 { return a == 0x6F && b == 0x72 }  // or
-            return a == 0x61 && b == 0x6E && ASCII.lower(doc.text[Int(w.start) + 2]) == 0x64  // and
+            return doc.tokens[k].kind == .word && grammar.coordinator.contains(doc, k)
         }
+        // Words that join a calcification to what it lies on or in, so that it is not a modifier of
+        // a blocking noun after them ("calcification *along the* falx *near the* meningioma").
         func isFunctionWord(_ k: Int) -> Bool {
-            let t = doc.tokens[k]
-            guard t.kind == .word, t.length <= 8 else { return false }
-            return doc.text.withUnsafeBufferPointer { MentionFinder.functionWordTable.value(in: $0, range: t.range) != nil }
+            doc.tokens[k].kind == .word && grammar.function.contains(doc, k)
         }
         /// Whether a site ends at most `window` words before the colon at `colon`, with no punctuation
         /// or terminator between.
@@ -156,7 +138,7 @@ extension MentionFinder {
                     k = hitAt(k).map { hits[$0].range.lowerBound - 1 } ?? k - 1
                 }
                 if joined, k >= leftEnd, isCue(k), !isTerminator(k) {
-                    while k >= leftEnd, isCue(k) || doc.token(k, is: "with") { k -= 1 }
+                    while k >= leftEnd, isCue(k) || grammar.listOpener.contains(doc, k) { k -= 1 }
                     steps += anchor.range.lowerBound - k
                     j = k
                 }
@@ -200,7 +182,7 @@ extension MentionFinder {
                             // The list is one item of the walk: the subject is measured from the comma.
                             if between.contains(where: { isCue($0) })
                                 && between.allSatisfy({
-                                    isCue($0) || isCoordinator($0) || hitAt($0) != nil || doc.token($0, is: "with")
+                                    isCue($0) || isCoordinator($0) || hitAt($0) != nil || grammar.listOpener.contains(doc, $0)
                                 })
                             {
                                 gap = 0; j -= 1; continue
@@ -209,7 +191,7 @@ extension MentionFinder {
                         // "Falcine density, calcification or artefact": the anchor right after the comma,
                         // offered as one reading of what comes before it.
                         if b == 0x2C && j + 1 == anchor.range.lowerBound && anchor.range.upperBound < range.upperBound
-                            && doc.token(anchor.range.upperBound, isAnyOf: ["or", "versus", "vs"])
+                            && grammar.alternative.contains(doc, anchor.range.upperBound)
                         {
                             j -= 1; continue
                         }
@@ -258,9 +240,7 @@ extension MentionFinder {
                             // between belong to the blocker's noun phrase.
                             let between = anchor.range.upperBound..<hit.range.lowerBound
                             let anchorWord = doc.tokens[anchor.range.upperBound - 1].range
-                            let adjectival =
-                                doc.hasSuffix(anchorWord, "ed") || doc.hasSuffix(anchorWord, "ic")
-                                || doc.hasSuffix(anchorWord, "ing")
+                            let adjectival = grammar.adjectiveEnding.endsAny(doc, anchorWord)
                             let nounPhrase = { (r: Range<Int>) in
                                 r.allSatisfy { (punct($0) == nil || punct($0) == 0x2D) && !isFunctionWord($0) }
                             }

@@ -208,7 +208,7 @@ public struct MentionFinder: Sendable {
                     if runOn && (cue.category == .negated || cue.category == .uncertain || cue.category == .hypothetical)
                         && cue.window == 0
                         && d > Self.runOnNegationWindow
-                        && !Self.coordinated(cue.tokens.upperBound..<anchor.lowerBound, doc)
+                        && !coordinated(cue.tokens.upperBound..<anchor.lowerBound, doc)
                     {
                         w = Self.runOnNegationWindow
                     }
@@ -286,12 +286,14 @@ extension MentionFinder {
         }
     }
 
-    /// Whether "or", "and" or "nor" joins the words of `range` into a list.
-    static func coordinated(_ range: Range<Int>, _ doc: Document) -> Bool {
-        range.contains { doc.token($0, isAnyOf: ["or", "and", "nor"]) }
+    /// Whether a word of the lexicon's `run-on-list` grammar ("or", "and", "nor") joins the words
+    /// of `range` into a list.
+    func coordinated(_ range: Range<Int>, _ doc: Document) -> Bool {
+        range.contains { lexicon.grammar.runOnList.contains(doc, $0) }
     }
 
-    /// Adds an uncertain cue at each "or" that offers a differential: a comma at most four words
+    /// Adds an uncertain cue at each word of the lexicon's `differential` grammar ("or") that
+    /// offers a differential: a comma at most four words
     /// before it, at most seven words after it to the end of the clause, and no negation cue in the
     /// clause ("no mass, calcification or bleed" is a negated list, not a differential).
     func alternatives(_ doc: Document, _ range: Range<Int>, into cues: inout [Cue]) {
@@ -299,7 +301,8 @@ extension MentionFinder {
             doc.tokens[k].kind == .punct && doc.tokens[k].length == 1 && doc.text[Int(doc.tokens[k].start)] == byte
         }
         let found = cues.count
-        for m in range where doc.tokens[m].length == 2 && doc.tokens[m].kind == .word && doc.token(m, is: "or") {
+        let differential = lexicon.grammar.differential
+        for m in range where doc.tokens[m].kind == .word && differential.contains(doc, m) {
             // The comma before: only words between it and "or".
             var k = m - 1
             while k >= range.lowerBound, m - k <= 5, doc.tokens[k].kind != .punct { k -= 1 }

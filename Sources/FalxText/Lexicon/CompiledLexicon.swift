@@ -28,6 +28,10 @@ public final class CompiledLexicon: Sendable {
     let nearRuleClasses: [NearRuleClasses]
     /// The anchor classes of the proximity rules as bits (all bits when a class id is 64 or more).
     let anchorMask: UInt64
+    /// The grammar words by role (the lexicon's `grammar` lines).
+    let grammar: Grammar
+    /// The spoken punctuation of dictated text (the lexicon's `spoken` lines).
+    public let spokenPunctuation: SpokenPunctuation
 
     public init(_ lexicon: Lexicon) {
         source = lexicon
@@ -87,6 +91,8 @@ public final class CompiledLexicon: Sendable {
                 block: $0.blockClass.flatMap { classIDs[$0] } ?? -1)
         }
         self.nearRuleClasses = nearRuleClasses
+        grammar = Grammar(lexicon.grammarWords)
+        spokenPunctuation = SpokenPunctuation(lexicon.spokenPunctuation)
         anchorMask =
             nearRuleClasses.contains { $0.anchor >= 64 }
             ? ~0 : nearRuleClasses.reduce(0) { $1.anchor >= 0 ? $0 | 1 << UInt64($1.anchor) : $0 }

@@ -24,6 +24,8 @@ extension Lexicon {
     ///     section impression: conclusion
     ///     abbreviation: approx
     ///     header accession: acc \#
+    ///     grammar coordinator: and or
+    ///     spoken stop: full stop
     ///
     /// With a `vocabulary`, every concept, attribute and word class is checked against the names
     /// its consumer understands (see ``LexiconVocabulary``). With `base`, the entries are added to
@@ -54,6 +56,15 @@ extension Lexicon {
             let args = Array(head.dropFirst())
             func need(_ ok: Bool, _ message: String) throws {
                 if !ok { throw LexiconError(line: lineNumber, message: message) }
+            }
+            /// The first argument as one of `Name`'s cases.
+            func named<Name: RawRepresentable & CaseIterable>(_: Name.Type, _ what: String) throws -> Name
+            where Name.RawValue == String {
+                guard let name = Name(rawValue: args[0]) else {
+                    let names = Name.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw LexiconError(line: lineNumber, message: "unknown \(what) '\(args[0])' (one of \(names))")
+                }
+                return name
             }
             try checker?.check(kind: kind, args: args, phraseText: phraseText, line: lineNumber)
             switch kind {
@@ -120,10 +131,22 @@ extension Lexicon {
                     "unknown header field '\(args[0])' (one of \(Lexicon.headerFields.joined(separator: ", ")))")
                 try need(!phraseText.isEmpty, "empty label")
                 lexicon.headerLabels.append(.init(field: args[0], label: phraseText.replacing("\\#", with: "#")))
+            case "grammar":
+                try need(args.count == 1, "grammar takes a role before the colon")
+                let role = try named(GrammarRole.self, "grammar role")
+                try need(!phrase.isEmpty && phrase.allSatisfy(Lexicon.isPlainWord), "grammar words are letters, one word each")
+                lexicon.grammarWords[role, default: []].append(contentsOf: phrase)
+            case "spoken":
+                try need(args.count == 1, "spoken takes a mark before the colon")
+                let mark = try named(SpokenMark.self, "spoken mark")
+                try need(!phrase.isEmpty && phrase.allSatisfy(Lexicon.isPlainWord), "spoken punctuation is words of letters")
+                lexicon.spokenPunctuation.append(.init(mark: mark, words: phrase))
             default:
                 throw LexiconError(
                     line: lineNumber,
-                    message: "unknown kind '\(kind)'; valid kinds: abbreviation, class, modifier, name, near, section, target")
+                    message:
+                        "unknown kind '\(kind)'; valid kinds: abbreviation, class, grammar, header, modifier, name, near, section, spoken, target"
+                )
             }
         }
         try checker?.finish(lexicon, extending: base != nil, lastLine: lineNumber)
@@ -132,6 +155,11 @@ extension Lexicon {
 
     /// The most word classes a lexicon may name.
     public static let maxWordClasses = 64
+
+    /// Whether a phrase token is a word of ASCII letters (a grammar word or a spoken one).
+    static func isPlainWord(_ word: String) -> Bool {
+        !word.isEmpty && word.utf8.allSatisfy { ASCII.isLower($0) }
+    }
 
     /// Splits a phrase into the tokens the tokenizer would make of it (keeping `word*`).
     static func phraseTokens(_ phrase: String) -> [String] {

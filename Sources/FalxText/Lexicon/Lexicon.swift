@@ -50,6 +50,11 @@ public struct Lexicon: Sendable, Equatable {
     public var abbreviations: [String] = []
     /// Labels of header and signature lines (`header accession: acc #`): metadata lines, not report text.
     public var headerLabels: [HeaderLabel] = []
+    /// Grammar words by role (`grammar coordinator: and or`): the words of the reports' language
+    /// the engine reads by what they do, not as targets or cues. A role with no line has no words.
+    public var grammarWords: [GrammarRole: [String]] = [:]
+    /// Spoken punctuation of dictated text (`spoken stop: full stop`), in file order.
+    public var spokenPunctuation: [SpokenPunctuationEntry] = []
 
     /// A label of a header or signature line and the metadata field it gives.
     public struct HeaderLabel: Sendable, Equatable {
@@ -69,6 +74,7 @@ public struct Lexicon: Sendable, Equatable {
     public static func == (a: Lexicon, b: Lexicon) -> Bool {
         a.name == b.name && a.targets == b.targets && a.classes == b.classes && a.nearRules == b.nearRules
             && a.modifiers == b.modifiers && a.abbreviations == b.abbreviations && a.headerLabels == b.headerLabels
+            && a.grammarWords == b.grammarWords && a.spokenPunctuation == b.spokenPunctuation
             && a.sectionHeaders.map { "\($0.kind):\($0.phrase)" } == b.sectionHeaders.map { "\($0.kind):\($0.phrase)" }
     }
 }

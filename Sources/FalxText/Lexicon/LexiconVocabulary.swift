@@ -8,11 +8,20 @@ public struct LexiconVocabulary: Sendable {
     public var attributes: Set<String>
     /// Word classes the consumer looks up itself: a lexicon that replaces the built-in one must define them.
     public var requiredClasses: Set<String>
+    /// Grammar roles a lexicon that replaces the built-in one must give words for.
+    public var requiredGrammar: Set<GrammarRole>
+    /// Spoken marks a lexicon that replaces the built-in one must give words for.
+    public var requiredSpokenMarks: Set<SpokenMark>
 
-    public init(concepts: Set<String>, attributes: Set<String>, requiredClasses: Set<String>) {
+    public init(
+        concepts: Set<String>, attributes: Set<String>, requiredClasses: Set<String>, requiredGrammar: Set<GrammarRole> = [],
+        requiredSpokenMarks: Set<SpokenMark> = []
+    ) {
         self.concepts = concepts
         self.attributes = attributes
         self.requiredClasses = requiredClasses
+        self.requiredGrammar = requiredGrammar
+        self.requiredSpokenMarks = requiredSpokenMarks
     }
 }
 
@@ -65,6 +74,22 @@ struct LexiconChecker {
                 throw LexiconError(
                     line: 0,
                     message: "the lexicon defines no class '\(name)', which Falx reads (copy its entries from `falx lexicon`)")
+            }
+            for role in GrammarRole.allCases where vocabulary.requiredGrammar.contains(role) && lexicon.grammarWords[role] == nil
+            {
+                throw LexiconError(
+                    line: 0,
+                    message:
+                        "the lexicon has no 'grammar \(role.rawValue)' words, which Falx reads (copy its grammar lines from `falx lexicon`)"
+                )
+            }
+            let marks = Set(lexicon.spokenPunctuation.map(\.mark))
+            for mark in SpokenMark.allCases where vocabulary.requiredSpokenMarks.contains(mark) && !marks.contains(mark) {
+                throw LexiconError(
+                    line: 0,
+                    message:
+                        "the lexicon has no 'spoken \(mark.rawValue)' line, which Falx reads (copy its spoken lines from `falx lexicon`)"
+                )
             }
         }
     }

@@ -50,7 +50,7 @@ public struct TextEngine: Sendable {
     ///
     /// - Complexity: O(n) in the report's bytes.
     public func analyze(_ original: [UInt8]) -> Document {
-        let text = DictationNormaliser.normalise(original)
+        let text = DictationNormaliser.normalise(original, spoken: lexicon.spokenPunctuation)
         var tokens = Tokenizer.tokens(of: text)
         lexicon.annotate(&tokens, in: text)
         lexicon.joinHyphenated(&tokens, in: text)
