@@ -2190,6 +2190,19 @@ extension ClinicalLexicon {
         class posture: on rising
         class posture: getting up
         class posture: erect
+        # Told as what the patient did: "came on when she stood up and eased when she lay flat".
+        class posture: stood up
+        class posture: stand up
+        class posture: stands up
+        class posture: standing up
+        class posture: lay flat
+        class posture: lay down
+        class posture: lies flat
+        class posture: lying
+        class posture: got up
+        class posture: gets up
+        class posture: sat up
+        class posture: sit up
         target visual_disturbance: visual disturbance
         target visual_disturbance: visual disturbances
         target visual_disturbance: visual change
@@ -2260,6 +2273,8 @@ extension ClinicalLexicon {
         target cognitive_change: mental status changes
         target cognitive_change: change in mental status
         target cognitive_change: memory loss
+        target cognitive_change: altered sensorium
+        target cognitive_change: altered mentation
         target cognitive_change: memory impairment
         target cognitive_change: memory problems
         target cognitive_change: memory decline
@@ -2576,7 +2591,7 @@ extension ClinicalLexicon {
         target rec.mri_contrast: cemr
         target rec.mri_contrast: mri with gad
         target rec.mri_contrast: contrast - enhanced mri
-        near rec.mri_contrast: contrastword mriword 5 block notcontrast
+        near rec.mri_contrast: contrastword mriword 8 block notcontrast
         class contrastword: contrast
         class contrastword: gadolinium
         class contrastword: gad
@@ -2959,6 +2974,18 @@ extension ClinicalLexicon {
         class reccond: unless
         class reccond: should symptoms
         class reccond: should there
+        # An inverted condition: "Should headaches recur, consider MRI".
+        class reccond: should headaches
+        class reccond: should headache
+        class reccond: should the headache
+        class reccond: should the headaches
+        class reccond: should seizures
+        class reccond: should the symptoms
+        class reccond: should these
+        class reccond: should this
+        class reccond: should it
+        class reccond: should they
+        class reccond: should further
         class reccond: in case
         class reccond: in the event
         class reccond: as clinically indicated

@@ -316,3 +316,29 @@ import Testing
         #expect(f.status(.venousAbnormalityOther) == .present)
     }
 }
+
+/// Other words for a symptom, a contrast study and a conditional recommendation.
+@Suite struct MoreWordingTests {
+    @Test func postureToldAsWhatThePatientDid() {
+        let f = facts("HISTORY: Two months of headaches that came on when she stood up and eased when she lay flat.")
+        #expect(f.status(.positionalHeadache) == .present)
+    }
+
+    @Test func alteredSensoriumIsCognitiveChange() {
+        #expect(facts("Clinical history: CKD on haemodialysis, now with altered sensorium.").status(.cognitiveChange) == .present)
+    }
+
+    @Test func contrastNamedAfterTheRegions() {
+        let f = facts(
+            "ADDENDUM: MRI of the brain and total spine with and without contrast is recommended to look for a CSF leak.")
+        #expect(f.reportRecommends.map(\.rawValue) == ["mri_contrast"])
+    }
+
+    @Test(arguments: [
+        ("IMPRESSION: Unremarkable CT head. Should headaches recur, consider MRI.", ""),
+        ("IMPRESSION: Falcine calcification. Consider MRI.", "mri"),
+    ])
+    func invertedCondition(_ text: String, _ expected: String) {
+        #expect(facts(text).reportRecommends.map(\.rawValue).joined(separator: ";") == expected, "\(text)")
+    }
+}
