@@ -24,6 +24,9 @@ public struct CaseFactsExtractor: Sendable {
     }
 
     static let symptomConcepts = Set(Symptom.allCases.map(\.rawValue) + [ClinicalVocabulary.renalDisease])
+    /// The finding and the symptom a concept names: one hash each, not a comparison with every case.
+    static let findingOfConcept = Dictionary(uniqueKeysWithValues: Finding.allCases.map { ($0.rawValue, $0) })
+    static let symptomOfConcept = Dictionary(uniqueKeysWithValues: Symptom.allCases.map { ($0.rawValue, $0) })
 
     /// Reads one report. `metadataAge` (from birth and study dates) wins over the text.
     public func read(_ text: [UInt8], metadataAge: Int? = nil) -> ClinicalReading {
@@ -97,9 +100,9 @@ public struct CaseFactsExtractor: Sendable {
             decisive[concept] = best
             if concept == ClinicalVocabulary.duralCalcification {
                 facts.duralCalcification = status
-            } else if let f = Finding(rawValue: concept) {
+            } else if let f = Self.findingOfConcept[concept] {
                 facts.findings[f] = status
-            } else if let s = Symptom(rawValue: concept) {
+            } else if let s = Self.symptomOfConcept[concept] {
                 facts.symptoms[s] = status == .absent ? .absent : .present
             } else if concept == ClinicalVocabulary.renalDisease {
                 facts.renalDisease = status == .absent ? .absent : .present
@@ -150,21 +153,25 @@ public struct CaseFactsExtractor: Sendable {
     /// Mentions that count: not hypothetical, family or "no new"; addendum mentions override the
     /// rest; mentions in the clinical question only when nothing else speaks of the concept.
     func counted(_ list: [Mention], symptomLike: Bool = false) -> [Mention] {
-        var usable: [Mention] = []
-        usable.reserveCapacity(list.count)
-        var addendum = false
         // "New dural enhancement is not demonstrated" is "no new dural enhancement": it says nothing of X.
-        for m in list where !m.hypothetical && !m.family && !m.ignored && !Self.deniedAsNew(m) {
-            if m.assertion != .negated && m.attributes.contains(ClinicalVocabulary.Attribute.negonly.rawValue) { continue }
-            usable.append(m)
-            if m.section == .addendum { addendum = true }
+        func usable(_ m: Mention) -> Bool {
+            guard !m.hypothetical && !m.family && !m.ignored && !Self.deniedAsNew(m) else { return false }
+            return m.assertion == .negated || !m.attributes.contains(ClinicalVocabulary.Attribute.negonly.rawValue)
         }
-        if addendum { return usable.filter { $0.section == .addendum } }
-        // Symptoms are told in the history as much as anywhere.
-        if symptomLike { return usable.filter { !$0.section.isProcedural } }
-        let body = usable.filter { !$0.section.isClinicalQuestion && !$0.section.isProcedural }
-        if !body.isEmpty { return body }
-        return usable.filter { !$0.section.isProcedural }
+        // Which sections count is decided first, so the mentions are copied once.
+        var addendum = false
+        var body = false
+        for m in list where usable(m) {
+            if m.section == .addendum { addendum = true }
+            if !m.section.isClinicalQuestion && !m.section.isProcedural { body = true }
+        }
+        return list.filter { m in
+            guard usable(m) else { return false }
+            if addendum { return m.section == .addendum }
+            // Symptoms are told in the history as much as anywhere.
+            if symptomLike || !body { return !m.section.isProcedural }
+            return !m.section.isClinicalQuestion && !m.section.isProcedural
+        }
     }
 
     func aggregate(_ list: [Mention], symptomLike: Bool) -> (FindingStatus, Mention)? {
