@@ -51,7 +51,10 @@ public struct CaseFactsExtractor: Sendable {
         _ doc: Document, text: [UInt8], mentions: [Mention], metadataAge: Int? = nil, meter: inout WorkMeter
     ) -> ClinicalReading {
         var mentions = mentions
-        if meter.spend(doc.tokens.count) { mentions += Self.episodeResolutions(doc, mentions) }
+        // Appended only when there are any: an append copies the caller's array even when empty.
+        if meter.spend(doc.tokens.count), case let resolutions = Self.episodeResolutions(doc, mentions), !resolutions.isEmpty {
+            mentions += resolutions
+        }
         var facts = CaseFacts()
         var decisive: [String: Mention] = [:]
 

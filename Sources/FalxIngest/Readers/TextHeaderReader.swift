@@ -217,7 +217,7 @@ public enum TextHeaderReader {
 
     /// A tab, two spaces, or a space after `|` or `;`: the gap between columns (prose has single spaces).
     static func isColumnGap(_ text: [UInt8], _ k: Int) -> Bool {
-        text[k] == 0x09 || (text[k] == 0x20 && k > 0 && [0x20, 0x7C, 0x3B].contains(text[k - 1]))
+        text[k] == 0x09 || (text[k] == 0x20 && k > 0 && (text[k - 1] == 0x20 || text[k - 1] == 0x7C || text[k - 1] == 0x3B))
     }
 
     /// Where the value starts after a label-like `Word[ Word[ Word]]:` (letters, `#`, `.`, `/`; up to 25
