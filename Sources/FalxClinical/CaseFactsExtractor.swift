@@ -56,9 +56,11 @@ public struct CaseFactsExtractor: Sendable {
             mentions += resolutions
         }
         var facts = CaseFacts()
-        var decisive: [String: Mention] = [:]
-
+        // Tables sized once (a report names a few concepts of each kind): no growth while filled.
+        facts.findings.reserveCapacity(Finding.allCases.count)
+        facts.symptoms.reserveCapacity(Symptom.allCases.count)
         var byConcept: [String: [Mention]] = [:]
+        byConcept.reserveCapacity(mentions.count)
         // Whether each sentence with a generic mention names a vascular access (looked up once).
         var vascularAccess: [Int: Bool] = [:]
         // Per sentence with a dural calcification mention: where appositions name it as something else.
@@ -97,6 +99,8 @@ public struct CaseFactsExtractor: Sendable {
             }
             byConcept[m.concept, default: []].append(m)
         }
+        var decisive: [String: Mention] = [:]
+        decisive.reserveCapacity(byConcept.count)
         for (concept, list) in byConcept {
             let isSymptom = Self.symptomConcepts.contains(concept)
             guard let (status, best) = aggregate(list, symptomLike: isSymptom) else { continue }

@@ -166,10 +166,13 @@ public enum TextHeaderReader {
         func close(_ k: Int) {
             if let c = current { out.append(Pair(field: c.label.field, label: c.label.text, value: c.start..<k)) }
         }
+        // A section label ends at a colon: none starts after the line's last colon.
+        var lastColon = end - 1
+        while lastColon >= valueStart && text[lastColon] != 0x3A { lastColon -= 1 }
         var k = valueStart
         while k < end {
             let b = text[k]
-            if (b == 0x20 || b == 0x09 || b == 0x2E) && k + 1 < end, sectionLabel(at: k + 1, text, end) {
+            if (b == 0x20 || b == 0x09 || b == 0x2E) && k + 1 < lastColon, sectionLabel(at: k + 1, text, end) {
                 let stop = b == 0x2E ? k + 1 : k
                 close(stop)
                 return (out, stop)
@@ -256,10 +259,12 @@ public enum TextHeaderReader {
     /// The label starting at `i` and where its value starts, when a colon (or the label's own `#`)
     /// follows it, or, for a birth or study date's label, a space and a digit.
     static func label(at i: Int, _ text: [UInt8], _ end: Int, _ labels: HeaderLabels) -> (HeaderLabels.Label, Int)? {
-        let candidates = labels.byFirstByte[Int(lower(text[i]))]
-        guard !candidates.isEmpty else { return nil }
-        for label in candidates {
-            guard let after = match(label.bytes, text, i, end) else { continue }
+        let first = Int(lower(text[i]))
+        guard !labels.byFirstByte[first].isEmpty else { return nil }
+        // By index: a label is copied (its strings retained) only once it matches.
+        for c in labels.byFirstByte[first].indices {
+            guard let after = match(labels.byFirstByte[first][c].bytes, text, i, end) else { continue }
+            let label = labels.byFirstByte[first][c]
             var k = after
             if k < end, isWordByte(text[k]), label.bytes.last != 0x23 { continue }
             while k < end && (text[k] == 0x20 || text[k] == 0x09) { k += 1 }
