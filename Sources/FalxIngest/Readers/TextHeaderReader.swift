@@ -65,8 +65,10 @@ public enum TextHeaderReader {
             defer { start = next }
             if first == end { continue }
             if skipBody && !inTop && !inSignature {
-                // A label ends at a colon or at its own '#': a line with neither holds none.
-                guard hasLabelMark(text, first, end), let (lead, _) = label(at: first, text, end, options.labels),
+                // A label ends at a colon or at its own '#': a line with neither holds none. A line whose
+                // first byte starts no label is passed over first (one table read, no search).
+                guard !options.labels.byFirstByte[Int(lower(text[first]))].isEmpty, hasLabelMark(text, first, end),
+                    let (lead, _) = label(at: first, text, end, options.labels),
                     lead.field.isSignature
                 else { continue }
             }
