@@ -170,7 +170,7 @@ public enum TextHeaderReader {
         }
         // A section label ends at a colon: none starts after the line's last colon.
         var lastColon = end - 1
-        while lastColon >= valueStart && text[lastColon] != 0x3A { lastColon -= 1 }
+        while lastColon >= valueStart && text[lastColon] != UInt8(ascii: ":") { lastColon -= 1 }
         var k = valueStart
         while k < end {
             let b = text[k]
@@ -222,7 +222,12 @@ public enum TextHeaderReader {
 
     /// A tab, two spaces, or a space after `|` or `;`: the gap between columns (prose has single spaces).
     static func isColumnGap(_ text: [UInt8], _ k: Int) -> Bool {
-        text[k] == 0x09 || (text[k] == 0x20 && k > 0 && (text[k - 1] == 0x20 || text[k - 1] == 0x7C || text[k - 1] == 0x3B))
+        let tab = UInt8(ascii: "\t")
+        let space = UInt8(ascii: " ")
+        guard text[k] != tab else { return true }
+        guard text[k] == space && k > 0 else { return false }
+        let before = text[k - 1]
+        return before == space || before == UInt8(ascii: "|") || before == UInt8(ascii: ";")
     }
 
     /// Where the value starts after a label-like `Word[ Word[ Word]]:` (letters, `#`, `.`, `/`; up to 25
