@@ -26,47 +26,58 @@ public struct AuditRow: Sendable, Equatable {
 
     /// The row's values, as strings, in column order.
     public var values: [String] {
-        let rec = recommendation
-        var v: [String] = [
-            recordID, source, format.rawValue, ok ? "ok" : "error", metadata.patientID, metadata.accession,
-            metadata.studyDateTime, metadata.procedure, metadata.interpreter, metadata.facility,
-            facts.age.map(String.init) ?? "", metadata.sex,
-        ]
+        // One array of the row's width, appended to in place (no temporary array per group).
+        var v: [String] = []
+        v.reserveCapacity(Self.columns.count)
+        v.append(recordID)
+        v.append(source)
+        v.append(format.rawValue)
+        v.append(ok ? "ok" : "error")
+        v.append(metadata.patientID)
+        v.append(metadata.accession)
+        v.append(metadata.studyDateTime)
+        v.append(metadata.procedure)
+        v.append(metadata.interpreter)
+        v.append(metadata.facility)
+        v.append(facts.age.map(String.init) ?? "")
+        v.append(metadata.sex)
         guard ok else {
-            v += Array(repeating: "", count: Self.columns.count - v.count - Self.trailing)
-            v += [Self.list(warnings), Self.list(errors)] + tail
+            while v.count < Self.columns.count - Self.trailing { v.append("") }
+            v.append(Self.list(warnings))
+            v.append(Self.list(errors))
+            appendTail(to: &v)
             return v
         }
-        v += [
-            facts.duralCalcification.rawValue,
-            facts.locations.map(\.rawValue).joined(separator: ";"),
-            facts.temporality.rawValue,
-            evidence?.sentence ?? "",
-            evidence.map { "\($0.scalarRange.lowerBound)-\($0.scalarRange.upperBound)" } ?? "",
-        ]
-        v += Finding.allCases.map { facts.status($0).rawValue }
-        v += Symptom.allCases.map { facts.status($0).rawValue }
-        v += [
-            facts.renalDisease.rawValue,
-            rec?.category.rawValue ?? "",
-            rec?.strength?.rawValue ?? "",
-            rec?.actionCodes.joined(separator: ";") ?? "",
-            rec?.followUp ?? "",
-            (rec?.gadoliniumCaution ?? false) ? "yes" : "no",
-            facts.reportRecommends.isEmpty ? "none" : facts.reportRecommends.map(\.rawValue).joined(separator: ";"),
-            rec?.verdict.rawValue ?? "",
-            rec?.rules.joined(separator: ";") ?? "",
-            rec?.rulesetVersion ?? "",
-            Self.list(warnings),
-            Self.list(errors),
-        ]
-        return v + tail
+        v.append(facts.duralCalcification.rawValue)
+        v.append(facts.locations.map(\.rawValue).joined(separator: ";"))
+        v.append(facts.temporality.rawValue)
+        v.append(evidence?.sentence ?? "")
+        v.append(evidence.map { "\($0.scalarRange.lowerBound)-\($0.scalarRange.upperBound)" } ?? "")
+        for finding in Finding.allCases { v.append(facts.status(finding).rawValue) }
+        for symptom in Symptom.allCases { v.append(facts.status(symptom).rawValue) }
+        v.append(facts.renalDisease.rawValue)
+        let rec = recommendation
+        v.append(rec?.category.rawValue ?? "")
+        v.append(rec?.strength?.rawValue ?? "")
+        v.append(rec?.actionCodes.joined(separator: ";") ?? "")
+        v.append(rec?.followUp ?? "")
+        v.append((rec?.gadoliniumCaution ?? false) ? "yes" : "no")
+        v.append(facts.reportRecommends.isEmpty ? "none" : facts.reportRecommends.map(\.rawValue).joined(separator: ";"))
+        v.append(rec?.verdict.rawValue ?? "")
+        v.append(rec?.rules.joined(separator: ";") ?? "")
+        v.append(rec?.rulesetVersion ?? "")
+        v.append(Self.list(warnings))
+        v.append(Self.list(errors))
+        appendTail(to: &v)
+        return v
     }
 
     /// The columns after `errors`: `clinical_notes`, `result_status` and `superseded_by` (empty
     /// here; filled when the run knows a later report replaces this one, see ``Supersession``).
-    var tail: [String] {
-        [Self.list(clinicalNotes), metadata.resultStatus?.rawValue ?? "", ""]
+    func appendTail(to values: inout [String]) {
+        values.append(Self.list(clinicalNotes))
+        values.append(metadata.resultStatus?.rawValue ?? "")
+        values.append("")
     }
 
     /// Free-text items as one cell, `; `-joined. An item's own `; ` becomes `, `, so that the cell

@@ -162,11 +162,12 @@ extension AuditRun {
             // A batch finished after a stop may hold abandoned records: none of it is written, and
             // a resumed run reads it again.
             if run.hooks.stopSignal() != 0 { throw Stopped() }
-            for (row, values, bytes) in rows {
-                try writer.write(encoded: bytes)
-                try report?.add(values)
-                summary.add(row)
-                if let replaced = supersession.add(values) { summary.supersede(replaced) }
+            // By index: taking each row out of the tuple would copy it (a retain of every field).
+            for i in rows.indices {
+                try writer.write(encoded: rows[i].bytes)
+                try report?.add(rows[i].values)
+                summary.add(rows[i].row)
+                if let replaced = supersession.add(rows[i].values) { summary.supersede(replaced) }
             }
             written += rows.count
             // Every batch is written out at once: a stopped or killed run keeps what it did.

@@ -28,6 +28,9 @@ public struct CaseFactsExtractor: Sendable {
     }
 
     static let symptomConcepts = Set(Symptom.allCases.map(\.rawValue) + [ClinicalVocabulary.renalDisease])
+    /// The finding and the symptom a concept names: one hash each, not a comparison with every case.
+    static let findingOfConcept = Dictionary(uniqueKeysWithValues: Finding.allCases.map { ($0.rawValue, $0) })
+    static let symptomOfConcept = Dictionary(uniqueKeysWithValues: Symptom.allCases.map { ($0.rawValue, $0) })
 
     /// Reads one report. `metadataAge` (from birth and study dates) wins over the text.
     public func read(_ text: [UInt8], metadataAge: Int? = nil) -> ClinicalReading {
@@ -52,14 +55,21 @@ public struct CaseFactsExtractor: Sendable {
         _ doc: Document, text: [UInt8], mentions: [Mention], metadataAge: Int? = nil, meter: inout WorkMeter
     ) -> ClinicalReading {
         var mentions = mentions
-        if meter.spend(doc.tokens.count) { mentions += Self.episodeResolutions(doc, mentions) }
+        // Appended only when there are any: an append copies the caller's array even when empty.
+        if meter.spend(doc.tokens.count), case let resolutions = Self.episodeResolutions(doc, mentions), !resolutions.isEmpty {
+            mentions += resolutions
+        }
         mentions = Self.scopingResolutions(doc, Self.applyingBackReferenceDenials(doc, mentions))
         mentions = Self.freeingObjectsOfRecommendations(doc, mentions)
-        if meter.spend(doc.tokens.count) { mentions += calcificationsDeniedByDescription(doc, mentions) }
+        if meter.spend(doc.tokens.count), case let denied = calcificationsDeniedByDescription(doc, mentions), !denied.isEmpty {
+            mentions += denied
+        }
         var facts = CaseFacts()
-        var decisive: [String: Mention] = [:]
-
+        // Tables sized once (a report names a few concepts of each kind): no growth while filled.
+        facts.findings.reserveCapacity(Finding.allCases.count)
+        facts.symptoms.reserveCapacity(Symptom.allCases.count)
         var byConcept: [String: [Mention]] = [:]
+        byConcept.reserveCapacity(mentions.count)
         // Whether each sentence with a generic mention names a vascular access (looked up once).
         var vascularAccess: [Int: Bool] = [:]
         // Per sentence with a dural calcification mention: where appositions name it as something else.
@@ -98,15 +108,17 @@ public struct CaseFactsExtractor: Sendable {
             }
             byConcept[m.concept, default: []].append(m)
         }
+        var decisive: [String: Mention] = [:]
+        decisive.reserveCapacity(byConcept.count)
         for (concept, list) in byConcept {
             let isSymptom = Self.symptomConcepts.contains(concept)
             guard let (status, best) = aggregate(list, symptomLike: isSymptom) else { continue }
             decisive[concept] = best
             if concept == ClinicalVocabulary.duralCalcification {
                 facts.duralCalcification = status
-            } else if let f = Finding(rawValue: concept) {
+            } else if let f = Self.findingOfConcept[concept] {
                 facts.findings[f] = status
-            } else if let s = Symptom(rawValue: concept) {
+            } else if let s = Self.symptomOfConcept[concept] {
                 facts.symptoms[s] = status == .absent ? .absent : .present
             } else if concept == ClinicalVocabulary.renalDisease {
                 facts.renalDisease = status == .absent ? .absent : .present
@@ -157,21 +169,25 @@ public struct CaseFactsExtractor: Sendable {
     /// Mentions that count: not hypothetical, family or "no new"; addendum mentions override the
     /// rest; mentions in the clinical question only when nothing else speaks of the concept.
     func counted(_ list: [Mention], symptomLike: Bool = false) -> [Mention] {
-        var usable: [Mention] = []
-        usable.reserveCapacity(list.count)
-        var addendum = false
         // "New dural enhancement is not demonstrated" is "no new dural enhancement": it says nothing of X.
-        for m in list where !m.hypothetical && !m.family && !m.ignored && !Self.deniedAsNew(m) {
-            if m.assertion != .negated && m.attributes.contains(ClinicalVocabulary.Attribute.negonly.rawValue) { continue }
-            usable.append(m)
-            if m.section == .addendum { addendum = true }
+        func usable(_ m: Mention) -> Bool {
+            guard !m.hypothetical && !m.family && !m.ignored && !Self.deniedAsNew(m) else { return false }
+            return m.assertion == .negated || !m.attributes.contains(ClinicalVocabulary.Attribute.negonly.rawValue)
         }
-        if addendum { return usable.filter { $0.section == .addendum } }
-        // Symptoms are told in the history as much as anywhere.
-        if symptomLike { return usable.filter { !$0.section.isProcedural } }
-        let body = usable.filter { !$0.section.isClinicalQuestion && !$0.section.isProcedural }
-        if !body.isEmpty { return body }
-        return usable.filter { !$0.section.isProcedural }
+        // Which sections count is decided first, so the mentions are copied once.
+        var addendum = false
+        var body = false
+        for m in list where usable(m) {
+            if m.section == .addendum { addendum = true }
+            if !m.section.isClinicalQuestion && !m.section.isProcedural { body = true }
+        }
+        return list.filter { m in
+            guard usable(m) else { return false }
+            if addendum { return m.section == .addendum }
+            // Symptoms are told in the history as much as anywhere.
+            if symptomLike || !body { return !m.section.isProcedural }
+            return !m.section.isClinicalQuestion && !m.section.isProcedural
+        }
     }
 
     func aggregate(_ list: [Mention], symptomLike: Bool) -> (FindingStatus, Mention)? {

@@ -46,7 +46,9 @@ public struct Recommendation: Sendable, Equatable {
 
     /// Action codes, deduplicated, in the order they were added.
     public var actionCodes: [String] {
-        var seen = Set<String>()
-        return actions.map(\.code).filter { seen.insert($0).inserted }
+        // A few codes: a linear search costs less than hashing each.
+        var codes: [String] = []
+        for action in actions where !codes.contains(action.code) { codes.append(action.code) }
+        return codes
     }
 }

@@ -25,6 +25,8 @@ public enum ResultStatus: String, Sendable, Equatable, CaseIterable {
     /// final; `appended`, `addendum`, `modified` … amended; `entered-in-error`, `voided` …
     /// cancelled). Any other word is `other`; nil when the value is blank.
     public init?(written: String) {
+        // Most records state no status: an empty value is nil without Foundation's trimming.
+        guard !written.isEmpty else { return nil }
         let word = written.trimmingCharacters(in: .whitespaces).lowercased()
         if word.count <= 1 {
             self.init(hl7: word)
@@ -39,6 +41,7 @@ public enum ResultStatus: String, Sendable, Equatable, CaseIterable {
 
     /// Whether `written` is a status word or code ``init(written:)`` knows (not read as `other`).
     public static func isKnown(_ written: String) -> Bool {
+        guard !written.isEmpty else { return true }
         let word = written.trimmingCharacters(in: .whitespaces).lowercased()
         return word.count <= 1 || words[word] != nil
     }

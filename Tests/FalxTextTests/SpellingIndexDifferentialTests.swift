@@ -131,4 +131,17 @@ import Testing
         #expect(failures == 0)
         #expect(queries.count > 10_000 && corrected > 1_000, "\(corrected) of \(queries.count) corrected")
     }
+
+    /// The public, pointer-free form reads a word as its UTF-8 bytes, as the buffer form does.
+    @Test func aWordGivenAsAStringIsCorrectedAsItsBytes() {
+        let index = SpellingIndex(words: [(Array("calcification".utf8), 7), (Array("tentorium".utf8), 9)])
+        #expect(index.correct("calcifcation") == 7)  // a letter missing
+        #expect(index.correct("tentorim") == 9)
+        #expect(index.correct("calcificaiton") == 7)  // two neighbours swapped
+        #expect(index.correct("calcifixation") == nil)  // a substitution is never corrected
+        for word in ["calcifcation", "tentorim", "calcificaiton", "calcifixation", "falx"] {
+            let bytes = Array(word.utf8)
+            #expect(index.correct(word) == bytes.withUnsafeBufferPointer { index.correct($0, 0..<$0.count) })
+        }
+    }
 }

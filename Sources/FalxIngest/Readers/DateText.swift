@@ -19,6 +19,9 @@ public enum DateOrder: String, Sendable, CaseIterable {
 public enum DateText {
     /// The ISO 8601 form (`2024-05-02` or `2024-05-02T14:31[:05]`) of `value`, or nil.
     public static func iso(_ value: String, order: DateOrder) -> String? {
+        // Every form read holds a digit (a day, a year or compact digits): a value without one,
+        // such as most procedure names, is no date, and is not split into parts.
+        guard value.utf8.contains(where: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
         let parts = tokens(value)
         if parts.count == 1, case .number(let d) = parts[0], [8, 10, 12, 14].contains(d.count) {
             return HL7DateTime.iso(d)

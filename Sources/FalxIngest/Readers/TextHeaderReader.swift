@@ -65,8 +65,10 @@ public enum TextHeaderReader {
             defer { start = next }
             if first == end { continue }
             if skipBody && !inTop && !inSignature {
-                // A label ends at a colon or at its own '#': a line with neither holds none.
-                guard hasLabelMark(text, first, end), let (lead, _) = label(at: first, text, end, options.labels),
+                // A label ends at a colon or at its own '#': a line with neither holds none. A line whose
+                // first byte starts no label is passed over first (one table read, no search).
+                guard !options.labels.byFirstByte[Int(lower(text[first]))].isEmpty, hasLabelMark(text, first, end),
+                    let (lead, _) = label(at: first, text, end, options.labels),
                     lead.field.isSignature
                 else { continue }
             }
@@ -166,10 +168,13 @@ public enum TextHeaderReader {
         func close(_ k: Int) {
             if let c = current { out.append(Pair(field: c.label.field, label: c.label.text, value: c.start..<k)) }
         }
+        // A section label ends at a colon: none starts after the line's last colon.
+        var lastColon = end - 1
+        while lastColon >= valueStart && text[lastColon] != UInt8(ascii: ":") { lastColon -= 1 }
         var k = valueStart
         while k < end {
             let b = text[k]
-            if (b == 0x20 || b == 0x09 || b == 0x2E) && k + 1 < end, sectionLabel(at: k + 1, text, end) {
+            if (b == 0x20 || b == 0x09 || b == 0x2E) && k + 1 < lastColon, sectionLabel(at: k + 1, text, end) {
                 let stop = b == 0x2E ? k + 1 : k
                 close(stop)
                 return (out, stop)
@@ -217,7 +222,12 @@ public enum TextHeaderReader {
 
     /// A tab, two spaces, or a space after `|` or `;`: the gap between columns (prose has single spaces).
     static func isColumnGap(_ text: [UInt8], _ k: Int) -> Bool {
-        text[k] == 0x09 || (text[k] == 0x20 && k > 0 && [0x20, 0x7C, 0x3B].contains(text[k - 1]))
+        let tab = UInt8(ascii: "\t")
+        let space = UInt8(ascii: " ")
+        guard text[k] != tab else { return true }
+        guard text[k] == space && k > 0 else { return false }
+        let before = text[k - 1]
+        return before == space || before == UInt8(ascii: "|") || before == UInt8(ascii: ";")
     }
 
     /// Where the value starts after a label-like `Word[ Word[ Word]]:` (letters, `#`, `.`, `/`; up to 25
@@ -256,10 +266,12 @@ public enum TextHeaderReader {
     /// The label starting at `i` and where its value starts, when a colon (or the label's own `#`)
     /// follows it, or, for a birth or study date's label, a space and a digit.
     static func label(at i: Int, _ text: [UInt8], _ end: Int, _ labels: HeaderLabels) -> (HeaderLabels.Label, Int)? {
-        let candidates = labels.byFirstByte[Int(lower(text[i]))]
-        guard !candidates.isEmpty else { return nil }
-        for label in candidates {
-            guard let after = match(label.bytes, text, i, end) else { continue }
+        let first = Int(lower(text[i]))
+        guard !labels.byFirstByte[first].isEmpty else { return nil }
+        // By index: a label is copied (its strings retained) only once it matches.
+        for c in labels.byFirstByte[first].indices {
+            guard let after = match(labels.byFirstByte[first][c].bytes, text, i, end) else { continue }
+            let label = labels.byFirstByte[first][c]
             var k = after
             if k < end, isWordByte(text[k]), label.bytes.last != 0x23 { continue }
             while k < end && (text[k] == 0x20 || text[k] == 0x09) { k += 1 }

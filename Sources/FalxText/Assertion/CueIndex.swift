@@ -67,7 +67,8 @@ extension MentionFinder {
         /// `table` as `count` zeros, keeping its storage.
         @inline(__always) static func reset(_ table: inout [Int32], _ count: Int) {
             table.removeAll(keepingCapacity: true)
-            table.append(contentsOf: repeatElement(0, count: count))
+            // Most sentences need no table: nothing is appended then, not even an empty run.
+            if count > 0 { table.append(contentsOf: repeatElement(0, count: count)) }
         }
 
         /// How many entries of a prefix table start in tokens `from..<to` (clamped to the sentence;

@@ -90,9 +90,10 @@ public struct Vocabulary: Sendable {
         for (k, v) in old { insert(k, value: v) }
     }
 
-    /// The value of the folded bytes `range` of `buffer`, or nil.
+    /// The value of the folded bytes `range` of `buffer`, or nil (internal: the public lookup is
+    /// ``value(of:)``, which holds no pointer).
     @inline(__always)
-    public func value(in buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Int32? {
+    func value(in buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>) -> Int32? {
         value(in: buffer, range: range, hash: keyHash(buffer, range))
     }
 
@@ -180,8 +181,15 @@ public struct SpellingIndex: Sendable {
         for (key, id) in seen { deletions.insert(key, value: id) }
     }
 
-    /// The id of the vocabulary word one edit away from `range`, or nil when none or ambiguous.
-    public func correct(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int32? {
+    /// The id of the vocabulary word one edit away from `word`, or nil when none or ambiguous.
+    public func correct(_ word: String) -> Int32? {
+        let bytes = Array(word.utf8)
+        return bytes.withUnsafeBufferPointer { correct($0, 0..<$0.count) }
+    }
+
+    /// The id of the vocabulary word one edit away from bytes `range` of `buffer`, or nil when none
+    /// or ambiguous (internal: the public form is ``correct(_:)``, which holds no pointer).
+    func correct(_ buffer: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int32? {
         let n = range.count
         guard n >= minimumLength - 1, n <= 40, n >= 4 else { return nil }
         let lo = range.lowerBound
