@@ -20,6 +20,11 @@ public struct AuditRow: Sendable, Equatable {
     /// Identifying values read from the report's header lines (names, MRN, dates of birth): not
     /// columns, but what pseudonymisation must scrub from the text columns.
     public var identifiers: [HeaderIdentifier] = []
+    /// Per stated finding, symptom and renal disease, in column order: `name=value: sentence`
+    /// (the `fact_evidence` column; `name=value` alone when no sentence decided it).
+    public var factEvidence: [String] = []
+    /// The sentences read as the report's own recommendations (the `recommendation_evidence` column).
+    public var recommendationEvidence: [String] = []
 
     /// The audit's columns, in their fixed order (``AuditSchema``).
     public static let columns: [String] = AuditSchema.names
@@ -63,10 +68,33 @@ public struct AuditRow: Sendable, Equatable {
         return v + tail
     }
 
-    /// The columns after `errors`: `clinical_notes`, `result_status` and `superseded_by` (empty
-    /// here; filled when the run knows a later report replaces this one, see ``Supersession``).
+    /// The columns after `errors`: `clinical_notes`, `result_status`, `superseded_by` (empty
+    /// here; filled when the run knows a later report replaces this one, see ``Supersession``),
+    /// `fact_evidence` and `recommendation_evidence`.
     var tail: [String] {
-        [Self.list(clinicalNotes), metadata.resultStatus?.rawValue ?? "", ""]
+        [
+            Self.list(clinicalNotes), metadata.resultStatus?.rawValue ?? "", "", Self.sentenceList(factEvidence),
+            Self.sentenceList(recommendationEvidence),
+        ]
+    }
+
+    /// The separator of the evidence columns' items (``sentenceList(_:)``).
+    public static let sentenceSeparator = " | "
+
+    /// Evidence items as one cell, joined by ``sentenceSeparator``. Every `|` of an item becomes
+    /// `/`, so that the cell splits back into exactly its items.
+    static func sentenceList(_ items: [String]) -> String {
+        switch items.count {
+        case 0: return ""
+        case 1: return withoutBars(items[0])
+        default: return items.map(withoutBars).joined(separator: sentenceSeparator)
+        }
+    }
+
+    /// `item` with each `|` made `/` (returned as it is when it has none, the usual case).
+    static func withoutBars(_ item: String) -> String {
+        guard item.utf8.contains(0x7C) else { return item }
+        return String(decoding: item.utf8.map { $0 == 0x7C ? 0x2F : $0 }, as: UTF8.self)
     }
 
     /// Free-text items as one cell, `; `-joined. An item's own `; ` becomes `, `, so that the cell
@@ -96,5 +124,5 @@ public struct AuditRow: Sendable, Equatable {
     }
 
     /// How many columns an error row fills after the metadata: `warnings`, `errors` and ``tail``.
-    static let trailing = 5
+    static let trailing = 7
 }

@@ -68,8 +68,39 @@ public struct Auditor: Sendable {
                 recommendation: rec, warnings: report.warnings, errors: [])
             row.clinicalNotes = rec.warnings
             row.identifiers = report.identifiers
+            row.factEvidence = Self.factEvidence(reading)
+            row.recommendationEvidence = reading.recommendationText
             return row
         }
+    }
+
+    /// The facts evidenced in `fact_evidence`: the findings, the symptoms and renal disease, in
+    /// column order.
+    static let evidencedFacts: [Fact] =
+        Finding.allCases.map { .finding($0) } + Symptom.allCases.map { .symptom($0) } + [.renalDisease]
+
+    /// `name=value: sentence` for each evidenced fact the report states (`name=value` when no
+    /// sentence decided it). Only stated facts cost a string; a sentence that decided several is
+    /// collapsed once.
+    static func factEvidence(_ reading: ClinicalReading) -> [String] {
+        var items: [String] = []
+        var collapsed: [(sentence: Int, text: String)] = []
+        for fact in evidencedFacts where fact.isStated(in: reading.facts) {
+            let name = fact.name + "=" + fact.value(in: reading.facts)
+            guard let s = reading.decidingSentence(of: fact) else {
+                items.append(name)
+                continue
+            }
+            let text =
+                collapsed.first { $0.sentence == s }?.text
+                ?? {
+                    let t = reading.document.collapsedText(ofSentence: s)
+                    collapsed.append((s, t))
+                    return t
+                }()
+            items.append(name + ": " + text)
+        }
+        return items
     }
 
     /// The error of a record whose reading was abandoned.

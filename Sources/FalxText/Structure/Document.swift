@@ -19,6 +19,19 @@ public struct Document: Sendable {
         return Int(tokens[r.lowerBound].start)..<Int(tokens[r.upperBound - 1].end)
     }
 
+    /// The index of the sentence holding token `k`, or nil when none does (a header's tokens).
+    ///
+    /// - Complexity: O(log n) in the sentences.
+    public func sentenceIndex(containing k: Int) -> Int? {
+        var lo = 0
+        var hi = sentences.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sentences[mid].tokens.upperBound <= k { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < sentences.count && sentences[lo].tokens.contains(k) ? lo : nil
+    }
+
     /// The folded text of one token.
     public func word(_ k: Int) -> String {
         Array(text[tokens[k].range]).map(ASCII.lower).utf8String
