@@ -20,11 +20,13 @@ public struct AuditRow: Sendable, Equatable {
     /// Identifying values read from the report's header lines (names, MRN, dates of birth): not
     /// columns, but what pseudonymisation must scrub from the text columns.
     public var identifiers: [HeaderIdentifier] = []
-    /// Per stated finding, symptom and renal disease, in column order: `name=value: sentence`
-    /// (the `fact_evidence` column; `name=value` alone when no sentence decided it).
-    public var factEvidence: [String] = []
-    /// The sentences read as the report's own recommendations (the `recommendation_evidence` column).
-    public var recommendationEvidence: [String] = []
+    /// The `fact_evidence` cell: per stated finding, symptom and renal disease, in column order,
+    /// `name=value: sentence` (`name=value` alone when no sentence decided it), joined as
+    /// ``sentenceList(_:)`` joins.
+    public var factEvidence = ""
+    /// The `recommendation_evidence` cell: the sentences read as the report's own recommendations,
+    /// joined as ``sentenceList(_:)`` joins.
+    public var recommendationEvidence = ""
 
     /// The audit's columns, in their fixed order (``AuditSchema``).
     public static let columns: [String] = AuditSchema.names
@@ -73,8 +75,7 @@ public struct AuditRow: Sendable, Equatable {
     /// `fact_evidence` and `recommendation_evidence`.
     var tail: [String] {
         [
-            Self.list(clinicalNotes), metadata.resultStatus?.rawValue ?? "", "", Self.sentenceList(factEvidence),
-            Self.sentenceList(recommendationEvidence),
+            Self.list(clinicalNotes), metadata.resultStatus?.rawValue ?? "", "", factEvidence, recommendationEvidence,
         ]
     }
 
@@ -83,18 +84,13 @@ public struct AuditRow: Sendable, Equatable {
 
     /// Evidence items as one cell, joined by ``sentenceSeparator``. Every `|` of an item becomes
     /// `/`, so that the cell splits back into exactly its items.
-    static func sentenceList(_ items: [String]) -> String {
-        switch items.count {
-        case 0: return ""
-        case 1: return withoutBars(items[0])
-        default: return items.map(withoutBars).joined(separator: sentenceSeparator)
+    public static func sentenceList(_ items: [String]) -> String {
+        var cell = EvidenceCell()
+        for item in items {
+            cell.startItem()
+            cell.append(item)
         }
-    }
-
-    /// `item` with each `|` made `/` (returned as it is when it has none, the usual case).
-    static func withoutBars(_ item: String) -> String {
-        guard item.utf8.contains(0x7C) else { return item }
-        return String(decoding: item.utf8.map { $0 == 0x7C ? 0x2F : $0 }, as: UTF8.self)
+        return cell.text
     }
 
     /// Free-text items as one cell, `; `-joined. An item's own `; ` becomes `, `, so that the cell

@@ -69,7 +69,7 @@ public struct Auditor: Sendable {
             row.clinicalNotes = rec.warnings
             row.identifiers = report.identifiers
             row.factEvidence = Self.factEvidence(reading)
-            row.recommendationEvidence = reading.recommendationText
+            row.recommendationEvidence = Self.recommendationEvidence(reading)
             return row
         }
     }
@@ -79,28 +79,32 @@ public struct Auditor: Sendable {
     static let evidencedFacts: [Fact] =
         Finding.allCases.map { .finding($0) } + Symptom.allCases.map { .symptom($0) } + [.renalDisease]
 
-    /// `name=value: sentence` for each evidenced fact the report states (`name=value` when no
-    /// sentence decided it). Only stated facts cost a string; a sentence that decided several is
-    /// collapsed once.
-    static func factEvidence(_ reading: ClinicalReading) -> [String] {
-        var items: [String] = []
-        var collapsed: [(sentence: Int, text: String)] = []
+    /// The `fact_evidence` cell: `name=value: sentence` for each evidenced fact the report states
+    /// (`name=value` when no sentence decided it). Only stated facts cost anything; the cell is one
+    /// string.
+    static func factEvidence(_ reading: ClinicalReading) -> String {
+        var cell = EvidenceCell()
         for fact in evidencedFacts where fact.isStated(in: reading.facts) {
-            let name = fact.name + "=" + fact.value(in: reading.facts)
-            guard let s = reading.decidingSentence(of: fact) else {
-                items.append(name)
-                continue
+            cell.startItem()
+            cell.append(fact.name)
+            cell.append("=")
+            cell.append(fact.value(in: reading.facts))
+            if let s = reading.decidingSentence(of: fact) {
+                cell.append(": ")
+                cell.append(sentence: s, of: reading.document)
             }
-            let text =
-                collapsed.first { $0.sentence == s }?.text
-                ?? {
-                    let t = reading.document.collapsedText(ofSentence: s)
-                    collapsed.append((s, t))
-                    return t
-                }()
-            items.append(name + ": " + text)
         }
-        return items
+        return cell.text
+    }
+
+    /// The `recommendation_evidence` cell: the sentences read as the report's recommendations.
+    static func recommendationEvidence(_ reading: ClinicalReading) -> String {
+        var cell = EvidenceCell()
+        for s in reading.recommendationSentences {
+            cell.startItem()
+            cell.append(sentence: s, of: reading.document)
+        }
+        return cell.text
     }
 
     /// The error of a record whose reading was abandoned.

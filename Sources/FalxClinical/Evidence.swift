@@ -58,7 +58,4 @@ public struct ClinicalReading: Sendable {
     public func evidenceSentence(of fact: Fact) -> String? {
         decidingSentence(of: fact).map(document.collapsedText(ofSentence:))
     }
-
-    /// The sentences read as the report's own recommendations, whitespace collapsed, in text order.
-    public var recommendationText: [String] { recommendationSentences.map(document.collapsedText(ofSentence:)) }
 }
