@@ -5,7 +5,9 @@ After `scripts/golden.sh`, every value of Tests/FalxCLITests/Fixtures/golden/cor
 differs from the committed version (REV, default HEAD) is printed as BETTER (now equals the gold
 label), WORSE (equalled it before) or SAME (wrong before and after), or NOGOLD for columns the gold
 labels do not cover, with a count of each at the end. A change whose rows are all BETTER or NOGOLD
-improved what the labels measure; any WORSE row needs a reason in the commit message.
+improved what the labels measure; any WORSE row needs a reason in the commit message. A column the
+committed version does not have (a schema change adds it at the end) is counted once as NEW COLUMN,
+not per value.
 
     scripts/golden.sh && python3 scripts/golden-vs-gold.py [REV]
 """
@@ -39,6 +41,11 @@ def main():
         after = {row["record_id"]: row for row in csv.DictReader(f)}
     gold = gold_labels()
     counts = Counter()
+    old_columns = set(next(iter(before.values()), {}).keys())
+    new_columns = [c for c in next(iter(after.values()), {}).keys() if c not in old_columns]
+    for column in new_columns:
+        counts["NEW COLUMN"] += 1
+        print("NEW COLUMN", column)
     for record_id, row in after.items():
         old = before.get(record_id)
         if old is None:
@@ -47,7 +54,7 @@ def main():
             continue
         labels = gold.get(record_id, {})
         for column, value in row.items():
-            if old.get(column) == value:
+            if column in new_columns or old.get(column) == value:
                 continue
             if column in labels:
                 want = "" if labels[column] is None else str(labels[column])

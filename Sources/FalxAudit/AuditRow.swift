@@ -20,6 +20,13 @@ public struct AuditRow: Sendable, Equatable {
     /// Identifying values read from the report's header lines (names, MRN, dates of birth): not
     /// columns, but what pseudonymisation must scrub from the text columns.
     public var identifiers: [HeaderIdentifier] = []
+    /// The `fact_evidence` cell: per stated finding, symptom and renal disease, in column order,
+    /// `name=value: sentence` (`name=value` alone when no sentence decided it), joined as
+    /// ``sentenceList(_:)`` joins.
+    public var factEvidence = ""
+    /// The `recommendation_evidence` cell: the sentences read as the report's own recommendations,
+    /// joined as ``sentenceList(_:)`` joins.
+    public var recommendationEvidence = ""
 
     /// The audit's columns, in their fixed order (``AuditSchema``).
     public static let columns: [String] = AuditSchema.names
@@ -72,12 +79,29 @@ public struct AuditRow: Sendable, Equatable {
         return v
     }
 
-    /// The columns after `errors`: `clinical_notes`, `result_status` and `superseded_by` (empty
-    /// here; filled when the run knows a later report replaces this one, see ``Supersession``).
+    /// The columns after `errors`: `clinical_notes`, `result_status`, `superseded_by` (empty
+    /// here; filled when the run knows a later report replaces this one, see ``Supersession``),
+    /// `fact_evidence` and `recommendation_evidence`.
     func appendTail(to values: inout [String]) {
         values.append(Self.list(clinicalNotes))
         values.append(metadata.resultStatus?.rawValue ?? "")
         values.append("")
+        values.append(factEvidence)
+        values.append(recommendationEvidence)
+    }
+
+    /// The separator of the evidence columns' items (``sentenceList(_:)``).
+    public static let sentenceSeparator = " | "
+
+    /// Evidence items as one cell, joined by ``sentenceSeparator``. Every `|` of an item becomes
+    /// `/`, so that the cell splits back into exactly its items.
+    public static func sentenceList(_ items: [String]) -> String {
+        var cell = EvidenceCell()
+        for item in items {
+            cell.startItem()
+            cell.append(item)
+        }
+        return cell.text
     }
 
     /// Free-text items as one cell, `; `-joined. An item's own `; ` becomes `, `, so that the cell
@@ -106,6 +130,6 @@ public struct AuditRow: Sendable, Equatable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// How many columns an error row fills after the metadata: `warnings`, `errors` and ``tail``.
-    static let trailing = 5
+    /// How many columns an error row fills after the metadata: `warnings`, `errors` and the tail (``appendTail(to:)``).
+    static let trailing = 7
 }

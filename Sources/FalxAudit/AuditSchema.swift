@@ -143,12 +143,21 @@ public enum AuditSchema {
                 "superseded_by", .text,
                 "the `record_id` of a later report of the same accession that replaces this one; empty for the report that counts"
             ),
+            AuditColumn(
+                "fact_evidence", .textList(separator: " | "),
+                "per finding, symptom and `renal_disease` the report states, in column order: `name=value: sentence`, the sentence of the deciding mention, white space collapsed (`name=value` alone when no sentence decided it: an eGFR in a header line); a `|` in a sentence is written `/`"
+            ),
+            AuditColumn(
+                "recommendation_evidence", .textList(separator: " | "),
+                "the sentences read as the report's own recommendation (`report_recommends`), in text order, white space collapsed, a `|` written `/`; empty when none"
+            ),
         ]
 
     /// The version of the audit's layout: the columns, their order and the JSON Lines types. It
     /// changes with any of them, and is written in the provenance sidecar.
     /// 2: typed JSON Lines; `clinical_notes`, `result_status` and `superseded_by` added.
-    public static let version = 2
+    /// 3: `fact_evidence` and `recommendation_evidence` added at the end (after `superseded_by`).
+    public static let version = 3
 
     /// Each column's JSON Lines type, in column order.
     public static let jsonTypes: [AuditColumn.Values.JSONType] = columns.map(\.values.json)

@@ -89,7 +89,7 @@ public final class AuditWriter {
     public var canMarkSuperseded: Bool { output.temporary != nil }
 
     /// Flushes, closes and renames the temporary file onto the target. `supersededBy` (row number,
-    /// 0-based without the header → a `record_id`) fills the last column, `superseded_by`, of those
+    /// 0-based without the header → a `record_id`) fills the column `superseded_by` of those
     /// rows first: the file is copied once, row by row, into a second temporary file that replaces
     /// it (only when there is something to mark, and only for a temporary file).
     public func finish(supersededBy: [Int: String] = [:]) throws {

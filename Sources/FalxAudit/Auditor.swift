@@ -68,8 +68,43 @@ public struct Auditor: Sendable {
                 recommendation: rec, warnings: report.warnings, errors: [])
             row.clinicalNotes = rec.warnings
             row.identifiers = report.identifiers
+            row.factEvidence = Self.factEvidence(reading)
+            row.recommendationEvidence = Self.recommendationEvidence(reading)
             return row
         }
+    }
+
+    /// The facts evidenced in `fact_evidence`: the findings, the symptoms and renal disease, in
+    /// column order.
+    static let evidencedFacts: [Fact] =
+        Finding.allCases.map { .finding($0) } + Symptom.allCases.map { .symptom($0) } + [.renalDisease]
+
+    /// The `fact_evidence` cell: `name=value: sentence` for each evidenced fact the report states
+    /// (`name=value` when no sentence decided it). Only stated facts cost anything; the cell is one
+    /// string.
+    static func factEvidence(_ reading: ClinicalReading) -> String {
+        var cell = EvidenceCell()
+        for fact in evidencedFacts where fact.isStated(in: reading.facts) {
+            cell.startItem()
+            cell.append(fact.name)
+            cell.append("=")
+            cell.append(fact.value(in: reading.facts))
+            if let s = reading.decidingSentence(of: fact) {
+                cell.append(": ")
+                cell.append(sentence: s, of: reading.document)
+            }
+        }
+        return cell.text
+    }
+
+    /// The `recommendation_evidence` cell: the sentences read as the report's recommendations.
+    static func recommendationEvidence(_ reading: ClinicalReading) -> String {
+        var cell = EvidenceCell()
+        for s in reading.recommendationSentences {
+            cell.startItem()
+            cell.append(sentence: s, of: reading.document)
+        }
+        return cell.text
     }
 
     /// The error of a record whose reading was abandoned.

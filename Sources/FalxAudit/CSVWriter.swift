@@ -33,10 +33,14 @@ public enum CSV {
                 if needsQuotes { out.append(0x22) }
                 if formula { out.append(0x27) }
                 if needsQuotes {
-                    for b in u {
-                        out.append(b)
-                        if b == 0x22 { out.append(0x22) }
+                    // Runs between quotes are copied whole (evidence sentences are long and often quoted).
+                    var start = 0
+                    for i in u.indices where u[i] == 0x22 {
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: u[start...i]))
+                        out.append(0x22)
+                        start = i + 1
                     }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: u[start...]))
                     out.append(0x22)
                 } else {
                     out.append(contentsOf: u)

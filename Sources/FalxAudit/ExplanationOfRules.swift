@@ -16,9 +16,11 @@ struct ExplanationOfRules {
     struct RecommendationSentence: Equatable {
         var sentence: String
         var section: String
-        /// The codes read from it; empty when it was not read as a recommendation.
+        /// Whether the report's reading took it as a recommendation (it is in `recommendation_evidence`).
+        var read: Bool
+        /// The codes read from it on its own.
         var codes: [ReportRecommendation]
-        /// Why it was not (empty when it was).
+        /// Why it was not read (empty when it was).
         var reason: String
     }
 
@@ -34,20 +36,22 @@ struct ExplanationOfRules {
             for a in firing.actions { out.append("      asks for \(a.code): \(a.text)") }
             out.append("      source: \(firing.rule.citation)")
         }
+        // Every sentence that names a study or referral, in text order: those the reading took as the
+        // report's recommendation (its `recommendation_evidence`), and why each other one was not.
         out.append(bold("\nThe report's own recommendations"))
         let sentences = recommendationSentences()
+        let read = sentences.filter(\.read)
         if sentences.isEmpty { out.append("  no sentence names a modality or referral: no recommendation sentence found") }
         for s in sentences {
-            if s.codes.isEmpty {
-                out.append("  not a recommendation (\(s.reason)), in \(s.section): \"\(s.sentence)\"")
+            if s.read {
+                let codes = s.codes.isEmpty ? "" : " " + s.codes.map(\.rawValue).joined(separator: ", ")
+                out.append("  read as recommending\(codes), in \(s.section): \"\(s.sentence)\"")
             } else {
-                out.append(
-                    "  read as recommending \(s.codes.map(\.rawValue).joined(separator: ", ")), in \(s.section): \"\(s.sentence)\""
-                )
+                out.append("  not a recommendation (\(s.reason)), in \(s.section): \"\(s.sentence)\"")
             }
         }
         // The sentences read one by one give the report's codes; say so if they ever do not.
-        let union = Set(sentences.flatMap(\.codes))
+        let union = Set(read.flatMap(\.codes))
         if union != Set(facts.reportRecommends) {
             out.append(
                 "  note: the sentences above give \(union.sorted().map(\.rawValue)), the audit reads "
@@ -55,6 +59,8 @@ struct ExplanationOfRules {
         }
         out.append(bold("\nVerdict"))
         for line in e.verdictReasoning { out.append("  \(line)") }
+        let quoted = read.map { "\"\($0.sentence)\"" }.joined(separator: " ")
+        out.append("  the report's recommendation was read from: " + (read.isEmpty ? "no sentence" : quoted))
         return out
     }
 
@@ -66,22 +72,18 @@ struct ExplanationOfRules {
         return "\(rule.id) (\(kind)) when \(rule.applies)"
     }
 
-    /// The sentence of the mention that decided a fact, quoted, or why there is none.
+    /// The sentence that decided a fact (as the audit's `fact_evidence` gives it), quoted, or why
+    /// there is none.
     func evidence(of fact: Fact) -> String {
-        let concept: String
-        switch fact {
-        case .duralCalcification, .temporality: concept = ClinicalVocabulary.duralCalcification
-        case .renalDisease: concept = ClinicalVocabulary.renalDisease
-        case .finding(let f): concept = f.rawValue
-        case .symptom(let s): concept = s.rawValue
-        }
         if fact == .duralCalcification, let sentence = reading.evidence?.sentence { return "\"\(sentence)\"" }
-        if let m = reading.decisive[concept] { return "\"\(reading.document.collapsedText(ofSentence: m.sentence))\"" }
-        if fact == .symptom(.headache), let m = reading.decisive[Symptom.positionalHeadache.rawValue] {
-            return "(a positional headache is a headache) \"\(reading.document.collapsedText(ofSentence: m.sentence))\""
+        guard let sentence = reading.evidenceSentence(of: fact) else {
+            return fact == .renalDisease ? "(no phrase: an eGFR value decided it)" : "(no deciding sentence)"
         }
-        if fact == .renalDisease { return "(no phrase: an eGFR value decided it)" }
-        return "(no deciding sentence)"
+        if fact == .symptom(.headache), reading.stating(Symptom.headache.rawValue, present: true) == nil {
+            return "(a positional headache is a headache) \"\(sentence)\""
+        }
+        if fact == .renalDisease, reading.egfrSentence != nil { return "(an eGFR value decided it) \"\(sentence)\"" }
+        return "\"\(sentence)\""
     }
 
     /// Every sentence with a recommendation mention, in text order, read on its own by
@@ -97,9 +99,12 @@ struct ExplanationOfRules {
             let header = doc.string(section.header)
             let where_ = section.kind.rawValue + (header.isEmpty ? "" : " \"\(header)\"")
             let codes = RecommendationReader.recommendations(doc, list, lexicon)
+            let read = reading.recommendationSentences.contains(si)
             var reason = ""
-            if codes.isEmpty {
-                if section.kind.isProcedural {
+            if !read {
+                if !codes.isEmpty {
+                    reason = "withdrawn by a later addendum (\(codes.map(\.rawValue).joined(separator: ", ")))"
+                } else if section.kind.isProcedural {
                     reason = "an exam, technique or comparison line names a study, it does not ask for one"
                 } else if section.kind.isClinicalQuestion {
                     reason = "the clinical question, not the radiologist's advice"
@@ -113,7 +118,7 @@ struct ExplanationOfRules {
                 }
             }
             return RecommendationSentence(
-                sentence: doc.collapsedText(ofSentence: si), section: where_, codes: codes, reason: reason)
+                sentence: doc.collapsedText(ofSentence: si), section: where_, read: read, codes: codes, reason: reason)
         }
     }
 }

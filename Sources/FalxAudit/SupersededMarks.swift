@@ -2,9 +2,10 @@ import Foundation
 
 /// Writes `superseded_by` into an audit file already written: the run learns that a row is replaced
 /// only when a later report of its accession arrives, after the row went out. The file is copied in
-/// 1 MiB blocks into `FILE.marks` with the marked rows' last cell filled, then renamed over `FILE`;
-/// memory is one block and one row. Only the last column changes: in CSV the row's final empty cell
-/// (`…,\n`) gets the value; in JSON Lines its final `null}` becomes the string.
+/// 1 MiB blocks into `FILE.marks` with the marked rows' `superseded_by` cell filled, then renamed
+/// over `FILE`; memory is one block and one row. Only that column changes: in CSV the row's empty
+/// cell (between two commas outside quotes) gets the value; in JSON Lines its
+/// `"superseded_by":null` becomes the string.
 struct SupersededMarks {
     var format: AuditFormat
     /// Whether the file's first record is the CSV header row.
@@ -66,22 +67,39 @@ struct SupersededMarks {
         }
     }
 
-    /// Fills the empty last cell of one whole row (ending in LF); a row whose last cell is not
-    /// empty is left as it is.
+    /// The `superseded_by` column, and how many columns follow it.
+    static let column = AuditRow.columns.firstIndex(of: "superseded_by") ?? AuditRow.columns.count - 1
+    static let columnsAfter = AuditRow.columns.count - 1 - column
+    /// `"superseded_by":null` as JSON Lines writes it: the bytes cannot occur inside a JSON
+    /// string (a quote there is escaped), so the one match is the key.
+    static let jsonEmpty = Array("\"superseded_by\":null".utf8)
+
+    /// Fills the empty `superseded_by` cell of one whole row (ending in LF); a row whose cell is
+    /// not empty, or that is not a row of this schema, is left as it is.
     func mark(_ line: inout [UInt8], with id: String) {
         switch format {
         case .csv:
-            // The row ends `,\n`: the cell goes between them.
-            guard line.count >= 2, line[line.count - 2] == 0x2C else { return }
-            line.removeLast()
-            line += CSV.lineBytes([id])
+            // The commas outside quotes: the cell lies between comma `column - 1` and comma `column`.
+            var commas: [Int] = []
+            commas.reserveCapacity(AuditRow.columns.count)
+            var inQuotes = false
+            for (i, b) in line.enumerated() {
+                if b == 0x22 { inQuotes.toggle() } else if b == 0x2C && !inQuotes { commas.append(i) }
+            }
+            guard commas.count == AuditRow.columns.count - 1, Self.column > 0 else { return }
+            let end = commas[Self.column]
+            guard commas[Self.column - 1] + 1 == end else { return }
+            line.insert(contentsOf: CSV.lineBytes([id]).dropLast(), at: end)
         case .jsonl:
-            // The row ends `null}\n`.
-            guard line.count >= 6, line.suffix(6).elementsEqual(Array("null}\n".utf8)) else { return }
-            line.removeLast(6)
+            let key = Self.jsonEmpty
+            guard line.count > key.count,
+                let start = (0...(line.count - key.count)).reversed().first(where: {
+                    line[$0..<($0 + key.count)].elementsEqual(key)
+                })
+            else { return }
             var value: [UInt8] = []
             JSONLines.append(id, to: &value)
-            line += value + [0x7D, 0x0A]
+            line.replaceSubrange((start + key.count - 4)..<(start + key.count), with: value)
         }
     }
 }

@@ -125,11 +125,15 @@ public struct CaseFactsExtractor: Sendable {
             }
         }
         // eGFR values decide renal disease when no phrase did.
-        if let egfr = Self.egfr(doc) {
+        var egfrSentence: Int?
+        if let (egfr, token) = Self.egfrValue(doc) {
             if egfr < 60 {
+                // A phrase that said so already stays the evidence.
+                if facts.renalDisease != .present { egfrSentence = doc.sentenceIndex(containing: token) }
                 facts.renalDisease = .present
             } else if facts.renalDisease == .notMentioned {
                 facts.renalDisease = .absent
+                egfrSentence = doc.sentenceIndex(containing: token)
             }
         }
         // A positional headache is a headache.
@@ -161,9 +165,11 @@ public struct CaseFactsExtractor: Sendable {
             }
         }
         facts.age = metadataAge ?? AgeReader.age(in: doc)
-        facts.reportRecommends = RecommendationReader.recommendations(
-            doc, mentions, lexicon.compiled, bits: recommendationBits, meter: &meter)
-        return ClinicalReading(facts: facts, evidence: evidence, document: doc, mentions: mentions, decisive: decisive)
+        let recommendations = RecommendationReader.read(doc, mentions, lexicon.compiled, bits: recommendationBits, meter: &meter)
+        facts.reportRecommends = recommendations.codes
+        return ClinicalReading(
+            facts: facts, evidence: evidence, document: doc, mentions: mentions, decisive: decisive,
+            recommendationSentences: recommendations.sentences, egfrSentence: egfrSentence)
     }
 
     /// Mentions that count: not hypothetical, family or "no new"; addendum mentions override the
@@ -301,8 +307,9 @@ public struct CaseFactsExtractor: Sendable {
         return lexicon.compiled.classMatchBits(doc.tokens, in: doc.sentences[sentence].tokens).contains { $0.classes & bit != 0 }
     }
 
-    /// The first eGFR value in the text ("eGFR 25", "eGFR of >90", "eGFR: 45 mL/min").
-    static func egfr(_ doc: Document) -> Double? {
+    /// The first eGFR value in the text ("eGFR 25", "eGFR of >90", "eGFR: 45 mL/min") and the
+    /// index of its "eGFR" token.
+    static func egfrValue(_ doc: Document) -> (value: Double, token: Int)? {
         // Cheap tests first: one token in hundreds is four bytes starting with an 'e'.
         for k in doc.tokens.indices
         where doc.tokens[k].length == 4 && doc.text[Int(doc.tokens[k].start)] | 0x20 == 0x65 && doc.tokens[k].kind == .word
@@ -311,7 +318,7 @@ public struct CaseFactsExtractor: Sendable {
             var j = k + 1
             var steps = 0
             while j < doc.tokens.count && steps < 5 {
-                if doc.tokens[j].kind == .number { return Double(doc.word(j)) }
+                if doc.tokens[j].kind == .number { return Double(doc.word(j)).map { ($0, k) } }
                 if doc.tokens[j].kind == .word {
                     if !doc.token(j, isAnyOf: ["of", "is", "was", "approximately", "approx"]) { break }
                 }

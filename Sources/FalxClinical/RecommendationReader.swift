@@ -30,9 +30,27 @@ public enum RecommendationReader {
     static func recommendations(
         _ doc: Document, _ mentions: [Mention], _ lexicon: CompiledLexicon, bits: ClassBits, meter: inout WorkMeter
     ) -> [ReportRecommendation] {
+        read(doc, mentions, lexicon, bits: bits, meter: &meter).codes
+    }
+
+    /// What the reader found: the codes, and the sentences that gave them.
+    struct Reading: Sendable, Equatable {
+        /// The report's recommendations, sorted.
+        var codes: [ReportRecommendation] = []
+        /// The indices of the sentences read as the report's recommendations, in text order: each
+        /// sentence a kept code was read from (after an addendum's withdrawals).
+        var sentences: [Int] = []
+    }
+
+    /// The report's recommendations and the sentences they were read from.
+    static func read(
+        _ doc: Document, _ mentions: [Mention], _ lexicon: CompiledLexicon, bits: ClassBits, meter: inout WorkMeter
+    ) -> Reading {
         var codes = Set<ReportRecommendation>()
+        // Where each code was read: its sentence and first token.
+        var found: [(code: ReportRecommendation, sentence: Int, token: Int)] = []
         let recs = mentions.filter { $0.concept.hasPrefix(ClinicalVocabulary.recommendationPrefix) }
-        guard !recs.isEmpty else { return [] }
+        guard !recs.isEmpty else { return Reading() }
         let bySentence = Dictionary(grouping: recs, by: \.sentence)
         // Imaging recommended before an addendum's "no further imaging is needed" is withdrawn; what
         // the addendum recommends after saying so counts.
@@ -69,6 +87,7 @@ public enum RecommendationReader {
                         rawValue: String(m.concept.dropFirst(ClinicalVocabulary.recommendationPrefix.count)))
                     {
                         codes.insert(code)
+                        found.append((code, si, m.tokens.lowerBound))
                     }
                 }
                 continue
@@ -137,6 +156,7 @@ public enum RecommendationReader {
                 if m.attributes.contains(ClinicalVocabulary.Attribute.interval.rawValue) && !near.interval { continue }
                 if code.isAdvancedImaging && near.interval && !near.baseline { code = .followUpImaging }
                 codes.insert(code)
+                found.append((code, si, m.tokens.lowerBound))
                 if m.tokens.lowerBound >= cancelledBefore { afterCancel.insert(code) }
                 if let w = withdrawnBefore[code], m.tokens.lowerBound > w { afterWithdrawal.insert(code) }
             }
@@ -147,7 +167,21 @@ public enum RecommendationReader {
         if !withdrawnBefore.isEmpty {
             codes = codes.filter { withdrawnBefore[$0] == nil || afterWithdrawal.contains($0) }
         }
-        return codes.sorted()
+        // A kept code's sentences are those after its withdrawal (all of them when none is).
+        func kept(_ f: (code: ReportRecommendation, sentence: Int, token: Int)) -> Bool {
+            if cancelledBefore < Int.max, f.code.isAdvancedImaging || f.code == .followUpImaging, f.token < cancelledBefore {
+                return false
+            }
+            if let w = withdrawnBefore[f.code], f.token <= w { return false }
+            return true
+        }
+        var sentences = Set<Int>()
+        for code in codes {
+            let mine = found.filter { $0.code == code }
+            let after = mine.filter(kept)
+            for f in after.isEmpty ? mine : after { sentences.insert(f.sentence) }
+        }
+        return Reading(codes: codes.sorted(), sentences: sentences.sorted())
     }
 
     /// Whether a negation stands next to the recommendation (within two tokens): "MRI is not

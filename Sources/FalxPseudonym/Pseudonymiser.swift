@@ -12,8 +12,9 @@ import Foundation
 ///   `source` loses its whole path (folders can name patients too) and keeps only its `#n` record number.
 /// - `study_datetime` is cut to the ``DatePrecision``; a date that is not ISO 8601 is removed when a
 ///   precision is asked for.
-/// - `dc_evidence`, `warnings` and `errors` go through ``TextScrubber`` with the row's own identifiers
-///   (and, when the row was just read, the patient's name, other ids and birth date).
+/// - `dc_evidence`, `fact_evidence`, `recommendation_evidence`, `warnings` and `errors` go through
+///   ``TextScrubber`` with the row's own identifiers (and, when the row was just read, the patient's
+///   name, other ids and birth date).
 /// - Empty values stay empty.
 ///
 /// The same key gives the same pseudonyms in every run; without the key they cannot be reversed or
@@ -37,6 +38,8 @@ public struct Pseudonymiser: Sendable {
     static let evidenceColumn = column["dc_evidence"] ?? 15
     static let warningsColumn = column["warnings"] ?? 43
     static let errorsColumn = column["errors"] ?? 44
+    static let factEvidenceColumn = column["fact_evidence"] ?? 49
+    static let recommendationEvidenceColumn = column["recommendation_evidence"] ?? 50
 
     public init(key: PseudonymKey, datePrecision: DatePrecision = .full) {
         self.key = key
@@ -102,7 +105,10 @@ public struct Pseudonymiser: Sendable {
         values[Self.sourceColumn] = path.isEmpty ? "" : pathP + recordNumber
         values[Self.studyColumn] = Self.truncate(values[Self.studyColumn], to: datePrecision)
 
-        let texts = [Self.evidenceColumn, Self.warningsColumn, Self.errorsColumn].filter { !values[$0].isEmpty }
+        let texts = [
+            Self.evidenceColumn, Self.warningsColumn, Self.errorsColumn, Self.factEvidenceColumn,
+            Self.recommendationEvidenceColumn,
+        ].filter { !values[$0].isEmpty }
         guard !texts.isEmpty else { return }
         let file = (path as NSString).lastPathComponent
         let stem = (file as NSString).deletingPathExtension

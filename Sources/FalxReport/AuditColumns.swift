@@ -33,6 +33,8 @@ enum AuditColumns {
     static let warnings = index("warnings")
     static let errors = index("errors")
     static let supersededBy = index("superseded_by")
+    static let factEvidence = index("fact_evidence")
+    static let recommendationEvidence = index("recommendation_evidence")
 
     /// The ten associated findings, in schema order.
     static let findings: [String] = Array(AuditRow.columns[(index("dc_offsets") + 1)..<index("headache")])

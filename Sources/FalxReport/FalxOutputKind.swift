@@ -18,11 +18,15 @@ public enum FalxOutputKind: String, Sendable, CaseIterable {
 
     static let auditHeader = Array(AuditRow.columns.joined(separator: ",").utf8)
     /// The header of schema version 1 (the columns up to `errors`): an older audit in an input
-    /// folder is still Falx's own output.
+    /// folder is still Falx's own output, as is one of version 2.
     static let auditHeaderVersion1 = Array(
         AuditRow.columns.prefix { $0 != "clinical_notes" }.joined(separator: ",").utf8)
-    static let worklistHeader = Array(WorklistCase.columns.joined(separator: ",").utf8)
-    static let previousWorklistHeader = Array(WorklistCase.previousColumns.joined(separator: ",").utf8)
+    /// The header of schema version 2 (the columns up to `superseded_by`).
+    static let auditHeaderVersion2 = Array(
+        AuditRow.columns.prefix { $0 != "fact_evidence" }.joined(separator: ",").utf8)
+    static let worklistHeaders = ([WorklistCase.columns] + WorklistCase.previousColumns).map {
+        Array($0.joined(separator: ",").utf8)
+    }
     static let generatorMarker = Array("<meta name=\"generator\" content=\"falx ".utf8)
     /// Keys of a provenance file (``Provenance``), as its encoder writes them.
     static let provenanceKeys = ["\"audit_columns\" : [", "\"falx_version\" : \"", "\"lexicon_sha256\" : \""].map {
@@ -46,8 +50,10 @@ public enum FalxOutputKind: String, Sendable, CaseIterable {
         let bytes = Array(fileStart[start...].prefix(bytesNeeded))
         var firstLine = bytes.prefix { $0 != 0x0A }
         if firstLine.last == 0x0D { firstLine.removeLast() }
-        if firstLine.elementsEqual(auditHeader) || firstLine.elementsEqual(auditHeaderVersion1) { return .auditCSV }
-        if firstLine.elementsEqual(worklistHeader) || firstLine.elementsEqual(previousWorklistHeader) { return .worklist }
+        if [auditHeader, auditHeaderVersion2, auditHeaderVersion1].contains(where: firstLine.elementsEqual) {
+            return .auditCSV
+        }
+        if worklistHeaders.contains(where: firstLine.elementsEqual) { return .worklist }
         if firstLine.first == 0x7B && keysInOrder(firstLine) { return .auditJSONL }
         if bytes.first == 0x3C && contains(bytes, generatorMarker) { return .htmlReport }
         if firstLine.first == 0x7B && provenanceKeys.allSatisfy({ contains(bytes, $0) }) { return .provenance }

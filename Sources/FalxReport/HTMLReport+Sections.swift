@@ -277,7 +277,7 @@ extension HTMLReport {
     var worklist: Node {
         let a = aggregates
         var intro =
-            "Every case with the verdict missed work-up or additional imaging: \(n(a.worklistTotal)) cases, the most urgent first (\(Strength.allCases.map(\.rawValue).joined(separator: ", "))), then by study date (none last) and record. Each row gives the facts that fired each rule, the sentence of the calcification with the mention highlighted, what the table asks for, what the report recommends, and the rules with their citations."
+            "Every case with the verdict missed work-up or additional imaging: \(n(a.worklistTotal)) cases, the most urgent first (\(Strength.allCases.map(\.rawValue).joined(separator: ", "))), then by study date (none last) and record. Each row gives the facts that fired each rule with the sentence that decided each, the sentence of the calcification with the mention highlighted, what the table asks for, the report's own recommendation (its codes and the sentence read as it), and the rules with their citations."
         let shown = a.worklist
         if a.worklistTotal > shown.count {
             intro += " The page shows the first \(n(shown.count)) in this order"
@@ -287,7 +287,7 @@ extension HTMLReport {
         }
         let head = [
             "#", "record", "study date", "interpreter", "verdict", "category", "why flagged", "evidence", "asks for",
-            "report recommends", "rules",
+            "report's recommendation", "rules",
         ]
         let rows: [Node] = shown.enumerated().map { i, c in
             .element(
@@ -307,12 +307,7 @@ extension HTMLReport {
                     .element("td", ["class": "why"], text: c.triggerFacts.replacingOccurrences(of: "; ", with: ";\u{200B} ")),
                     .element("td", ["class": "ev"], c.evidence.isEmpty ? [.text("—")] : EvidenceHighlight.nodes(c.evidence)),
                     .element("td", text: c.asksFor.replacingOccurrences(of: "_", with: " ")),
-                    .element(
-                        "td",
-                        text: c.reportRecommendation.isEmpty
-                            ? "none found"
-                            : c.reportRecommendation.replacingOccurrences(of: ";", with: "; ").replacingOccurrences(
-                                of: "_", with: " ")),
+                    .element("td", text: c.pageRecommendation),
                     .element("td", ["class": "rules"], ruleLinks(c.rules)),
                 ])
         }

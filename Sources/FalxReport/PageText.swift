@@ -1,3 +1,5 @@
+import FalxAudit
+
 /// Bounds on what the page shows of one cell, so that the page's size is bounded whatever the audit
 /// holds (a 1 MB evidence sentence, a pasted interpreter field): the audit and the worklist CSV keep
 /// every value whole; the page shows a window and says what was cut.
@@ -66,7 +68,7 @@ extension WorklistCase {
         var c = self
         for path in [
             \WorklistCase.recordID, \.accession, \.patientID, \.source, \.studyDateTime, \.interpreter, \.facility,
-            \.category, \.strength, \.verdict, \.asksFor, \.reportRecommendation, \.rules,
+            \.category, \.strength, \.verdict, \.asksFor, \.reportRecommendation, \.reportRecommends, \.rules,
         ] {
             c[keyPath: path] = PageText.clip(c[keyPath: path])
         }
@@ -74,5 +76,15 @@ extension WorklistCase {
         c.triggers = ""  // the CSV's form, with the sentence: the page shows the sentence on its own
         c.evidence = PageText.evidence(evidence, offsets: offsets)
         return c
+    }
+
+    /// The report's own recommendation on the page: its codes, then the sentence(s) read as it
+    /// in quotes; "none found" when the report recommends nothing.
+    var pageRecommendation: String {
+        let codes = reportRecommends.split(separator: ";").map { $0.replacingOccurrences(of: "_", with: " ") }
+        let sentences =
+            reportRecommendation.isEmpty ? [] : reportRecommendation.components(separatedBy: AuditRow.sentenceSeparator)
+        let parts = [codes.joined(separator: "; ")].filter { !$0.isEmpty } + sentences.map { "\u{201C}\($0)\u{201D}" }
+        return parts.isEmpty ? "none found" : parts.joined(separator: " \u{2014} ")
     }
 }

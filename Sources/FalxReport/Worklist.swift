@@ -15,14 +15,20 @@ public struct WorklistCase: Sendable, Equatable {
     public var category: String
     public var strength: String
     public var verdict: String
-    /// `fact=value [rule ids]: "evidence"; …` (see ``WorklistReasons``).
+    /// `fact=value [rule ids]: "sentence"; …`, each fact with the sentence that decided it (see
+    /// ``WorklistReasons``).
     public var triggers: String
-    /// ``triggers`` without the evidence sentence (the page shows the sentence in its own column).
+    /// ``triggers`` without the dural-calcification sentence, which the page shows in its own
+    /// column with the mention marked.
     public var triggerFacts: String
     /// `action (rule); …`.
     public var asksFor: String
-    /// What the report recommends, as codes (`;`-joined; empty when it recommends nothing codable).
+    /// The sentences read as the report's own recommendation (the audit's
+    /// `recommendation_evidence`, ` | `-joined); empty when none was found, and for an audit
+    /// written before that column existed.
     public var reportRecommendation: String
+    /// What the report recommends, as codes (`;`-joined; empty when it recommends nothing codable).
+    public var reportRecommends: String
     public var rules: String
     /// The dural-calcification sentence (the page marks the mention in it).
     public var evidence: String
@@ -30,20 +36,27 @@ public struct WorklistCase: Sendable, Equatable {
     /// The worklist CSV's columns.
     public static let columns = [
         "record_id", "accession", "patient_id", "study_datetime", "interpreter", "facility", "audit_verdict",
-        "strength", "category", "triggers", "asks_for", "report_recommendation", "rules", "source",
+        "strength", "category", "triggers", "asks_for", "report_recommendation", "report_recommends", "rules", "source",
     ]
 
-    /// The header of worklists written before the triggers were added (recognised as Falx output).
+    /// The headers of worklists written by earlier versions (still recognised as Falx output):
+    /// before the recommendation sentence, and before the triggers.
     static let previousColumns = [
-        "record_id", "study_datetime", "interpreter", "facility", "audit_verdict", "category", "strength", "actions",
-        "report_recommends", "rules", "dc_evidence", "source",
+        [
+            "record_id", "accession", "patient_id", "study_datetime", "interpreter", "facility", "audit_verdict",
+            "strength", "category", "triggers", "asks_for", "report_recommendation", "rules", "source",
+        ],
+        [
+            "record_id", "study_datetime", "interpreter", "facility", "audit_verdict", "category", "strength", "actions",
+            "report_recommends", "rules", "dc_evidence", "source",
+        ],
     ]
 
     /// Values in ``columns`` order.
     public var values: [String] {
         [
             recordID, accession, patientID, studyDateTime, interpreter, facility, verdict, strength, category, triggers,
-            asksFor, reportRecommendation, rules, source,
+            asksFor, reportRecommendation, reportRecommends, rules, source,
         ]
     }
 
@@ -67,7 +80,8 @@ public struct WorklistCase: Sendable, Equatable {
         triggers = reasons.triggers
         triggerFacts = reasons.triggerFacts
         asksFor = reasons.asksFor
-        reportRecommendation = v[C.reportRecommends] == "none" ? "" : v[C.reportRecommends]
+        reportRecommendation = v[C.recommendationEvidence]
+        reportRecommends = v[C.reportRecommends] == "none" ? "" : v[C.reportRecommends]
     }
 
     /// The order of the worklist: strength (the table's order, urgent first; none last), then study
@@ -87,7 +101,7 @@ public struct WorklistCase: Sendable, Equatable {
 /// reasons are not guessed: `triggers` says so and `asks_for` lists the row's action codes.
 public struct WorklistReasons: Sendable, Equatable {
     public var triggers: String
-    /// ``triggers`` without the evidence sentence.
+    /// ``triggers`` without the dural-calcification sentence.
     public var triggerFacts: String
     public var asksFor: String
 
@@ -127,12 +141,41 @@ public struct WorklistReasons: Sendable, Equatable {
             }
         }
         let named = order.map { "\($0.name)=\($0.value(in: facts)) [\(firedBy[$0, default: []].joined(separator: ","))]" }
-        triggerFacts = named.joined(separator: "; ")
-        triggers = zip(order, named).map { fact, name in
-            fact == .duralCalcification && !v[C.evidence].isEmpty ? "\(name): \"\(v[C.evidence])\"" : name
-        }.joined(separator: "; ")
+        let sentences = FactEvidence(v[C.factEvidence])
+        var all: [String] = []
+        var page: [String] = []
+        for (fact, name) in zip(order, named) {
+            let sentence: String
+            switch fact {
+            case .duralCalcification: sentence = v[C.evidence]
+            case .temporality: sentence = ""  // read from every counted mention, not one sentence
+            default: sentence = sentences.sentence(of: fact.name, value: fact.value(in: facts))
+            }
+            let quoted = sentence.isEmpty ? name : "\(name): \"\(sentence)\""
+            all.append(quoted)
+            page.append(fact == .duralCalcification ? name : quoted)
+        }
+        triggers = all.joined(separator: "; ")
+        triggerFacts = page.joined(separator: "; ")
         asksFor = rec.actions.map { "\($0.code) (\($0.rule))" }.joined(separator: "; ")
     }
+}
+
+/// The audit's `fact_evidence` cell read back: each `name=value: sentence` item by its `name=value`.
+struct FactEvidence {
+    var sentences: [String: String] = [:]
+
+    init(_ cell: String) {
+        guard !cell.isEmpty else { return }
+        for item in cell.components(separatedBy: AuditRow.sentenceSeparator) {
+            guard let colon = item.range(of: ": ") else { continue }
+            sentences[String(item[..<colon.lowerBound])] = String(item[colon.upperBound...])
+        }
+    }
+
+    /// The sentence that decided `name=value`; empty when the cell names none (an audit written
+    /// before the column existed, or a value decided without a sentence).
+    func sentence(of name: String, value: String) -> String { sentences[name + "=" + value] ?? "" }
 }
 
 /// The case facts of an `ok` audit row, read back from its columns by name.

@@ -21,13 +21,14 @@ import Testing
 
     @Test func headerIsTheSchemaInOrder() {
         let cols = AuditRow.columns
-        #expect(cols.count == 48)
+        #expect(cols.count == 50)
         #expect(Array(cols.prefix(4)) == ["record_id", "source", "format", "status"])
         #expect(cols[17] == "white_matter_lesions" && cols[26] == "subcortical_calcification")
         #expect(cols[27] == "headache" && cols[32] == "focal_deficit")
         #expect(
-            Array(cols.suffix(6)) == [
-                "ruleset_version", "warnings", "errors", "clinical_notes", "result_status", "superseded_by",
+            Array(cols.suffix(8)) == [
+                "ruleset_version", "warnings", "errors", "clinical_notes", "result_status", "superseded_by", "fact_evidence",
+                "recommendation_evidence",
             ])
     }
 

@@ -48,7 +48,9 @@ extension CLITests {
         #expect(
             section(e.text, "Verdict") == [
                 "  the report recommends venography; R4 (recommended) asks for venography (R4); mri_contrast (R4); swi (R5); "
-                    + "venography is a work-up → concordant"
+                    + "venography is a work-up → concordant",
+                "  the report's recommendation was read from: "
+                    + "\"1.Left transverse sinus dural calcification.2.Transverse sinus narrowing;MR venogram advised.\"",
             ])
         #expect(e.text.contains("  R4 (venous_imaging, recommended) when "))
     }
@@ -78,8 +80,12 @@ extension CLITests {
                     + "\"Clinical correlation with calcium, phosphate & PTH levels is suggested.\"",
             ])
         let verdict = section(text, "Verdict")
-        #expect(verdict.count == 1 && verdict[0].hasPrefix("  the report recommends clinical_follow_up, none of it a work-up"))
+        #expect(verdict.count == 2 && verdict[0].hasPrefix("  the report recommends clinical_follow_up, none of it a work-up"))
         #expect(verdict[0].hasSuffix("→ missed_workup"))
+        #expect(
+            verdict[1]
+                == "  the report's recommendation was read from: "
+                + "\"Clinical correlation with calcium, phosphate & PTH levels is suggested.\"")
 
         // Another record of the batch, and ids that name none.
         #expect(try explain([batch, "--record", "ACC-H001"]).text.hasPrefix("record ACC-H001  ("))
@@ -95,6 +101,10 @@ extension CLITests {
         #expect(e.status == 0)
         #expect(section(e.text, "Verdict").first?.hasPrefix("  no recommendation sentence found; R4 (recommended)") == true)
         #expect(section(e.text, "Verdict").first?.hasSuffix("→ missed_workup") == true)
+        #expect(section(e.text, "Verdict").last == "  the report's recommendation was read from: no sentence")
+        // The EXAM line names MRI; it is listed, as not a recommendation, never as read.
+        let recommendations = section(e.text, "The report's own recommendations")
+        #expect(!recommendations.contains { $0.hasPrefix("  read as recommending") })
     }
 
     @Test(arguments: ["us-005", "us-011", "us-022", "us-032", "us-037"])

@@ -103,8 +103,14 @@ extension CLITests {
             outputs.append(try Data(contentsOf: URL(fileURLWithPath: out)))
         }
         #expect(outputs[0] == outputs[1] && outputs[2] == outputs[3])
-        let marked = String(decoding: outputs[0], as: UTF8.self).split(separator: "\n").filter { $0.hasSuffix(",ACC-7001~3") }
-        #expect(marked.count == 2)
+        // superseded_by is filled in place, before the evidence columns that follow it.
+        let rows = parseCSV(outputs[0])
+        let column = try #require(rows.first?.firstIndex(of: "superseded_by"))
+        #expect(column == rows[0].count - 3)
+        #expect(rows.filter { $0[column] == "ACC-7001~3" }.count == 2)
+        #expect(rows.dropFirst().allSatisfy { $0.count == rows[0].count })
+        let jsonl = String(decoding: outputs[2], as: UTF8.self).split(separator: "\n")
+        #expect(jsonl.filter { $0.contains(#""superseded_by":"ACC-7001~3","fact_evidence":"#) }.count == 2)
     }
 
     @Test func aResumedRunStillMarksRowsOfThePartialAudit() throws {

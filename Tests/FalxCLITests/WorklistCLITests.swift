@@ -25,14 +25,14 @@ extension CLITests {
         #expect(r.status == 0, "\(r.stderr)")
         let csv = String(decoding: try file(dir.appendingPathComponent("report-worklist.csv")), as: UTF8.self)
         let expected = #"""
-            record_id,accession,patient_id,study_datetime,interpreter,facility,audit_verdict,strength,category,triggers,asks_for,report_recommendation,rules,source
-            r2,,P-r2,2024-01-20,Dr A,North,missed_workup,urgent,davf_pathway,"dural_calcification=present [R1]: ""Calcification of the falx and tentorium; ""dAVF"" suspected.""; davf=present [R1]; dc_temporality=progressive [M2]",dsa (R1); neurointerventional_consult (R1),,R1;M2,archive/r2.txt
-            r11,,P-r11,2024-01-25,Dr A,North,missed_workup,recommended,mri_workup,"dural_calcification=present [R5]: ""Calcified falx.""; seizure=present [R5]",mri_contrast (R5); swi (R5),,R5,archive/r11.txt
-            r13,'=1+2,P-r13,2024-01-25,'@SUM(A1),North,missed_workup,recommended,mri_workup,"dural_calcification=present [R5]: ""Calcified falx.""; seizure=present [R5]",mri_contrast (R5); swi (R5),,R5,archive/r13.txt
+            record_id,accession,patient_id,study_datetime,interpreter,facility,audit_verdict,strength,category,triggers,asks_for,report_recommendation,report_recommends,rules,source
+            r2,,P-r2,2024-01-20,Dr A,North,missed_workup,urgent,davf_pathway,"dural_calcification=present [R1]: ""Calcification of the falx and tentorium; ""dAVF"" suspected.""; davf=present [R1]: ""Findings suggest a dural AV fistula.""; dc_temporality=progressive [M2]",dsa (R1); neurointerventional_consult (R1),,,R1;M2,archive/r2.txt
+            r11,,P-r11,2024-01-25,Dr A,North,missed_workup,recommended,mri_workup,"dural_calcification=present [R5]: ""Calcified falx.""; seizure=present [R5]",mri_contrast (R5); swi (R5),,,R5,archive/r11.txt
+            r13,'=1+2,P-r13,2024-01-25,'@SUM(A1),North,missed_workup,recommended,mri_workup,"dural_calcification=present [R5]: ""Calcified falx.""; seizure=present [R5]",mri_contrast (R5); swi (R5),,,R5,archive/r13.txt
             r5,,P-r5,2024-02-20,,South,missed_workup,recommended,venous_imaging,"dural_calcification=present [R4]: ""Calcification of the dura <script>alert(1)</script> along the
-            petroclinoid ligament, thick.""; dural_thickening=uncertain [R4]",venography (R4); mri_contrast (R4),,R4,archive/r5.txt
-            r12,ACC-12,P-r12,,Dr A,North,missed_workup,recommended,mri_workup,"dural_calcification=present [R5]: ""Calcified falx.""; seizure=present [R5]",mri_contrast (R5); swi (R5),,R5,archive/r12.txt
-            r4,,P-r4,2024-02-15,Dr B,South,additional_imaging,routine,incidental_monitor,"dural_calcification=present [R6]: ""Small dural calcification over the convexity.""",clinical_follow_up (R6),mri,R6,archive/r4.txt
+            petroclinoid ligament, thick.""; dural_thickening=uncertain [R4]",venography (R4); mri_contrast (R4),,,R4,archive/r5.txt
+            r12,ACC-12,P-r12,,Dr A,North,missed_workup,recommended,mri_workup,"dural_calcification=present [R5]: ""Calcified falx.""; seizure=present [R5]",mri_contrast (R5); swi (R5),,,R5,archive/r12.txt
+            r4,,P-r4,2024-02-15,Dr B,South,additional_imaging,routine,incidental_monitor,"dural_calcification=present [R6]: ""Small dural calcification over the convexity.""",clinical_follow_up (R6),MRI of the brain is suggested.,mri,R6,archive/r4.txt
 
             """#
         #expect(csv == expected)
@@ -43,6 +43,7 @@ extension CLITests {
         }
         #expect(shown == ["r2", "r11", "r13", "r5", "r12", "r4"])
         #expect(html.contains("seizure=present [R5]") && html.contains("none found"))
+        #expect(html.contains("mri \u{2014} \u{201C}MRI of the brain is suggested.\u{201D}"))
 
         // --excel: the same bytes after a UTF-8 BOM; without it, no BOM.
         #expect(!csv.utf8.starts(with: [0xEF, 0xBB, 0xBF]))

@@ -167,3 +167,80 @@ import Testing
         #expect(WorklistKey.sortableDate(date) == Array(digits.utf8))
     }
 }
+
+/// The worklist's triggers and the report's recommendation, from the audit's evidence columns.
+@Suite struct WorklistEvidenceTests {
+    /// The fixture's r2 (R1 and M2 on dural calcification, davf and progression) with evidence.
+    static func r2(factEvidence: String, recommendation: String) throws -> [String] {
+        var v = try #require(WhyFlaggedTests.fixtureRows().first { $0[AuditColumns.recordID] == "r2" })
+        v[AuditColumns.factEvidence] = factEvidence
+        v[AuditColumns.recommendationEvidence] = recommendation
+        return v
+    }
+
+    @Test func eachTriggerCarriesItsSentence() throws {
+        let v = try Self.r2(
+            factEvidence: "davf=present: A dural AV fistula is suspected. | headache=present: Headache for a week.",
+            recommendation: "Clinical follow-up is suggested.")
+        let c = WorklistCase(auditValues: v)
+        #expect(
+            c.triggers
+                == "dural_calcification=present [R1]: \"Calcification of the falx and tentorium; \"dAVF\" suspected.\"; "
+                + "davf=present [R1]: \"A dural AV fistula is suspected.\"; dc_temporality=progressive [M2]")
+        // The page shows the calcification sentence in its own column, the others with their fact.
+        #expect(
+            c.triggerFacts
+                == "dural_calcification=present [R1]; davf=present [R1]: \"A dural AV fistula is suspected.\"; "
+                + "dc_temporality=progressive [M2]")
+        #expect(c.reportRecommendation == "Clinical follow-up is suggested.")
+        let row = Dictionary(uniqueKeysWithValues: zip(WorklistCase.columns, c.values))
+        #expect(row["triggers"] == c.triggers && row["report_recommendation"] == "Clinical follow-up is suggested.")
+        #expect(row["report_recommends"] == "" && row["asks_for"] == "dsa (R1); neurointerventional_consult (R1)")
+    }
+
+    @Test func aSentenceOfAnotherValueIsNotUsed() throws {
+        // An edited cell whose item names another value than the row's column is not the evidence.
+        let c = WorklistCase(auditValues: try Self.r2(factEvidence: "davf=absent: No fistula.", recommendation: ""))
+        #expect(c.triggers.contains("davf=present [R1]; ") && !c.triggers.contains("No fistula"))
+        #expect(c.reportRecommendation == "" && c.pageRecommendation == "none found")
+    }
+
+    @Test func thePageShowsTheCodesAndTheSentence() throws {
+        var c = WorklistCase(auditValues: try Self.r2(factEvidence: "", recommendation: "MRI is advised. | Refer to neurology."))
+        c.reportRecommends = "mri;neurology_consult"
+        #expect(
+            c.pageRecommendation
+                == "mri; neurology consult \u{2014} \u{201C}MRI is advised.\u{201D} \u{2014} \u{201C}Refer to neurology.\u{201D}")
+    }
+
+    /// An audit of schema version 2 (no evidence columns: the fixture's rows in audit-v2.csv): read,
+    /// its evidence empty, said on the page; the worklist keeps the codes and the calcification sentence.
+    @Test func aSchema2AuditIsReadWithEmptyEvidence() throws {
+        let url = try #require(Bundle.module.url(forResource: "audit-v2.csv", withExtension: nil, subdirectory: "Fixtures"))
+        let bytes = Array(try Data(contentsOf: url))
+        let header = String(decoding: bytes.prefix { $0 != 0x0A }, as: UTF8.self)
+        #expect(header.hasSuffix(",superseded_by") && !header.contains("fact_evidence"))
+        #expect(FalxOutputKind.recognise(fileStart: bytes) == .auditCSV)
+        var rows: [[String]] = []
+        let stats = try AuditFileReader.read(bytes: bytes) { rows.append($0) }
+        #expect(stats.missingColumns == ["fact_evidence", "recommendation_evidence"])
+        #expect(rows.allSatisfy { $0[AuditColumns.factEvidence].isEmpty && $0[AuditColumns.recommendationEvidence].isEmpty })
+        let r2 = WorklistCase(auditValues: try #require(rows.first { $0[AuditColumns.recordID] == "r2" }))
+        #expect(r2.triggers.hasPrefix("dural_calcification=present [R1]: \"Calcification of the falx"))
+        #expect(r2.triggers.hasSuffix("davf=present [R1]; dc_temporality=progressive [M2]"))
+        #expect(r2.reportRecommendation == "")
+        let r4 = WorklistCase(auditValues: try #require(rows.first { $0[AuditColumns.recordID] == "r4" }))
+        #expect(r4.reportRecommends == "mri" && r4.reportRecommendation == "" && r4.pageRecommendation == "mri")
+        var agg = ReportAggregates()
+        for v in rows { agg.add(v) }
+        let html = HTMLReport(aggregates: agg, stats: stats, context: .init(auditName: "a.csv")).html
+        #expect(html.contains("The audit has no column fact_evidence, recommendation_evidence; those values count as empty."))
+    }
+
+    @Test func everyWorklistHeaderIsFalxOutput() {
+        for columns in [WorklistCase.columns] + WorklistCase.previousColumns {
+            #expect(FalxOutputKind.recognise(fileStart: Array((columns.joined(separator: ",") + "\nx\n").utf8)) == .worklist)
+        }
+        #expect(WorklistCase.columns.contains("report_recommends") && WorklistCase.columns.contains("report_recommendation"))
+    }
+}

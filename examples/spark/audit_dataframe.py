@@ -17,7 +17,7 @@ files in any format Falx reads (HL7 v2 batches, CDA, FHIR, text, ...), read whol
 the same rows as `falx audit INPUT`, with `source` the file's path as Spark gives it.
 
 OUTPUT gets one row per input row: the input key (`input_file` for text input, the key column
-for a table) zipped with the 48 audit columns, typed as Falx's JSON Lines types them (docs/audit-schema.md:
+for a table) zipped with the 50 audit columns, typed as Falx's JSON Lines types them (docs/audit-schema.md:
 strings, `age` a long, the list columns arrays of strings, empty values null), as Parquet or JSON
 Lines. Every task checks that Falx exited 0, that it wrote exactly one row per line sent, in order
 (`source` = `stdin#<n>`), and that each row echoes the id it was sent; otherwise the task raises,
@@ -43,12 +43,13 @@ FALLBACK_COLUMNS = [
     "intracranial_hypotension", "subcortical_calcification", "headache", "positional_headache",
     "visual_disturbance", "cognitive_change", "seizure", "focal_deficit", "renal_disease", "category",
     "strength", "actions", "follow_up", "gadolinium_caution", "report_recommends", "audit_verdict", "rules",
-    "ruleset_version", "warnings", "errors", "clinical_notes", "result_status", "superseded_by",
+    "ruleset_version", "warnings", "errors", "clinical_notes", "result_status", "superseded_by", "fact_evidence",
+    "recommendation_evidence",
 ]
 FALLBACK_TYPES = dict(
     {c: "string" for c in FALLBACK_COLUMNS}, age="integer",
     **{c: "array" for c in ("dc_locations", "actions", "report_recommends", "rules", "warnings", "errors",
-                            "clinical_notes")})
+                            "clinical_notes", "fact_evidence", "recommendation_evidence")})
 
 
 def falx_schema(falx):

@@ -211,7 +211,7 @@ def main():
     # --- the DataFrame route on text (mapInArrow), binary shipped with addArtifacts
     t0 = time.time()
     columns = audit_dataframe.falx_schema(falx)
-    check("columns and types from `falx schema --json`: 48, as docs/audit-schema.md lists",
+    check("columns and types from `falx schema --json`: 50, as docs/audit-schema.md lists",
           [c for c, _ in columns] == audit_dataframe.FALLBACK_COLUMNS and dict(columns) == audit_dataframe.FALLBACK_TYPES)
     name = audit_dataframe.ship_falx(spark, falx)
     df = audit_dataframe.read_jsonl(spark, src)

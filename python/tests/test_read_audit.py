@@ -102,3 +102,20 @@ def test_an_empty_audit_has_the_schema_columns(tmp_path: Path) -> None:
     assert len(frame) == 0
     assert list(frame.columns) == [c["name"] for c in schema_json()["columns"]]
     assert frame["age"].dtype == "Int64"
+
+
+def test_evidence_columns_are_lists_of_sentences() -> None:
+    frame = falx.read_audit(GOLDEN / "corpus.golden.csv")
+    facts = frame["fact_evidence"]
+    assert facts.map(len).gt(0).any()
+    for items in facts:
+        for item in items:
+            fact, _, sentence = item.partition(": ")
+            name, _, value = fact.partition("=")
+            assert name in frame.columns and value in FINDING_VALUES, item
+    recommendations = frame["recommendation_evidence"]
+    assert all(isinstance(v, list) for v in recommendations) and recommendations.map(len).gt(0).any()
+    # A report that recommends nothing has no recommendation sentence.
+    recommends_none = frame["report_recommends"].map(lambda codes: codes == ["none"])
+    assert recommendations[recommends_none].map(len).eq(0).all()
+    assert recommendations[~recommends_none & frame["status"].eq("ok")].map(len).gt(0).all()

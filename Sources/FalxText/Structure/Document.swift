@@ -19,6 +19,19 @@ public struct Document: Sendable {
         return Int(tokens[r.lowerBound].start)..<Int(tokens[r.upperBound - 1].end)
     }
 
+    /// The index of the sentence holding token `k`, or nil when none does (a header's tokens).
+    ///
+    /// - Complexity: O(log n) in the sentences.
+    public func sentenceIndex(containing k: Int) -> Int? {
+        var lo = 0
+        var hi = sentences.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sentences[mid].tokens.upperBound <= k { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < sentences.count && sentences[lo].tokens.contains(k) ? lo : nil
+    }
+
     /// The folded text of one token.
     public func word(_ k: Int) -> String {
         Array(text[tokens[k].range]).map(ASCII.lower).utf8String
@@ -26,17 +39,33 @@ public struct Document: Sendable {
 
     /// The sentence's text with runs of white space collapsed to one space.
     public func collapsedText(ofSentence s: Int) -> String {
-        let r = byteRange(sentences[s].tokens)
         var out: [UInt8] = []
-        out.reserveCapacity(r.count)
-        var space = false
-        for b in text[r] {
-            if ASCII.isSpace(b) { space = true; continue }
-            if space && !out.isEmpty { out.append(0x20) }
-            space = false
-            out.append(b)
-        }
+        appendCollapsedText(ofSentence: s, to: &out)
         return out.utf8String
+    }
+
+    /// Appends the sentence's text, runs of white space collapsed to one space, to `out` (which
+    /// may hold other text before it: the first space of the sentence is never written).
+    public func appendCollapsedText(ofSentence s: Int, to out: inout [UInt8]) {
+        let r = byteRange(sentences[s].tokens)
+        out.reserveCapacity(out.count + r.count)
+        text.withUnsafeBufferPointer { t in
+            // Runs of non-space bytes are copied whole, one space between them.
+            var i = r.lowerBound
+            var first = true
+            while i < r.upperBound {
+                if ASCII.isSpace(t[i]) {
+                    i += 1
+                    continue
+                }
+                var j = i + 1
+                while j < r.upperBound && !ASCII.isSpace(t[j]) { j += 1 }
+                if !first { out.append(0x20) }
+                first = false
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: t[i..<j]))
+                i = j
+            }
+        }
     }
 }
 

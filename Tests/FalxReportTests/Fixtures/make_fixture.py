@@ -1,8 +1,9 @@
 # Builds the FalxReportTests fixture audit (CSV and JSONL) from hand-written rows.
 # Run it inside this folder: python3 make_fixture.py (the counts in ReportTests.swift are worked out by hand from the rows below).
 import json
-cols = "record_id source format status patient_id accession study_datetime procedure interpreter facility age sex dural_calcification dc_locations dc_temporality dc_evidence dc_offsets white_matter_lesions atrophy dural_thickening dural_enhancement venous_sinus_thrombosis cortical_vein_thrombosis venous_abnormality_other davf intracranial_hypotension subcortical_calcification headache positional_headache visual_disturbance cognitive_change seizure focal_deficit renal_disease category strength actions follow_up gadolinium_caution report_recommends audit_verdict rules ruleset_version warnings errors clinical_notes result_status superseded_by".split()
+cols = "record_id source format status patient_id accession study_datetime procedure interpreter facility age sex dural_calcification dc_locations dc_temporality dc_evidence dc_offsets white_matter_lesions atrophy dural_thickening dural_enhancement venous_sinus_thrombosis cortical_vein_thrombosis venous_abnormality_other davf intracranial_hypotension subcortical_calcification headache positional_headache visual_disturbance cognitive_change seizure focal_deficit renal_disease category strength actions follow_up gadolinium_caution report_recommends audit_verdict rules ruleset_version warnings errors clinical_notes result_status superseded_by fact_evidence recommendation_evidence".split()
 v1 = cols[:45]  # schema version 1: before clinical_notes, result_status and superseded_by
+v2 = cols[:48]  # schema version 2: before fact_evidence and recommendation_evidence
 findings = cols[17:27]; symptoms = cols[27:33]
 def ok(rid, fmt, interp, fac, date, age, dc, loc="", temp="unknown", ev="", cat="not_applicable", strength="", actions="", rec="none", verdict="not_applicable", rules="R0", warnings="", **extra):
     r = {c: "" for c in cols}
@@ -23,11 +24,13 @@ rows = [
        "mri_workup", "consider", "mri_contrast;swi", "none", "concordant", "R5", atrophy="present"),
     ok("r2", "hl7v2", "Dr A", "North", "2024-01-20", 67, "present", "falx;tentorium", "progressive",
        "Calcification of the falx and tentorium; \"dAVF\" suspected.", "davf_pathway", "urgent", "dsa;neurointerventional_consult",
-       "none", "missed_workup", "R1;M2", davf="present"),
+       "none", "missed_workup", "R1;M2", davf="present", fact_evidence="davf=present: Findings suggest a dural AV fistula."),
     ok("r3", "text", "Dr B", "South", "2024-02-05", 72, "uncertain", "falx", "unknown", "Possible falcine calcification.",
-       "mri_workup", "recommended", "mri_contrast;swi;ct_review", "mri", "concordant", "R5;M3", headache="present"),
+       "mri_workup", "recommended", "mri_contrast;swi;ct_review", "mri", "concordant", "R5;M3", headache="present",
+       fact_evidence="headache=present: Headaches for two weeks.", recommendation_evidence="MRI brain with contrast is recommended."),
     ok("r4", "text", "Dr B", "South", "2024-02-15", 30, "present", "convexity", "unknown", "Small dural calcification over the convexity.",
-       "incidental_monitor", "routine", "clinical_follow_up", "mri", "additional_imaging", "R6"),
+       "incidental_monitor", "routine", "clinical_follow_up", "mri", "additional_imaging", "R6",
+       recommendation_evidence="MRI of the brain is suggested."),
     ok("r5", "text", "", "South", "2024-02-20", "", "present", "petroclinoid", "unknown",
        "Calcification of the dura <script>alert(1)</script> along the\npetroclinoid ligament, thick.", "venous_imaging", "recommended",
        "venography;mri_contrast", "none", "missed_workup", "R4", dural_thickening="uncertain"),
@@ -53,9 +56,13 @@ def field(s):
 with open("audit.csv", "w", newline="") as f:
     f.write(",".join(cols) + "\n")
     for r in rows: f.write(",".join(field(r[c]) for c in cols) + "\n")
-# JSON Lines typed as `falx schema --json` says (schema version 2).
+# The same rows as an audit of schema version 2 (no evidence columns) still reads.
+with open("audit-v2.csv", "w", newline="") as f:
+    f.write(",".join(v2) + "\n")
+    for r in rows: f.write(",".join(field(r[c]) for c in v2) + "\n")
+# JSON Lines typed as `falx schema --json` says (schema version 3).
 lists = {"dc_locations": ";", "actions": ";", "report_recommends": ";", "rules": ";", "warnings": "; ", "errors": "; ",
-         "clinical_notes": "; "}
+         "clinical_notes": "; ", "fact_evidence": " | ", "recommendation_evidence": " | "}
 def typed(c, v):
     if v == "": return None
     if c == "age": return int(v)
