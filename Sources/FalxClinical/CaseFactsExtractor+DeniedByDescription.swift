@@ -18,7 +18,7 @@ extension CaseFactsExtractor {
     /// calcification word right after a denial, in a sentence with no calcification mention of its
     /// own, make a denied mention at that site.
     ///
-    /// - Complexity: O(t) for t tokens (one byte test per token); sites are looked up only in
+    /// - Complexity: O(t) for t tokens (a table look-up per token); sites are looked up only in
     ///   sentences where a denial stands before a calcification word.
     func calcificationsDeniedByDescription(_ doc: Document, _ mentions: [Mention]) -> [Mention] {
         guard calcBit != 0, siteBit != 0 else { return [] }
@@ -27,11 +27,13 @@ extension CaseFactsExtractor {
         let n = doc.tokens.count
         while k < n - 1 {
             defer { k += 1 }
+            // Cheap tests first: a calcification word can start after it (one table look-up); the
+            // last word of every denial is short and ends in 't', 'n' or 'f'.
+            guard lexicon.compiled.mayStartClass(doc.tokens[k + 1], calcBit) else { continue }
             let t = doc.tokens[k]
-            // Cheap test first: the last word of every denial ends in 't', 'n' or 'f'.
             guard t.kind == .word, t.length <= 4 else { continue }
             let last = ASCII.lower(doc.text[Int(t.end) - 1])
-            guard last == 0x74 || last == 0x6E || last == 0x66,
+            guard last == UInt8(ascii: "t") || last == UInt8(ascii: "n") || last == UInt8(ascii: "f"),
                 let phrase = Self.denialsBeforeCalcification.first(where: { p in
                     k + 1 >= p.count && p.indices.allSatisfy { doc.token(k + 1 - p.count + $0, is: p[$0]) }
                 })

@@ -365,6 +365,12 @@ extension CompiledLexicon {
         classTrie.matches(tokens, in: range).map { ($0.range, classTrie.classMask[$0.node]) }
     }
 
+    /// Whether a phrase of class `bit` (``classBit(_:)``) could start at this token: one table
+    /// look-up, for a cheap test before ``classMatchBits(_:in:)``.
+    @inline(__always) public func mayStartClass(_ t: Token, _ bit: UInt64) -> Bool {
+        classTrie.startClasses(t) & bit != 0
+    }
+
     /// Word-class matches in a token range (greedy longest) whose phrase is in class `bit`
     /// (`classBit`), with the attributes that phrase carries there ("falcine" → `falx`).
     public func classAttributes(_ tokens: [Token], in range: Range<Int>, class bit: UInt64) -> [(
