@@ -1,11 +1,16 @@
 #!/usr/bin/env python3
-"""Validate the hf held-out set: gold keys, value sets, list ordering, ids vs report files.
+"""Validate a held-out set (HeldOut/hd, HeldOut/hf, ...): gold keys, value sets, list ordering,
+ids vs report files. The set's name is its folder's; its reports are NAME-001.txt, NAME-002.txt, ...
 
-Usage: python3 validate.py [DIR]   (DIR defaults to the folder holding this script)
+Usage: python3 HeldOut/validate.py DIR
 Exit status 0 when every check passes, 1 otherwise."""
 import json, os, re, sys
 
-ROOT = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
+if len(sys.argv) != 2:
+    sys.exit(__doc__)
+ROOT = os.path.abspath(sys.argv[1])
+NAME = os.path.basename(ROOT.rstrip("/"))
+GOLD = NAME + ".gold.jsonl"
 FIND = ["white_matter_lesions", "atrophy", "dural_thickening", "dural_enhancement",
         "venous_sinus_thrombosis", "cortical_vein_thrombosis", "venous_abnormality_other",
         "davf", "intracranial_hypotension", "subcortical_calcification"]
@@ -39,17 +44,17 @@ def check_list(where, key, value, order, allow_none):
     if known != sorted(known, key=order.index):
         err(where, "%s: items out of order (%s)" % (key, value))
 
-gold = os.path.join(ROOT, "hf.gold.jsonl")
+gold = os.path.join(ROOT, GOLD)
 rep_dir = os.path.join(ROOT, "reports")
 seen = []
 with open(gold, "rb") as fh:
     raw = fh.read()
 if b"\r" in raw:
-    err("hf.gold.jsonl", "contains CR characters")
+    err(GOLD, "contains CR characters")
 for ln, line in enumerate(raw.decode("utf-8").split("\n"), 1):
     if not line.strip():
         continue
-    where = "hf.gold.jsonl:%d" % ln
+    where = GOLD + ":%d" % ln
     try:
         obj = json.loads(line)
     except ValueError as e:
@@ -59,7 +64,7 @@ for ln, line in enumerate(raw.decode("utf-8").split("\n"), 1):
     rid = obj.get("id", "")
     if obj.get("source") != rid.split("#")[0]:
         err(where, "source %r is not the report file of id %r" % (obj.get("source"), rid))
-    m = re.fullmatch(r"reports/(hf-\d{3}\.txt)#1", rid or "")
+    m = re.fullmatch(r"reports/(%s-\d{3}\.txt)#1" % re.escape(NAME), rid or "")
     if not m:
         err(where, "bad id %r" % rid); continue
     where = rid
@@ -108,14 +113,15 @@ for ln, line in enumerate(raw.decode("utf-8").split("\n"), 1):
 
 files = sorted(f for f in os.listdir(rep_dir) if f.endswith(".txt"))
 if len(seen) != len(set(seen)):
-    err("hf.gold.jsonl", "duplicate ids")
+    err(GOLD, "duplicate ids")
 if sorted(seen) != files:
-    err("hf.gold.jsonl", "ids do not match report files: missing gold %s, missing files %s"
+    err(GOLD, "ids do not match report files: missing gold %s, missing files %s"
         % (sorted(set(files) - set(seen)), sorted(set(seen) - set(files))))
 if seen != sorted(seen):
-    err("hf.gold.jsonl", "lines not in report order")
-if files != ["hf-%03d.txt" % i for i in range(1, 81)]:
-    err("reports", "expected hf-001.txt .. hf-080.txt")
+    err(GOLD, "lines not in report order")
+expected = ["%s-%03d.txt" % (NAME, i) for i in range(1, len(files) + 1)]
+if not files or files != expected:
+    err("reports", "expected %s-001.txt .. %s-%03d.txt" % (NAME, NAME, len(files)))
 for fn in files:
     b = open(os.path.join(rep_dir, fn), "rb").read()
     try:
