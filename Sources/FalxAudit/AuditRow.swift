@@ -20,9 +20,9 @@ public struct AuditRow: Sendable, Equatable {
     /// Identifying values read from the report's header lines (names, MRN, dates of birth): not
     /// columns, but what pseudonymisation must scrub from the text columns.
     public var identifiers: [HeaderIdentifier] = []
-    /// The `fact_evidence` cell: per stated finding, symptom and renal disease, in column order,
-    /// `name=value: sentence` (`name=value` alone when no sentence decided it), joined as
-    /// ``sentenceList(_:)`` joins.
+    /// The `fact_evidence` cell: the stated findings, symptoms and renal disease, one item per
+    /// deciding sentence, `name=value, name=value: sentence` (`name=value` alone when no sentence
+    /// decided it), joined as ``sentenceList(_:)`` joins.
     public var factEvidence = ""
     /// The `recommendation_evidence` cell: the sentences read as the report's own recommendations,
     /// joined as ``sentenceList(_:)`` joins.

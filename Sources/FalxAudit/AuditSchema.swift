@@ -145,7 +145,7 @@ public enum AuditSchema {
             ),
             AuditColumn(
                 "fact_evidence", .textList(separator: " | "),
-                "per finding, symptom and `renal_disease` the report states, in column order: `name=value: sentence`, the sentence of the deciding mention, white space collapsed (`name=value` alone when no sentence decided it: an eGFR in a header line); a `|` in a sentence is written `/`"
+                "the findings, symptoms and `renal_disease` the report states, one item per deciding sentence: `name=value, name=value: sentence` (the sentence once, white space collapsed; `name=value` alone when no sentence decided it: an eGFR in a header line); a `|` in a sentence is written `/`"
             ),
             AuditColumn(
                 "recommendation_evidence", .textList(separator: " | "),

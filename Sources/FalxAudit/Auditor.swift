@@ -79,19 +79,33 @@ public struct Auditor: Sendable {
     static let evidencedFacts: [Fact] =
         Finding.allCases.map { .finding($0) } + Symptom.allCases.map { .symptom($0) } + [.renalDisease]
 
-    /// The `fact_evidence` cell: `name=value: sentence` for each evidenced fact the report states
-    /// (`name=value` when no sentence decided it). Only stated facts cost anything; the cell is one
-    /// string.
+    /// The `fact_evidence` cell: one item per deciding sentence, `name=value, name=value: sentence`
+    /// for the stated facts it decided (in column order of their first fact), then `name=value` for
+    /// each fact no sentence decided. A sentence is written once however many facts it decided.
+    /// Only stated facts cost anything; the cell is one string.
     static func factEvidence(_ reading: ClinicalReading) -> String {
-        var cell = EvidenceCell()
+        // (sentence or -1, facts) in column order of each group's first fact; a report states few.
+        var groups: [(sentence: Int, facts: [Fact])] = []
         for fact in evidencedFacts where fact.isStated(in: reading.facts) {
+            let s = reading.decidingSentence(of: fact) ?? -1
+            if s >= 0, let g = groups.firstIndex(where: { $0.sentence == s }) {
+                groups[g].facts.append(fact)
+            } else {
+                groups.append((s, [fact]))
+            }
+        }
+        var cell = EvidenceCell()
+        for group in groups {
             cell.startItem()
-            cell.append(fact.name)
-            cell.append("=")
-            cell.append(fact.value(in: reading.facts))
-            if let s = reading.decidingSentence(of: fact) {
+            for (i, fact) in group.facts.enumerated() {
+                if i > 0 { cell.append(", ") }
+                cell.append(fact.name)
+                cell.append("=")
+                cell.append(fact.value(in: reading.facts))
+            }
+            if group.sentence >= 0 {
                 cell.append(": ")
-                cell.append(sentence: s, of: reading.document)
+                cell.append(sentence: group.sentence, of: reading.document)
             }
         }
         return cell.text

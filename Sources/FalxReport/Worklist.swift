@@ -161,15 +161,18 @@ public struct WorklistReasons: Sendable, Equatable {
     }
 }
 
-/// The audit's `fact_evidence` cell read back: each `name=value: sentence` item by its `name=value`.
+/// The audit's `fact_evidence` cell read back: each `name=value` of a `name=value, name=value: sentence`
+/// item with the item's sentence (a cell of one fact per item, as first written, reads the same way).
 struct FactEvidence {
     var sentences: [String: String] = [:]
 
     init(_ cell: String) {
         guard !cell.isEmpty else { return }
+        // "name=value, name=value: sentence": the facts before the first ": " share its sentence.
         for item in cell.components(separatedBy: AuditRow.sentenceSeparator) {
             guard let colon = item.range(of: ": ") else { continue }
-            sentences[String(item[..<colon.lowerBound])] = String(item[colon.upperBound...])
+            let sentence = String(item[colon.upperBound...])
+            for fact in item[..<colon.lowerBound].components(separatedBy: ", ") { sentences[fact] = sentence }
         }
     }
 

@@ -23,11 +23,27 @@ import Testing
         #expect(v["venous_sinus_thrombosis"] == "present")
         let items = try #require(v["fact_evidence"]).components(separatedBy: " | ")
         #expect(items.contains("venous_sinus_thrombosis=present: There is thrombosis of the superior sagittal sinus."))
-        // One item per stated fact, in column order; the unstated ones are not listed.
+        // Every stated fact once, in column order; the unstated ones are not listed.
         let first = try #require(AuditRow.columns.firstIndex(of: "white_matter_lesions"))
         let last = try #require(AuditRow.columns.firstIndex(of: "renal_disease"))
         let stated = AuditRow.columns[first...last].filter { v[$0] != "not_mentioned" }
-        #expect(items.map { String($0.prefix { $0 != "=" }) } == stated)
+        let named = items.flatMap { item in
+            (item.components(separatedBy: ": ").first ?? "").components(separatedBy: ", ").map {
+                String($0.prefix { $0 != "=" })
+            }
+        }
+        #expect(named == stated)
+    }
+
+    @Test func aSentenceThatDecidedSeveralFactsIsWrittenOnce() throws {
+        let v = Self.row(
+            "FINDINGS: Calcification of the falx.\nMild periventricular white matter hypodensity and generalised volume loss.\n"
+                + "IMPRESSION: Falx calcification.")
+        #expect(v["white_matter_lesions"] == "present" && v["atrophy"] == "present")
+        #expect(
+            v["fact_evidence"]
+                == "white_matter_lesions=present, atrophy=present: Mild periventricular white matter hypodensity and generalised volume loss."
+        )
     }
 
     @Test func aDeniedSymptomGivesItsDenial() throws {

@@ -110,9 +110,11 @@ def test_evidence_columns_are_lists_of_sentences() -> None:
     assert facts.map(len).gt(0).any()
     for items in facts:
         for item in items:
-            fact, _, sentence = item.partition(": ")
-            name, _, value = fact.partition("=")
-            assert name in frame.columns and value in FINDING_VALUES, item
+            # "name=value, name=value: sentence": the facts a sentence decided share it.
+            facts_part, _, sentence = item.partition(": ")
+            for fact in facts_part.split(", "):
+                name, _, value = fact.partition("=")
+                assert name in frame.columns and value in FINDING_VALUES, item
     recommendations = frame["recommendation_evidence"]
     assert all(isinstance(v, list) for v in recommendations) and recommendations.map(len).gt(0).any()
     # A report that recommends nothing has no recommendation sentence.
