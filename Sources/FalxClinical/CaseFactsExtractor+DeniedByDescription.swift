@@ -5,6 +5,14 @@ extension CaseFactsExtractor {
     /// than calcification", "instead of calcification".
     static let denialsBeforeCalcification: [[StaticString]] = [["not"], ["rather", "than"], ["instead", "of"]]
 
+    /// The word ids of the last words of ``denialsBeforeCalcification`` ("not", "than", "of"), or
+    /// nil when the lexicon lacks one (then each token's bytes are compared).
+    static func denialLastWordIDs(_ lexicon: CompiledLexicon) -> (Int32, Int32, Int32)? {
+        let ids = denialsBeforeCalcification.compactMap { $0.last.flatMap { lexicon.id(of: $0.description) } }
+        guard ids.count == 3 else { return nil }
+        return (ids[0], ids[1], ids[2])
+    }
+
     /// The calcification class of the dural calcification rule (its bit; zero when the lexicon has none).
     static func calcBit(_ lexicon: CompiledLexicon) -> UInt64 {
         let calc = lexicon.source.nearRules.first { $0.concept == ClinicalVocabulary.duralCalcification }?.anchorClass
@@ -25,12 +33,16 @@ extension CaseFactsExtractor {
         var out: [Mention] = []
         var k = 0
         let n = doc.tokens.count
+        let lastWords = denialLastWordIDs
         while k < n - 1 {
             defer { k += 1 }
-            // Cheap tests first: a calcification word can start after it (one table look-up); the
-            // last word of every denial is short and ends in 't', 'n' or 'f'.
-            guard lexicon.compiled.mayStartClass(doc.tokens[k + 1], calcBit) else { continue }
             let t = doc.tokens[k]
+            // Cheap tests first: the token is the last word of a denial (its word id, when the
+            // lexicon knows all three: a word spelt so always has its own id), and a calcification
+            // word can start after it (one table look-up).
+            if let lastWords, t.id != lastWords.0 && t.id != lastWords.1 && t.id != lastWords.2 { continue }
+            guard lexicon.compiled.mayStartClass(doc.tokens[k + 1], calcBit) else { continue }
+            // Else the last word of every denial is short and ends in 't', 'n' or 'f'.
             guard t.kind == .word, t.length <= 4 else { continue }
             let last = ASCII.lower(doc.text[Int(t.end) - 1])
             guard last == UInt8(ascii: "t") || last == UInt8(ascii: "n") || last == UInt8(ascii: "f"),

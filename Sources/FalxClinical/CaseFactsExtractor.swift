@@ -12,6 +12,8 @@ public struct CaseFactsExtractor: Sendable {
     let blockerBit: UInt64
     let siteBit: UInt64
     let calcBit: UInt64
+    /// The word ids of "not", "than" and "of", which end the denials of a calcification word.
+    let denialLastWordIDs: (Int32, Int32, Int32)?
     /// The vascular access class's bit, and the recommendation classes', looked up once.
     let vascularAccessBit: UInt64
     let recommendationBits: RecommendationReader.ClassBits
@@ -23,6 +25,7 @@ public struct CaseFactsExtractor: Sendable {
         blockerBit = Self.blockerBit(lexicon.compiled)
         siteBit = Self.siteBit(lexicon.compiled)
         calcBit = Self.calcBit(lexicon.compiled)
+        denialLastWordIDs = Self.denialLastWordIDs(lexicon.compiled)
         vascularAccessBit = lexicon.compiled.classBit(ClinicalVocabulary.WordClass.vascaccess.rawValue)
         recommendationBits = RecommendationReader.ClassBits(lexicon.compiled)
     }

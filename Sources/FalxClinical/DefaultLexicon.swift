@@ -155,6 +155,9 @@ extension ClinicalLexicon {
         # Endings that make an anchor word an adjective of the blocking noun after it ("calcified chronic
         # convexity subdural").
         grammar adjective-ending: ed ic ing
+        # A word that, right after a comma, starts a new statement: a hedge on the one item before the
+        # comma stops there ("suggestive of PRES, and extensive calcification of the falx").
+        grammar clause-join: and
 
         # ---------------------------------------------------------------- spoken punctuation
         # Dictated text ("no bleed period new paragraph impression colon"): the words of a spoken full stop

@@ -170,6 +170,23 @@ import Testing
         #expect(facts(text).duralCalcification == expected, "\(text)")
     }
 
+    /// A hedge on the one item before ", and" does not reach the statement after it; a hedged list
+    /// ("suggestive of A, B, and C") and a hedge with no comma before the target stay hedged.
+    @Test(arguments: [
+        (
+            "FINDINGS: Bilateral parieto-occipital white matter hypodensity, suggestive of PRES, and extensive calcification of the falx and tentorium.",
+            FindingStatus.present
+        ),
+        ("FINDINGS: Possible small meningioma, and dense calcification along the falx.", .present),
+        ("FINDINGS: Appearances are likely post-surgical, and there is calcification of the falx.", .present),
+        ("FINDINGS: Possible haemorrhage, oedema, and dural calcification.", .uncertain),
+        ("FINDINGS: Possible calcification of the falx, and mild atrophy.", .uncertain),
+        ("FINDINGS: Suggestive of calcification along the falx and tentorium.", .uncertain),
+    ])
+    func aHedgeEndsWhereANewStatementStarts(_ text: String, _ expected: FindingStatus) {
+        #expect(facts(text).duralCalcification == expected, "\(text)")
+    }
+
     @Test func aDifferentialOfThrombosisIsUncertain() {
         let f = facts("FINDINGS: Hyperdensity along the straight sinus, thrombosis or haemoconcentration.")
         #expect(f.status(.venousSinusThrombosis) == .uncertain)
@@ -237,6 +254,24 @@ import Testing
         (
             "possible falcine calcification ventricles and sulci normal for age no extra axial collection no midline shift",
             .uncertain
+        ),
+        // A denied list whose last join comes after the target: the target is inside the list.
+        (
+            "normal grey white differentiation no acute infarct hemorrhage extra axial collection dural calcification or mass ventricles normal size basal cisterns patent",
+            .absent
+        ),
+        (
+            "no fracture haemorrhage midline shift falcine calcification nor hydrocephalus ventricles normal for age",
+            .absent
+        ),
+        // Near misses: a target farther than the list's reach, or with no list going on after it.
+        (
+            "no acute infarct hemorrhage extra axial collection ventricles normal size basal cisterns patent dense falcine calcification or ossification noted",
+            .present
+        ),
+        (
+            "no acute infarct hemorrhage extra axial collection dural calcification ventricles normal size basal cisterns patent bones intact",
+            .present
         ),
     ])
     func scopeInARunOnSentence(_ body: String, _ expected: FindingStatus) {

@@ -46,6 +46,7 @@ let testLexicon: CompiledLexicon = {
         grammar alternative: or versus vs
         grammar list-opener: with
         grammar adjective-ending: ed ic ing
+        grammar clause-join: and
         spoken paragraph: new paragraph
         spoken stop: period
         spoken colon: colon

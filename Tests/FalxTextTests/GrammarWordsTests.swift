@@ -125,6 +125,7 @@ import Testing
         #expect(words[.alternative] == ["or", "versus", "vs"])
         #expect(words[.listOpener] == ["with"])
         #expect(words[.adjectiveEnding] == ["ed", "ic", "ing"])
+        #expect(words[.clauseJoin] == ["and"])
         #expect(words[.function]?.count == 39)
         #expect(words[.function]?.allSatisfy { $0.utf8.count <= 8 } == true)
         #expect(Set(DefaultLexicon.source.spokenPunctuation.map(\.mark)) == Set(SpokenMark.allCases))

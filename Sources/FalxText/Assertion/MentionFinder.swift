@@ -209,12 +209,16 @@ public struct MentionFinder: Sendable {
                         && cue.window == 0
                         && d > Self.runOnNegationWindow
                         && !coordinated(cue.tokens.upperBound..<anchor.lowerBound, doc)
+                        && !(d <= Self.runOnListReach && listGoesOn(after: max(anchor.upperBound, mention.tokens.upperBound), doc))
                     {
                         w = Self.runOnNegationWindow
                     }
-                    // A hedge on the cause word does not hedge the lesion after it.
+                    // A hedge on the cause word does not hedge the lesion after it, nor a hedge on
+                    // the one item before ", and" what follows.
                     if d <= w && !blocked(cue.tokens.upperBound, anchor.lowerBound)
                         && !(cue.category == .uncertain && causeBetween(cue.tokens.upperBound, anchor.lowerBound))
+                        && !(cue.category == .uncertain && cue.window == 0
+                            && newStatementAfterOneItem(cue.tokens.upperBound..<anchor.lowerBound, doc))
                     {
                         distance = d
                     }
@@ -290,6 +294,31 @@ extension MentionFinder {
     /// of `range` into a list.
     func coordinated(_ range: Range<Int>, _ doc: Document) -> Bool {
         range.contains { lexicon.grammar.runOnList.contains(doc, $0) }
+    }
+
+    /// How far a negation or hedge in a run-on sentence reaches a target that a `run-on-list` word
+    /// right after it joins to one more item: "no acute infarct haemorrhage extra axial collection
+    /// dural calcification *or* mass" lists what it denies with the list's last join after the target.
+    static let runOnListReach = 8
+
+    /// Whether token `k` is a `run-on-list` word ("or", "and", "nor") with a word after it: the
+    /// list a target ends at `k` belongs to goes on.
+    func listGoesOn(after k: Int, _ doc: Document) -> Bool {
+        k + 1 < doc.tokens.count && lexicon.grammar.runOnList.contains(doc, k) && doc.tokens[k + 1].kind == .word
+    }
+
+    /// Whether the first comma of `range` (the words between a hedge and a target after it) has
+    /// words before it and a `clause-join` word ("and") right after it: "suggestive of PRES, and
+    /// extensive calcification of the falx" hedges the one item before the comma and states what
+    /// follows. A list ("suggestive of A, B, and C") has another item after its first comma, so
+    /// all of it stays hedged.
+    func newStatementAfterOneItem(_ range: Range<Int>, _ doc: Document) -> Bool {
+        guard
+            let c = range.first(where: {
+                doc.tokens[$0].kind == .punct && doc.tokens[$0].length == 1 && doc.text[Int(doc.tokens[$0].start)] == 0x2C
+            })
+        else { return false }
+        return c > range.lowerBound && c + 1 < range.upperBound && lexicon.grammar.clauseJoin.contains(doc, c + 1)
     }
 
     /// Adds an uncertain cue at each word of the lexicon's `differential` grammar ("or") that

@@ -26,6 +26,10 @@ public enum GrammarRole: String, CaseIterable, Sendable, Equatable {
     /// Endings that make an anchor word an adjective of a blocking noun after it ("calcifi*ed*
     /// chronic convexity subdural"). Matched as the end of a word, not as a word.
     case adjectiveEnding = "adjective-ending"
+    /// Words that, right after a comma, start a new statement: a hedge on the one item before
+    /// that comma does not reach past them ("suggestive of PRES*, and* extensive calcification of
+    /// the falx").
+    case clauseJoin = "clause-join"
 }
 
 /// The punctuation mark a spoken word stands for in dictated text ("no bleed *period*").
@@ -101,6 +105,7 @@ struct Grammar: Sendable {
     let alternative: GrammarWordSet
     let listOpener: GrammarWordSet
     let adjectiveEnding: GrammarWordSet
+    let clauseJoin: GrammarWordSet
 
     init(_ words: [GrammarRole: [String]]) {
         func set(_ role: GrammarRole) -> GrammarWordSet { GrammarWordSet(words[role] ?? []) }
@@ -111,6 +116,7 @@ struct Grammar: Sendable {
         alternative = set(.alternative)
         listOpener = set(.listOpener)
         adjectiveEnding = set(.adjectiveEnding)
+        clauseJoin = set(.clauseJoin)
     }
 }
 
