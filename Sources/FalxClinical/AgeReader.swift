@@ -1,8 +1,8 @@
 import FalxText
 
 /// Reads the patient's age from the text: "52-year-old", "52 y/o", "52yo", "52M", "F/67", "67/F",
-/// "aged 67", "Age: 67", "18-month-old" (→ 1), "6 week old" (→ 0), "a neonate" (→ 0), "90+ year old"
-/// (→ 90).
+/// "aged 67", "Age: 67", "Age | 67" (a table), "47 y F", "18-month-old" (→ 1), "6 week old" (→ 0), "a
+/// neonate" (→ 0), "90+ year old" (→ 90).
 ///
 /// Works on the tokens' bytes: most tokens are neither numbers nor short words and are passed over
 /// after one or two byte tests.
@@ -78,10 +78,10 @@ public enum AgeReader {
                 }
                 // "Term neonate, day 3 of life", "a newborn": under a year.
                 if doc.token(k, isAnyOf: newborn) { return 0 }
-                // "aged 67", "age: 67", "age 67"
+                // "aged 67", "age: 67", "age 67", "| Patient age | 45 |" (a table's cells)
                 if doc.token(k, is: "aged") || doc.token(k, is: "age") {
                     var j = k + 1
-                    if isPunct(j, 0x3A) { j += 1 }
+                    if isPunct(j, 0x3A) || isPunct(j, 0x7C) { j += 1 }
                     if let v = number(j), v <= 120 { return v }
                 }
                 continue
@@ -99,6 +99,8 @@ public enum AgeReader {
                 // "58 y.o. F"
                 if y && isPunct(j + 1, 0x2E) && doc.token(j + 2, is: "o") { return v }
                 if isPunct(j + 1, 0x2C) || doc.token(next, isAnyOf: people) { return v }
+                // "Pt: 47 y F", "52 yr F.": the sex letter right after the years.
+                if doc.token(next, isAnyOf: sexWords) { return v }
                 // "Age/Sex: 55 Y / M", "68 yrs / Male", "55 Y, F"
                 if y || doc.token(j, is: "yrs") || doc.token(j, is: "years") {
                     if isPunct(j + 1, 0x2F) && doc.token(j + 2, isAnyOf: sexWords) { return v }

@@ -62,7 +62,7 @@ public struct CaseFactsExtractor: Sendable {
         if meter.spend(doc.tokens.count), case let resolutions = Self.episodeResolutions(doc, mentions), !resolutions.isEmpty {
             mentions += resolutions
         }
-        mentions = Self.scopingResolutions(doc, Self.applyingBackReferenceDenials(doc, mentions))
+        mentions = Self.scopingResolutions(doc, Self.withdrawingQuotes(doc, Self.applyingBackReferenceDenials(doc, mentions)))
         mentions = Self.freeingObjectsOfRecommendations(doc, mentions)
         if meter.spend(doc.tokens.count), case let denied = calcificationsDeniedByDescription(doc, mentions), !denied.isEmpty {
             mentions += denied

@@ -531,6 +531,33 @@ extension ClinicalLexicon {
         modifier negated backward: was artifact
         modifier negated backward: represents artefact
         modifier negated backward: represents artifact
+        # The kind of artefact named: "the apparent calcification along the tentorium is streak artefact".
+        modifier negated backward: is streak artefact
+        modifier negated backward: is streak artifact
+        modifier negated backward: was streak artefact
+        modifier negated backward: was streak artifact
+        modifier negated backward: represents streak artefact
+        modifier negated backward: represents streak artifact
+        modifier negated backward: is due to streak artefact
+        modifier negated backward: is due to streak artifact
+        modifier negated backward: is beam hardening artefact
+        modifier negated backward: is beam hardening artifact
+        modifier negated backward: was beam hardening artefact
+        modifier negated backward: was beam hardening artifact
+        modifier negated backward: represents beam hardening artefact
+        modifier negated backward: represents beam hardening artifact
+        modifier negated backward: is due to beam hardening artefact
+        modifier negated backward: is due to beam hardening artifact
+        modifier negated backward: is motion artefact
+        modifier negated backward: is motion artifact
+        modifier negated backward: was motion artefact
+        modifier negated backward: was motion artifact
+        modifier negated backward: represents motion artefact
+        modifier negated backward: represents motion artifact
+        modifier negated backward: is due to motion artefact
+        modifier negated backward: is due to motion artifact
+        modifier negated backward: is due to artefact
+        modifier negated backward: is due to artifact
         # Words of another patient's study, pasted into this report and withdrawn: what they name is not
         # this patient's ("belonged to a different patient's study"; "refers to another patient").
         modifier hypothetical both 30: belonged to a different patient
@@ -581,6 +608,7 @@ extension ClinicalLexicon {
         modifier uncertain forward: suspicion of
         modifier uncertain forward: suspicion for
         modifier uncertain forward: suspected
+        modifier uncertain forward: suspect
         modifier uncertain forward: concerning for
         modifier uncertain forward: concern for
         modifier uncertain backward: is a concern
@@ -2164,6 +2192,13 @@ extension ClinicalLexicon {
         target positional_headache: postural nature
         target positional_headache: positional features
         target positional_headache: postural features
+        # A headache whose course follows posture: "worse on coughing and not affected by posture" denies it.
+        target positional_headache: affected by posture
+        target positional_headache: affected by position
+        target positional_headache: influenced by posture
+        target positional_headache: influenced by position
+        target positional_headache: varies with posture
+        target positional_headache: varies with position
         class headword: headache
         class headword: headaches
         class headword: head pain
@@ -2563,6 +2598,9 @@ extension ClinicalLexicon {
         target renal_disease negated: creatinine normal
         target renal_disease negated: creatinine is normal
         target renal_disease negated: creatinine within normal limits
+        target renal_disease negated: creatinine within normal range
+        target renal_disease negated: creatinine within the normal range
+        target renal_disease negated: creatinine in the normal range
         target renal_disease negated: renal function was normal
         target renal_disease negated: renal function has been normal
         target renal_disease negated: renal function is within normal limits
@@ -2570,6 +2608,9 @@ extension ClinicalLexicon {
         target renal_disease negated: renal function was within normal limits
         target renal_disease negated: kidney function is normal
         target renal_disease negated: kidney function was normal
+        target renal_disease negated: kidney function normal
+        target renal_disease negated: kidney function within normal limits
+        target renal_disease negated: kidney function is within normal limits
         target renal_disease negated: creatinine was normal
         target renal_disease negated: renal function tests were normal
         target renal_disease negated: renal function tests normal

@@ -20,6 +20,13 @@ import Testing
         ),
         ("FINDINGS: The falcine calcification on the scout is due to partial volume of the sagittal sinus.", .absent),
         ("FINDINGS: The convexity dural calcification seen on the scout was artefact.", .absent),
+        // The kind of artefact named.
+        (
+            "FINDINGS: The apparent calcification along the left tentorial leaflet on the axial series is streak artefact and is not present on the coronal reformats.",
+            .absent
+        ),
+        ("FINDINGS: The falcine calcification on the axial images is beam hardening artifact.", .absent),
+        ("FINDINGS: Tentorial calcification suspected on the first series was motion artefact.", .absent),
         // Another reader's words for it.
         (
             "FINDINGS: The density previously described as falcine calcification is the superior sagittal sinus in partial volume; there is no calcification of the falx.",
@@ -171,5 +178,68 @@ import Testing
 
     @Test func theThickeningThatMayCalcifyIsStillThere() {
         #expect(facts("FINDINGS: Dural thickening, which may eventually calcify.").status(.duralThickening) == .present)
+    }
+}
+
+/// Words quoted in one sentence and withdrawn by the next, which refers to them by a pronoun: another
+/// patient's words are unsaid, words written in error are denied. Quotes no sentence withdraws, and
+/// words outside the quotation marks, keep their reading.
+@Suite struct WithdrawnQuoteTests {
+    @Test(arguments: [
+        (
+            "FINDINGS: Normal brain.\nNote: a paragraph describing \"dense calcification of the falx and tentorium\" appeared in the preliminary version. It belonged to a different patient's study and has been removed.",
+            FindingStatus.notMentioned
+        ),
+        (
+            "FINDINGS: Normal brain.\nThe draft read \u{201C}calcification of the falx\u{201D}. This refers to another patient and does not apply here.",
+            .notMentioned
+        ),
+        (
+            "FINDINGS: Small vessel change.\nCORRECTION: The earlier version stated \"calcification of the tentorium\". That phrase was dictated in error; there is no tentorial calcification on this study.",
+            .absent
+        ),
+        (
+            "FINDINGS: Normal.\nThe first issue said \"falcine calcification\". It was included erroneously.",
+            .absent
+        ),
+        // Near misses: a quote nobody withdraws, words outside the quotes, a withdrawal of nothing quoted.
+        ("FINDINGS: The radiologist's words were \"dense calcification of the falx\". It is again seen today.", .present),
+        (
+            "FINDINGS: Dense calcification of the falx. The phrase \"tiny bleed\" in the draft was dictated in error. It belonged to a different patient.",
+            .present
+        ),
+        ("FINDINGS: Dense calcification of the falx. It was not present in 2019, in error or otherwise.", .present),
+    ])
+    func duralCalcification(_ text: String, _ expected: FindingStatus) {
+        #expect(facts(text).duralCalcification == expected, "\(text)")
+    }
+
+    @Test func aWithdrawnQuoteTakesItsOtherFindingsWithIt() {
+        let f = facts(
+            "FINDINGS: Normal MRI brain.\nA paragraph describing \"dense calcification of the falx with dural thickening\" appeared in the draft. It belonged to a different patient's study."
+        )
+        #expect(f.duralCalcification == .notMentioned && f.status(.duralThickening) == .notMentioned)
+    }
+}
+
+/// A hedge written as a bare verb ("Suspect small calcification"), and kidney function stated normal.
+@Suite struct TerseHedgeAndKidneyTests {
+    @Test func suspectHedgesWhatFollows() {
+        #expect(facts("Description: Suspect small calcification at tentorium cerebelli on the left side.").duralCalcification == .uncertain)
+        #expect(facts("FINDINGS: Suspected calcification along the falx.").duralCalcification == .uncertain)
+        #expect(facts("FINDINGS: Dense calcification along the falx.").duralCalcification == .present)
+    }
+
+    @Test func kidneyFunctionNormalIsNoRenalDisease() {
+        #expect(facts("Referral: 73 y.o. woman, right-sided weakness. Kidney function normal.").renalDisease == .absent)
+        #expect(facts("History: kidney function within normal limits.").renalDisease == .absent)
+        #expect(facts("History: chronic kidney disease stage 4.").renalDisease == .present)
+        #expect(facts("Indication: 69M, acute confusion. Creatinine within normal range.").renalDisease == .absent)
+    }
+
+    @Test func aHeadacheNotAffectedByPostureIsNotPositional() {
+        let f = facts("Clinical: 27F, headache for 5 days, worse on coughing and not affected by posture.")
+        #expect(f.status(.positionalHeadache) == .absent && f.status(.headache) == .present)
+        #expect(facts("Clinical: headache affected by posture.").status(.positionalHeadache) == .present)
     }
 }

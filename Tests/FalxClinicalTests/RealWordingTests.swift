@@ -307,6 +307,11 @@ import Testing
         ("FINDINGS: 3 mm focus; 2 male siblings with epilepsy.", nil),
         ("FINDINGS: A 14 mm calcified plaque along the falx.", nil),
         ("FINDINGS: Falx 5 f lesions.", nil),
+        // The sex letter right after the years; a table's age cell.
+        ("Site: Riverside ED   Exam: CT brain   Pt: 47 y F", 47),
+        ("Clinical: 52 yr F. CKD stage 4.", 52),
+        ("| Patient age | 45 |\n| Haemorrhage | None |", 45),
+        ("FINDINGS: Follow-up in 2 years. Falx 3 mm.", nil),
     ])
     func age(_ text: String, _ expected: Int?) {
         #expect(facts(text).age == expected, "\(text)")
