@@ -1430,6 +1430,12 @@ extension ClinicalLexicon {
         # A calcification word (class calc) near a dural site (class site) in one clause, unless a blocker
         # (another structure or lesion) is what the calcification belongs to.
         near dural_calcification: calc site 6 block blocker
+        # A dural site described as without calcification ("the falx is thin and uncalcified"): the word denies it.
+        near dural_calcification: uncalc site 6 block blocker
+        class uncalc negated: uncalcified
+        class uncalc negated: noncalcified
+        class uncalc negated: non - calcified
+        class uncalc negated: non calcified
         class calc: calcif*
         class calc: calcification
         class calc: calcifications

@@ -243,3 +243,18 @@ import Testing
         #expect(facts("Clinical: headache affected by posture.").status(.positionalHeadache) == .present)
     }
 }
+
+/// A dural site described as without calcification: "uncalcified", "non-calcified".
+@Suite struct UncalcifiedSiteTests {
+    @Test(arguments: [
+        ("FINDINGS: No haemorrhage. The falx is thin and uncalcified. Ventricles normal.", FindingStatus.absent),
+        ("FINDINGS: Non-calcified tentorium. No collection.", .absent),
+        ("FINDINGS: The falx is noncalcified.", .absent),
+        // Near misses: an uncalcified lesion is no statement on the dura; a calcified falx stays.
+        ("FINDINGS: An uncalcified meningioma arises from the falx.", .notMentioned),
+        ("FINDINGS: The falx is densely calcified. Uncalcified pineal gland.", .present),
+    ])
+    func duralCalcification(_ text: String, _ expected: FindingStatus) {
+        #expect(facts(text).duralCalcification == expected, "\(text)")
+    }
+}
