@@ -258,3 +258,27 @@ import Testing
         #expect(facts(text).duralCalcification == expected, "\(text)")
     }
 }
+
+/// A label that opens its sentence ("Teaching point:") governs all of it, past a semicolon; the
+/// same words in the middle of a sentence, or without the colon, keep their clause-long scope.
+@Suite struct LabelScopeTests {
+    @Test(arguments: [
+        (
+            "Findings in this patient: A small left hippocampal lesion. No abnormal enhancement.\nTeaching point: calcification of the falx is common in adults over 50; in the young, extensive dural calcification should prompt consideration of basal cell naevus syndrome.",
+            FindingStatus.notMentioned
+        ),
+        (
+            "FINDINGS: Normal.\nTeaching points: falcine calcification is usually incidental; tentorial calcification is less common.",
+            .notMentioned
+        ),
+        // Near misses: the patient's own finding after the teaching point's sentence ends.
+        (
+            "Teaching point: falcine calcification is usually incidental.\nFINDINGS: Dense calcification of the falx.",
+            .present
+        ),
+        ("FINDINGS: Dense calcification of the falx; a teaching point for the residents.", .present),
+    ])
+    func duralCalcification(_ text: String, _ expected: FindingStatus) {
+        #expect(facts(text).duralCalcification == expected, "\(text)")
+    }
+}

@@ -214,8 +214,10 @@ public struct MentionFinder: Sendable {
                         w = Self.runOnNegationWindow
                     }
                     // A hedge on the cause word does not hedge the lesion after it, nor a hedge on
-                    // the one item before ", and" what follows.
-                    if d <= w && !blocked(cue.tokens.upperBound, anchor.lowerBound)
+                    // the one item before ", and" what follows. A label ("Teaching point:") governs
+                    // its whole sentence, past any terminator.
+                    if d <= w
+                        && (isLabel(cue, sentence: mention.sentence, doc) || !blocked(cue.tokens.upperBound, anchor.lowerBound))
                         && !(cue.category == .uncertain && causeBetween(cue.tokens.upperBound, anchor.lowerBound))
                         && !(cue.category == .uncertain && cue.window == 0
                             && newStatementAfterOneItem(cue.tokens.upperBound..<anchor.lowerBound, doc))
@@ -305,6 +307,18 @@ extension MentionFinder {
     /// list a target ends at `k` belongs to goes on.
     func listGoesOn(after k: Int, _ doc: Document) -> Bool {
         k + 1 < doc.tokens.count && lexicon.grammar.runOnList.contains(doc, k) && doc.tokens[k + 1].kind == .word
+    }
+
+    /// Whether a hypothetical or family cue is the label of its sentence: its first words, followed
+    /// by a colon ("Teaching point: …", "Family history: …"). What the label heads is all of the
+    /// sentence, so a ";" or "but" inside it does not end the cue's scope.
+    func isLabel(_ cue: Cue, sentence s: Int, _ doc: Document) -> Bool {
+        guard cue.category == .hypothetical || cue.category == .family, cue.direction != .backward else { return false }
+        var first = doc.sentences[s].tokens.lowerBound
+        while first < cue.tokens.lowerBound && doc.tokens[first].kind == .punct { first += 1 }
+        let colon = cue.tokens.upperBound
+        return first == cue.tokens.lowerBound && colon < doc.tokens.count && doc.tokens[colon].kind == .punct
+            && doc.tokens[colon].length == 1 && doc.text[Int(doc.tokens[colon].start)] == 0x3A
     }
 
     /// Whether the first comma of `range` (the words between a hedge and a target after it) has
