@@ -52,11 +52,12 @@ public enum StageProfile {
                 return (text, Tokenizer.tokens(of: text))
             }
         }
-        let annotated: [([UInt8], [Token])] = timer.time("lexicon match (word ids, spelling, hyphens)") {
+        let annotated: [([UInt8], [Token])] = timer.time("lexicon match (word ids, spelling, hyphens, glued words)") {
             tokenized.map { text, tokens in
                 var tokens = tokens
                 engine.lexicon.annotate(&tokens, in: text)
                 engine.lexicon.joinHyphenated(&tokens, in: text)
+                engine.lexicon.splitGlued(&tokens, in: text)
                 return (text, tokens)
             }
         }

@@ -374,3 +374,40 @@ import Testing
         #expect(facts(text).status(.seizure) == expected, "\(text)")
     }
 }
+
+/// Text extracted from a PDF that runs words together: once several long unknown words split whole
+/// into lexicon words, every unknown word that does is read as its words; ordinary prose with one
+/// such word, and words that do not split whole, are left as written.
+@Suite struct GluedWordsTests {
+    static let glued = """
+        NEURORADIOLOGYREPORT Patient:XXXX Age:64 Exam:MRIBrainw/o&wcontrast
+        Clinicalhistory:Memoryloss,ongoingfor 8months.Nofocaldeficit.
+        Findings:Mildcalcificationofthe falxandtentoriumwith correspondingsusceptibility onSWI. Noabnormalenhancement.
+        Impression:Duralcalcification(falx/tentorium),incidental.
+        """
+
+    @Test func aGluedReportIsReadAsItsWords() {
+        let f = facts(Self.glued)
+        #expect(f.duralCalcification == .present)
+        #expect(f.locations.contains(.falx) && f.locations.contains(.tentorium))
+        #expect(f.status(.duralEnhancement) == .absent)
+        #expect(f.status(.focalDeficit) == .absent)
+    }
+
+    @Test func thePiecesKeepTheTextsOffsets() throws {
+        let reading = extractor.read(Array(Self.glued.utf8))
+        let doc = reading.document
+        let words = doc.tokens.map { String(decoding: doc.text[$0.range], as: UTF8.self) }
+        let i = try #require(words.firstIndex(of: "Mild"))
+        #expect(Array(words[i..<(i + 4)]) == ["Mild", "calcification", "of", "the"])
+        #expect(doc.tokens[i].end == doc.tokens[i + 1].start)
+    }
+
+    @Test func ordinaryProseIsLeftAsWritten() {
+        // One long word that would split ("notwithstanding" → not with standing) is not a glued text.
+        let f = facts("FINDINGS: Notwithstanding the motion, there is dense calcification of the falx.")
+        #expect(f.duralCalcification == .present)
+        let reading = extractor.read(Array("FINDINGS: Nocalcificationofthefalx. Normal ventricles.".utf8))
+        #expect(reading.document.tokens.count == 7)
+    }
+}

@@ -83,6 +83,7 @@ public struct TextEngine: Sendable {
         var tokens = Tokenizer.tokens(of: text)
         lexicon.annotate(&tokens, in: text)
         lexicon.joinHyphenated(&tokens, in: text)
+        lexicon.splitGlued(&tokens, in: text)
         return structure(text, tokens)
     }
 
