@@ -1524,6 +1524,9 @@ extension ClinicalLexicon {
         target dural_calcification petroclinoid: bridging of the sella
         target dural_calcification petroclinoid: bridging of the sella turcica
         target dural_calcification petroclinoid: sellar bridge
+        target dural_calcification petroclinoid: sella is bridged
+        target dural_calcification petroclinoid: sella turcica is bridged
+        target dural_calcification petroclinoid: sella appears bridged
         target dural_calcification petroclinoid: sella turcica bridge
         target dural_calcification petroclinoid: bridging of the interclinoid ligaments
         target dural_calcification petroclinoid: bridging interclinoid ligament

@@ -403,11 +403,66 @@ import Testing
         #expect(doc.tokens[i].end == doc.tokens[i + 1].start)
     }
 
+    @Test func aWordWithAKnownPrefixSplitsToo() {
+        let f = facts(
+            "CTHEAD WITHOUTCONTRAST\nClinicalhistory:Confusion,fall.\nFindings:Noacute intracranialhaemorrhage.Calcifiedfalx cerebri.Nomass effect.")
+        #expect(f.duralCalcification == .present && f.locations == [.falx])
+    }
+
     @Test func ordinaryProseIsLeftAsWritten() {
         // One long word that would split ("notwithstanding" → not with standing) is not a glued text.
         let f = facts("FINDINGS: Notwithstanding the motion, there is dense calcification of the falx.")
         #expect(f.duralCalcification == .present)
         let reading = extractor.read(Array("FINDINGS: Nocalcificationofthefalx. Normal ventricles.".utf8))
         #expect(reading.document.tokens.count == 7)
+    }
+}
+
+/// A bridged sella is the interclinoid ligaments calcified across the sella: dural calcification at
+/// the petroclinoid site, however the sentence is ordered.
+@Suite struct BridgedSellaTests {
+    @Test(arguments: [
+        ("FINDINGS: The sella is bridged. Pituitary fossa not expanded.", FindingStatus.present),
+        ("FINDINGS: Bridged sella. No mass.", .present),
+        ("FINDINGS: Sella turcica bridging is noted.", .present),
+        ("FINDINGS: The sella turcica is bridged.", .present),
+        ("FINDINGS: The sella is normal in size. No mass.", .notMentioned),
+    ])
+    func duralCalcification(_ text: String, _ expected: FindingStatus) {
+        let f = facts(text)
+        #expect(f.duralCalcification == expected, "\(text)")
+        if expected == .present { #expect(f.locations == [.petroclinoid], "\(text)") }
+    }
+}
+
+/// A table cell holding only a denial denies its row's label; a "Yes" cell and the other rows keep
+/// their reading.
+@Suite struct TableCellDenialTests {
+    static let table = """
+        Finding                       | Result
+        Haemorrhage                   | None
+        Dural calcification           | Yes - falx
+        Venous sinus thrombosis       | No
+        Dural enhancement             | no
+        """
+
+    @Test func aDenyingCellDeniesItsRow() {
+        let f = facts("CT HEAD\n" + Self.table)
+        #expect(f.duralCalcification == .present)
+        #expect(f.status(.venousSinusThrombosis) == .absent)
+        #expect(f.status(.duralEnhancement) == .absent)
+    }
+
+    /// A table after the clinical question's line is the findings, not the question.
+    @Test func aTableAfterTheIndicationIsTheFindings() {
+        let f = facts(
+            "CT HEAD\nPatient age: 68 | Sex: F | Indication: headache\n------------\n" + Self.table + "\nConclusion: no acute abnormality.")
+        #expect(f.duralCalcification == .present && f.status(.venousSinusThrombosis) == .absent)
+        #expect(f.status(.headache) == .present)
+    }
+
+    @Test func theRowAboveADenialKeepsItsReading() {
+        let f = facts("CT HEAD\nDural calcification | Yes\nVenous sinus thrombosis | No")
+        #expect(f.duralCalcification == .present && f.status(.venousSinusThrombosis) == .absent)
     }
 }

@@ -40,6 +40,15 @@ import Testing
         #expect(t.first?.contains("--------\nDense") == true && t.first?.contains("IMPRESSION") == true)
     }
 
+    /// The borders of a structured report's table are report text; the rule between two such
+    /// reports still separates them.
+    @Test func aTablesBordersAreReportText() throws {
+        let t = try texts("table_rules.txt")
+        #expect(t.count == 2, "\(t)")
+        #expect(t.first?.contains("Finding              | Result") == true && t.first?.contains("Conclusion: No acute") == true)
+        #expect(t.last?.hasPrefix("CT HEAD - STRUCTURED REPORT\nPatient age: 64") == true)
+    }
+
     @Test func aBlankReportAfterAHeaderIsStillAnErrorRow() {
         let parts = TextSeparators.split(Array("=== REPORT 1\nFalx.\n=== REPORT 2\n\n".utf8))
         #expect(parts.map(\.announced) == [true, true])

@@ -5,7 +5,8 @@
 /// - A **form feed** alone on its line.
 /// - A **rule**: four or more of one of `=`, `-`, `*`, `_` and nothing else. A rule that underlines
 ///   the line above it (a heading of about its length) and a rule followed by a section heading of
-///   the same report (`IMPRESSION`, `CONCLUSION`, ...) are report text, not separators.
+///   the same report (`IMPRESSION`, `CONCLUSION`, ...) are report text, not separators, and so is a
+///   rule between two table rows (lines holding a `|`), the border of a table.
 /// - **END OF REPORT** (any case, optionally between `*`, `=`, `-`, `#` or `_`): ends a report.
 ///
 /// A report header or form feed announces a report: the blank text after it is an `error` row. A
@@ -110,6 +111,13 @@ enum TextSeparators {
         var next = k + 1
         while next < lines.count, trimmed(text[lines[next]]).isEmpty { next += 1 }
         if next < lines.count, startsWithSectionHeading(trimmed(text[lines[next]])) { return .text }
+        // A rule between two table rows ("Patient age: 68 | Sex: F" above, "Finding | Result"
+        // below) is the table's border.
+        var previous = k - 1
+        while previous >= 0, trimmed(text[lines[previous]]).isEmpty { previous -= 1 }
+        if previous >= 0, next < lines.count, text[lines[previous]].contains(0x7C), text[lines[next]].contains(0x7C) {
+            return .text
+        }
         return .rule
     }
 

@@ -129,12 +129,28 @@ public struct MentionFinder: Sendable {
     /// The cues of a sentence in `cues`, replacing what it held.
     func cues(_ doc: Document, _ range: Range<Int>, into cues: inout [Cue]) {
         cues.removeAll(keepingCapacity: true)
+        func isPunct(_ k: Int, _ byte: UInt8) -> Bool {
+            k < doc.tokens.count && doc.tokens[k].kind == .punct && doc.tokens[k].length == 1
+                && doc.text[Int(doc.tokens[k].start)] == byte
+        }
         for m in lexicon.modifierTrie.matches(doc.tokens, in: range) {
             // Several entries may share a phrase ("resolved" before and after its target): each is a cue.
             for p in lexicon.modifierTrie.payloads(m.node) {
                 let mod = lexicon.source.modifiers[Int(p)]
                 cues.append(Cue(category: mod.category, direction: mod.direction, window: mod.window, tokens: m.range))
             }
+        }
+        // A table cell that holds only a forward denial ("Venous sinus thrombosis | No") denies the
+        // row's label before it: the same cue reaching back to the start of its line.
+        for i in cues.indices where cues[i].category == .negated && cues[i].direction == .forward {
+            let c = cues[i].tokens
+            guard c.lowerBound > range.lowerBound, isPunct(c.lowerBound - 1, 0x7C),
+                c.upperBound == range.upperBound || doc.tokens[c.upperBound].flags.contains(.lineStart)
+                    || isPunct(c.upperBound, 0x7C)
+            else { continue }
+            var start = c.lowerBound - 1
+            while start > range.lowerBound && !doc.tokens[start].flags.contains(.lineStart) { start -= 1 }
+            cues.append(Cue(category: .negated, direction: .backward, window: c.lowerBound - start, tokens: c))
         }
         // '?' glued to the next word ("?dAVF") hedges what follows; glued to the word before
         // ("dAVF?") it hedges what precedes.

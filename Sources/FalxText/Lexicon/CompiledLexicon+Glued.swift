@@ -12,8 +12,8 @@ extension CompiledLexicon {
     /// Splits the words that text extracted from a PDF runs together into the lexicon words they
     /// are made of, when the text looks glued: at least ``gluedEvidence`` unknown words of
     /// ``gluedEvidenceLength`` bytes or more each split whole into two or more lexicon words. Then
-    /// every unknown word (no id, no wildcard prefix) of ``gluedShortest`` bytes or more that splits
-    /// whole is split, into the fewest pieces, each a lexicon word of two bytes or more. Known words
+    /// every unknown word (no id; a wildcard prefix such as `calcif*` in "Calcifiedfalx" does not
+    /// count as known) of ``gluedShortest`` bytes or more that splits whole is split, into the fewest pieces, each a lexicon word of two bytes or more. Known words
     /// and words that do not split whole are left as they are.
     ///
     /// The pieces span the word's bytes, so offsets stay those of the text.
@@ -22,13 +22,13 @@ extension CompiledLexicon {
     public func splitGlued(_ tokens: inout [Token], in text: [UInt8]) {
         // Most texts have fewer than three long unknown words: one pass over the tokens, no lookups.
         var long = 0
-        for t in tokens where t.kind == .word && t.id < 0 && t.wildcard < 0 && t.length >= Self.gluedEvidenceLength {
+        for t in tokens where t.kind == .word && t.id < 0 && t.length >= Self.gluedEvidenceLength {
             long += 1
         }
         guard long >= Self.gluedEvidence else { return }
         text.withUnsafeBufferPointer { buf in
             var splittable = 0
-            for t in tokens where t.kind == .word && t.id < 0 && t.wildcard < 0 && t.length >= Self.gluedEvidenceLength {
+            for t in tokens where t.kind == .word && t.id < 0 && t.length >= Self.gluedEvidenceLength {
                 if let cuts = gluedCuts(buf, t.range), cuts.count >= 2 { splittable += 1 }
                 if splittable >= Self.gluedEvidence { break }
             }
@@ -36,7 +36,7 @@ extension CompiledLexicon {
             var out: [Token] = []
             out.reserveCapacity(tokens.count + tokens.count / 4)
             for t in tokens {
-                guard t.kind == .word, t.id < 0, t.wildcard < 0, t.length >= Self.gluedShortest,
+                guard t.kind == .word, t.id < 0, t.length >= Self.gluedShortest,
                     let cuts = gluedCuts(buf, t.range), cuts.count >= 2
                 else {
                     out.append(t)

@@ -15,9 +15,10 @@ public enum Sectionizer {
                 i > 0 && tokens[i - 1].kind == .punct
                 && (text[Int(tokens[i - 1].start)] == 0x2C || text[Int(tokens[i - 1].start)] == 0x2E)
             // The clinical question and the exam / technique / comparison lines are short: a blank
-            // line or an unknown "Label:" line after them starts the (unheaded) findings.
+            // line, an unknown "Label:" line or a table row ("Finding | Result") after them starts
+            // the (unheaded) findings.
             if lineStart && i > bodyStart && (currentKind == .history || currentKind.isProcedural)
-                && (t.flags.contains(.paragraphStart) || startsLabelLine(tokens, i, text))
+                && (t.flags.contains(.paragraphStart) || startsLabelLine(tokens, i, text) || isTableRow(tokens, i, text))
                 && !(t.id >= 0 && lexicon.headerTrie.longestMatch(tokens, at: i, limit: n) != nil)
             {
                 result.append(Section(kind: currentKind, header: currentHeader, body: bodyStart..<i))
@@ -70,6 +71,17 @@ public enum Sectionizer {
         result.removeAll { $0.kind == .findings && $0.header.isEmpty && $0.body.isEmpty }
         if result.count > 1, result[0].kind == .body, result[0].body.isEmpty { result.removeFirst() }
         return result
+    }
+
+    /// Whether the line starting at token `i` is a table row: a word first and a `|` on the line.
+    static func isTableRow(_ tokens: [Token], _ i: Int, _ text: [UInt8]) -> Bool {
+        guard tokens[i].kind == .word else { return false }
+        var k = i + 1
+        while k < tokens.count && !tokens[k].flags.contains(.lineStart) {
+            if tokens[k].kind == .punct && tokens[k].length == 1 && text[Int(tokens[k].start)] == 0x7C { return true }
+            k += 1
+        }
+        return false
     }
 
     /// Whether a header found mid-line stands apart from the words before it: two blanks before
