@@ -25,7 +25,9 @@ extension CaseFactsExtractor {
         while k < range.upperBound && doc.tokens[k].kind == .punct { k += 1 }
         guard k < range.upperBound, doc.token(k, isAnyOf: withdrawalOpeners) else { return nil }
         func has(_ phrases: [[StaticString]]) -> Bool {
-            range.contains { i in phrases.contains { p in p.indices.allSatisfy { i + $0 < range.upperBound && doc.token(i + $0, is: p[$0]) } } }
+            range.contains { i in
+                phrases.contains { p in p.indices.allSatisfy { i + $0 < range.upperBound && doc.token(i + $0, is: p[$0]) } }
+            }
         }
         if has(otherPatientPhrases) { return .otherPatient }
         if has(errorPhrases) { return .error }

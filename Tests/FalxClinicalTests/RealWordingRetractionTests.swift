@@ -225,7 +225,9 @@ import Testing
 /// A hedge written as a bare verb ("Suspect small calcification"), and kidney function stated normal.
 @Suite struct TerseHedgeAndKidneyTests {
     @Test func suspectHedgesWhatFollows() {
-        #expect(facts("Description: Suspect small calcification at tentorium cerebelli on the left side.").duralCalcification == .uncertain)
+        #expect(
+            facts("Description: Suspect small calcification at tentorium cerebelli on the left side.").duralCalcification
+                == .uncertain)
         #expect(facts("FINDINGS: Suspected calcification along the falx.").duralCalcification == .uncertain)
         #expect(facts("FINDINGS: Dense calcification along the falx.").duralCalcification == .present)
     }

@@ -405,7 +405,8 @@ import Testing
 
     @Test func aWordWithAKnownPrefixSplitsToo() {
         let f = facts(
-            "CTHEAD WITHOUTCONTRAST\nClinicalhistory:Confusion,fall.\nFindings:Noacute intracranialhaemorrhage.Calcifiedfalx cerebri.Nomass effect.")
+            "CTHEAD WITHOUTCONTRAST\nClinicalhistory:Confusion,fall.\nFindings:Noacute intracranialhaemorrhage.Calcifiedfalx cerebri.Nomass effect."
+        )
         #expect(f.duralCalcification == .present && f.locations == [.falx])
     }
 
@@ -456,7 +457,8 @@ import Testing
     /// A table after the clinical question's line is the findings, not the question.
     @Test func aTableAfterTheIndicationIsTheFindings() {
         let f = facts(
-            "CT HEAD\nPatient age: 68 | Sex: F | Indication: headache\n------------\n" + Self.table + "\nConclusion: no acute abnormality.")
+            "CT HEAD\nPatient age: 68 | Sex: F | Indication: headache\n------------\n" + Self.table
+                + "\nConclusion: no acute abnormality.")
         #expect(f.duralCalcification == .present && f.status(.venousSinusThrombosis) == .absent)
         #expect(f.status(.headache) == .present)
     }

@@ -225,7 +225,8 @@ public struct MentionFinder: Sendable {
                         && cue.window == 0
                         && d > Self.runOnNegationWindow
                         && !coordinated(cue.tokens.upperBound..<anchor.lowerBound, doc)
-                        && !(d <= Self.runOnListReach && listGoesOn(after: max(anchor.upperBound, mention.tokens.upperBound), doc))
+                        && !(d <= Self.runOnListReach
+                            && listGoesOn(after: max(anchor.upperBound, mention.tokens.upperBound), doc))
                     {
                         w = Self.runOnNegationWindow
                     }
