@@ -53,10 +53,13 @@ fi
 "$out/falx" --generate-completion-script bash >"$out/completions/falx.bash"
 "$out/falx" --generate-completion-script zsh >"$out/completions/_falx"
 "$out/falx" --generate-completion-script fish >"$out/completions/falx.fish"
-# The man page comes from swift-argument-parser's generate-manual plugin (a normal build of falx).
+# The man page comes from swift-argument-parser's generate-manual tool, built in the same release
+# folder (about a minute) and run on the binary just built; its package plugin would build all of
+# falx a second time in another folder (about eight minutes on two cores).
 man="$PWD/$out/man"
-swift package --allow-writing-to-directory "$man" generate-manual --multi-page -o "$man" >/dev/null 2>&1 \
-    || echo "release.sh: warning: the man page could not be generated (swift package generate-manual failed)" >&2
+{ swift build -c release --scratch-path "$scratch" --product generate-manual >/dev/null 2>&1 \
+    && "$scratch/release/generate-manual" "$bin" --multi-page -o "$man" >/dev/null 2>&1; } \
+    || echo "release.sh: warning: the man page could not be generated (generate-manual failed)" >&2
 # Licences of what is linked in: Falx's dependencies from their checkouts, the rest from Debian.
 for dep in swift-argument-parser swift-crypto swift-asn1; do
     for f in LICENSE.txt LICENSE NOTICE.txt; do

@@ -993,6 +993,14 @@ extension ClinicalLexicon {
         modifier hypothetical both: in some series
         modifier hypothetical both: in case series
         modifier hypothetical both: in the literature
+        # A clause that opens with the series it reports from is general all through: "in published series,
+        # dural calcification is reported less often than in the hyperparathyroidism of renal failure".
+        modifier hypothetical forward: in published series
+        modifier hypothetical forward: in reported series
+        modifier hypothetical forward: in large series
+        modifier hypothetical forward: in larger series
+        modifier hypothetical forward: in most series
+        modifier hypothetical forward: in published reports
         modifier hypothetical both: is well described
         modifier hypothetical both: are well described
         modifier hypothetical both: is well recognised
@@ -2207,6 +2215,8 @@ extension ClinicalLexicon {
         target positional_headache: influenced by posture
         target positional_headache: influenced by position
         target positional_headache: varies with posture
+        target positional_headache: related to posture
+        target positional_headache: related to position
         target positional_headache: varies with position
         class headword: headache
         class headword: headaches
@@ -2327,6 +2337,9 @@ extension ClinicalLexicon {
         target cognitive_change: memory decline
         target cognitive_change: memory difficulties
         target cognitive_change: memory disturbance
+        target cognitive_change: memory disturbances
+        target cognitive_change: memory disorder
+        target cognitive_change: memory disorders
         target cognitive_change: poor memory
         target cognitive_change: forgetfulness
         target cognitive_change: forgetful
@@ -3008,6 +3021,13 @@ extension ClinicalLexicon {
         class reccue: see separate
         class reccue: see accompanying
         class reccue: see concurrent
+        # The same pointer written after the study: "CT angiography has been performed after this study and
+        # is reported separately".
+        class reccue: reported separately
+        class reccue: is reported separately
+        class reccue: will be reported separately
+        class reccue: reported in a separate report
+        class reccue: is reported in a separate report
         class reccue: under the care of
         class reccue: remains under
         class reccue: remain under
@@ -3176,5 +3196,10 @@ extension ClinicalLexicon {
         class recstrong: see separate
         class recstrong: see accompanying
         class recstrong: see concurrent
+        class recstrong: reported separately
+        class recstrong: is reported separately
+        class recstrong: will be reported separately
+        class recstrong: reported in a separate report
+        class recstrong: is reported in a separate report
         """#
 }

@@ -243,6 +243,25 @@ import Testing
         let f = facts("Clinical: 27F, headache for 5 days, worse on coughing and not affected by posture.")
         #expect(f.status(.positionalHeadache) == .absent && f.status(.headache) == .present)
         #expect(facts("Clinical: headache affected by posture.").status(.positionalHeadache) == .present)
+        #expect(facts("Clinical: migraine, headache not related to posture.").status(.positionalHeadache) == .absent)
+    }
+
+    @Test func memoryDisturbancesAreACognitiveChange() {
+        #expect(facts("Patient of 74 years, comes for memory disturbances since one year.").status(.cognitiveChange) == .present)
+        #expect(facts("History: no memory disturbances. Headache.").status(.cognitiveChange) == .absent)
+    }
+
+    /// A clause that opens with the series it reports from is general all through; the patient's
+    /// own statement before the semicolon, or in the next sentence, keeps its reading.
+    @Test func aClauseFromPublishedSeriesIsGeneral() {
+        let general = facts(
+            "History: renal function normal.\nDiscussion: Calcification classically involves the basal ganglia; in published series, dural calcification is reported less often than in the hyperparathyroidism of renal failure."
+        )
+        #expect(general.renalDisease == .absent)
+        let own = facts(
+            "History: end-stage renal failure on dialysis; in published series, dural calcification is more common in such patients."
+        )
+        #expect(own.renalDisease == .present)
     }
 }
 
@@ -282,5 +301,19 @@ import Testing
     ])
     func duralCalcification(_ text: String, _ expected: FindingStatus) {
         #expect(facts(text).duralCalcification == expected, "\(text)")
+    }
+}
+
+/// A study already done that the report points to as reported elsewhere is the report's
+/// recommendation of it, as "see separate report" is; a study merely told as done is not.
+@Suite struct ReportedSeparatelyTests {
+    @Test func aStudyReportedSeparatelyIsTheNextStep() {
+        let f = extractor.read(
+            Array(
+                "FINDINGS: Acute subarachnoid haemorrhage.\nIMPRESSION: Acute SAH. CT angiography has been performed immediately following this study and is reported separately."
+                    .utf8))
+        #expect(f.facts.reportRecommends.contains(.angiography))
+        let told = extractor.read(Array("FINDINGS: Normal.\nIMPRESSION: Normal. CT angiography has been performed.".utf8))
+        #expect(!told.facts.reportRecommends.contains(.angiography))
     }
 }
