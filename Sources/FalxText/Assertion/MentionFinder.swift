@@ -129,10 +129,7 @@ public struct MentionFinder: Sendable {
     /// The cues of a sentence in `cues`, replacing what it held.
     func cues(_ doc: Document, _ range: Range<Int>, into cues: inout [Cue]) {
         cues.removeAll(keepingCapacity: true)
-        func isPunct(_ k: Int, _ byte: UInt8) -> Bool {
-            k < doc.tokens.count && doc.tokens[k].kind == .punct && doc.tokens[k].length == 1
-                && doc.text[Int(doc.tokens[k].start)] == byte
-        }
+        func isPunct(_ k: Int, _ byte: UInt8) -> Bool { Self.isMark(k, byte, doc) }
         for m in lexicon.modifierTrie.matches(doc.tokens, in: range) {
             // Several entries may share a phrase ("resolved" before and after its target): each is a cue.
             for p in lexicon.modifierTrie.payloads(m.node) {
@@ -344,11 +341,7 @@ extension MentionFinder {
     /// follows. A list ("suggestive of A, B, and C") has another item after its first comma, so
     /// all of it stays hedged.
     func newStatementAfterOneItem(_ range: Range<Int>, _ doc: Document) -> Bool {
-        guard
-            let c = range.first(where: {
-                doc.tokens[$0].kind == .punct && doc.tokens[$0].length == 1 && doc.text[Int(doc.tokens[$0].start)] == 0x2C
-            })
-        else { return false }
+        guard let c = range.first(where: { Self.isMark($0, 0x2C, doc) }) else { return false }
         return c > range.lowerBound && c + 1 < range.upperBound && lexicon.grammar.clauseJoin.contains(doc, c + 1)
     }
 
@@ -357,9 +350,7 @@ extension MentionFinder {
     /// before it, at most seven words after it to the end of the clause, and no negation cue in the
     /// clause ("no mass, calcification or bleed" is a negated list, not a differential).
     func alternatives(_ doc: Document, _ range: Range<Int>, into cues: inout [Cue]) {
-        func isPunct(_ k: Int, _ byte: UInt8) -> Bool {
-            doc.tokens[k].kind == .punct && doc.tokens[k].length == 1 && doc.text[Int(doc.tokens[k].start)] == byte
-        }
+        func isPunct(_ k: Int, _ byte: UInt8) -> Bool { Self.isMark(k, byte, doc) }
         let found = cues.count
         let differential = lexicon.grammar.differential
         for m in range where doc.tokens[m].kind == .word && differential.contains(doc, m) {
@@ -384,9 +375,13 @@ extension MentionFinder {
     /// reach ("normal" before what it qualifies) does not reach past one ("normal, without
     /// calcification").
     static func comma(in range: Range<Int>, _ doc: Document) -> Bool {
-        return range.contains {
-            doc.tokens[$0].kind == .punct && doc.tokens[$0].length == 1 && doc.text[Int(doc.tokens[$0].start)] == 0x2C
-        }
+        range.contains { isMark($0, 0x2C, doc) }
+    }
+
+    /// Whether token `k` is the one-byte punctuation mark `byte` (false out of range).
+    @inline(__always) static func isMark(_ k: Int, _ byte: UInt8, _ doc: Document) -> Bool {
+        k >= 0 && k < doc.tokens.count && doc.tokens[k].kind == .punct && doc.tokens[k].length == 1
+            && doc.text[Int(doc.tokens[k].start)] == byte
     }
 
     /// ConText for an arbitrary token span (a concept found by other means): the span's
